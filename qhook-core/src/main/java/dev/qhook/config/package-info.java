@@ -1,0 +1,4 @@
+@NullMarked
+package dev.qhook.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.qhook.spi;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.qhook.jdbc;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.qhook.server;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.qhook.testkit;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.qhook.verify;
+
+import org.jspecify.annotations.NullMarked;
