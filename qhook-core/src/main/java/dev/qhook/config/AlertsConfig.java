@@ -1,0 +1,3 @@
+package dev.qhook.config;
+
+public record AlertsConfig(String url) {}

@@ -1,0 +1,6 @@
+package dev.qhook.config;
+
+public enum Backoff {
+  EXPONENTIAL,
+  FIXED
+}

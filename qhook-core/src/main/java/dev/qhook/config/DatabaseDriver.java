@@ -1,0 +1,7 @@
+package dev.qhook.config;
+
+public enum DatabaseDriver {
+  SQLITE,
+  POSTGRES,
+  MYSQL
+}

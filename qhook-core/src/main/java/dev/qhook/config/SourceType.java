@@ -1,0 +1,9 @@
+package dev.qhook.config;
+
+public enum SourceType {
+  WEBHOOK,
+  EVENT,
+  SNS,
+  CRON,
+  OUTBOUND
+}

@@ -1,0 +1,40 @@
+package dev.qhook.spi;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A job as stored.
+ *
+ * @param attempt attempts made so far (a running job counts its current attempt)
+ * @param leaseUntil while running: when the claim lapses and another worker may take the job
+ */
+public record Job(
+    String id,
+    String eventId,
+    JobKind kind,
+    String target,
+    @Nullable String url,
+    JobStatus status,
+    int attempt,
+    int maxAttempts,
+    Instant scheduledAt,
+    @Nullable Instant startedAt,
+    @Nullable Instant completedAt,
+    Instant createdAt,
+    @Nullable String lastError,
+    @Nullable Instant leaseUntil,
+    @Nullable String orderingKey) {
+
+  public Job {
+    requireNonNull(id, "id");
+    requireNonNull(eventId, "eventId");
+    requireNonNull(kind, "kind");
+    requireNonNull(target, "target");
+    requireNonNull(status, "status");
+    requireNonNull(scheduledAt, "scheduledAt");
+    requireNonNull(createdAt, "createdAt");
+  }
+}

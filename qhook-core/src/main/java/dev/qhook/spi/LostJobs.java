@@ -1,0 +1,16 @@
+package dev.qhook.spi;
+
+import java.util.List;
+
+/**
+ * What {@link Store#recoverLost} did: jobs whose worker vanished were made retryable, or dead when
+ * that was their final attempt.
+ */
+public record LostJobs(int requeued, List<Job> dead) {
+  public static final String FINAL_ATTEMPT_LOST = "worker lost during final attempt";
+  public static final String ATTEMPT_LOST = "worker lost";
+
+  public LostJobs {
+    dead = List.copyOf(dead);
+  }
+}
