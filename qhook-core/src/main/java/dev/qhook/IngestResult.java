@@ -1,0 +1,10 @@
+package dev.qhook;
+
+/**
+ * What ingest did (SPEC §3.1).
+ *
+ * @param eventId the stored event, or for a duplicate the original event
+ * @param jobsCreated handler, queue and outbound jobs
+ */
+public record IngestResult(
+    String eventId, boolean duplicate, int jobsCreated, int workflowRunsStarted) {}

@@ -1,0 +1,62 @@
+package dev.qhook.internal.delivery;
+
+import dev.qhook.config.ErrorClass;
+import dev.qhook.spi.TransportResult;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+
+/** One HTTP attempt, classified (SPEC §4.3). */
+public sealed interface AttemptOutcome {
+  /** Failure bodies are kept up to this many bytes. */
+  int KEPT_BODY_BYTES = 1024;
+
+  long durationMs();
+
+  @Nullable Integer statusCode();
+
+  record Success(int status, long durationMs) implements AttemptOutcome {
+    @Override
+    public Integer statusCode() {
+      return status;
+    }
+  }
+
+  record Failure(
+      ErrorClass errorClass,
+      String error,
+      @Nullable Integer statusCode,
+      @Nullable Duration retryAfter,
+      @Nullable String responseBody,
+      long durationMs)
+      implements AttemptOutcome {}
+
+  static AttemptOutcome classify(TransportResult result, Instant now) {
+    if (result instanceof TransportResult.Response r) {
+      if (r.isSuccess()) {
+        return new Success(r.status(), r.durationMs());
+      }
+      int s = r.status();
+      ErrorClass cls = s >= 400 && s < 500 ? ErrorClass.CLIENT_ERROR : ErrorClass.SERVER_ERROR;
+      String error = s >= 300 && s < 400 ? "HTTP " + s + " (redirect not followed)" : "HTTP " + s;
+      Duration retryAfter =
+          r.header("retry-after").flatMap(v -> RetryAfter.parse(v, now)).orElse(null);
+      return new Failure(cls, error, s, retryAfter, keptBody(r.body()), r.durationMs());
+    }
+    if (result instanceof TransportResult.Timeout t) {
+      return new Failure(ErrorClass.TIMEOUT, t.message(), null, null, null, t.durationMs());
+    }
+    TransportResult.NetworkError n = (TransportResult.NetworkError) result;
+    return new Failure(ErrorClass.NETWORK, n.message(), null, null, null, n.durationMs());
+  }
+
+  private static @Nullable String keptBody(byte[] body) {
+    if (body.length == 0) {
+      return null;
+    }
+    byte[] kept = body.length > KEPT_BODY_BYTES ? Arrays.copyOf(body, KEPT_BODY_BYTES) : body;
+    return new String(kept, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,103 @@
+package dev.qhook.internal.delivery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.qhook.internal.json.Json;
+import dev.qhook.internal.routing.CompiledHandler;
+import dev.qhook.spi.ClaimedJob;
+import dev.qhook.spi.Event;
+import dev.qhook.spi.TransportRequest;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** Builds the HTTP request of a handler delivery (SPEC §4.2). */
+public final class HandlerRequests {
+  /** Headers the configured {@code headers} may not replace. */
+  static final Set<String> PROTECTED =
+      Set.of(
+          "host",
+          "content-length",
+          "connection",
+          "keep-alive",
+          "proxy-authenticate",
+          "proxy-authorization",
+          "te",
+          "trailer",
+          "transfer-encoding",
+          "upgrade",
+          "expect");
+
+  private final String userAgent;
+  private final byte @Nullable [] signingKey;
+
+  /**
+   * @param signingKey the Standard Webhooks key of {@code delivery.signing_secret}, or null
+   */
+  public HandlerRequests(String version, byte @Nullable [] signingKey) {
+    this.userAgent = "qhook/" + version;
+    this.signingKey = signingKey;
+  }
+
+  public TransportRequest build(CompiledHandler handler, ClaimedJob claimed, Instant now) {
+    Event event = claimed.event();
+    String method = handler.config().method();
+    JsonNode payload = Json.parseOrNull(event.payload());
+    byte[] body = event.payload();
+    boolean json = payload != null;
+    if (handler.transform() != null && payload != null) {
+      body = handler.transform().render(payload).getBytes(StandardCharsets.UTF_8);
+    }
+    if (method.equals("GET")) {
+      body = new byte[0];
+    }
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", contentType(json, event.contentType()));
+    headers.put("User-Agent", userAgent);
+    headers.put("X-Qhook-Job-ID", claimed.job().id());
+    headers.put("X-Qhook-Event-ID", event.id());
+    headers.put("X-Qhook-Event-Type", event.eventType());
+    headers.put("X-Qhook-Handler", handler.name());
+    headers.put("X-Qhook-Attempt", Integer.toString(claimed.job().attempt()));
+    headers.put("X-Qhook-Delivery-ID", Hmac.deliveryId(event.id() + ":" + handler.name()));
+    event
+        .headers()
+        .forEach(
+            (name, value) -> {
+              if (name.startsWith("ce-")) {
+                headers.put(name, value);
+              }
+            });
+    if (signingKey != null) {
+      long ts = now.getEpochSecond();
+      headers.put("webhook-id", claimed.job().id());
+      headers.put("webhook-timestamp", Long.toString(ts));
+      headers.put(
+          "webhook-signature",
+          Hmac.standardWebhooksSignature(signingKey, claimed.job().id(), ts, body));
+    }
+    handler
+        .config()
+        .headers()
+        .forEach(
+            (name, value) -> {
+              if (!PROTECTED.contains(name.toLowerCase(Locale.ROOT))) {
+                headers.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
+                headers.put(name, value);
+              }
+            });
+    return new TransportRequest(
+        method, URI.create(handler.config().url()), headers, body, handler.config().timeout());
+  }
+
+  private static String contentType(boolean json, @Nullable String stored) {
+    if (json) {
+      return "application/json";
+    }
+    return stored != null ? stored : "application/octet-stream";
+  }
+}

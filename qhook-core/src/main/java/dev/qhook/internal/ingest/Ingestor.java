@@ -1,0 +1,147 @@
+package dev.qhook.internal.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.qhook.IngestRequest;
+import dev.qhook.IngestResult;
+import dev.qhook.StoreException;
+import dev.qhook.UnknownSourceException;
+import dev.qhook.config.QHookConfig;
+import dev.qhook.internal.engine.GroupCommitter;
+import dev.qhook.internal.ids.UlidGenerator;
+import dev.qhook.internal.json.Json;
+import dev.qhook.internal.metrics.EngineMetrics;
+import dev.qhook.internal.routing.CompiledHandler;
+import dev.qhook.internal.routing.Router;
+import dev.qhook.spi.AppendResult;
+import dev.qhook.spi.Event;
+import dev.qhook.spi.JobKind;
+import dev.qhook.spi.NewEvent;
+import dev.qhook.spi.NewJob;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletionException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Accepts events (SPEC §3): routes them, builds their jobs and stores event and jobs in one
+ * transaction (shared with concurrent ingests through the group committer). Returns only after the
+ * commit.
+ */
+public final class Ingestor {
+  /** Longer idempotency keys are stored as {@code sha256:<hex>}. */
+  static final int MAX_KEY_LENGTH = 200;
+
+  private final QHookConfig config;
+  private final Router router;
+  private final GroupCommitter<NewEvent, AppendResult> appender;
+  private final UlidGenerator ids;
+  private final Clock clock;
+  private final EngineMetrics metrics;
+  private final Runnable onStored;
+
+  public Ingestor(
+      QHookConfig config,
+      Router router,
+      GroupCommitter<NewEvent, AppendResult> appender,
+      UlidGenerator ids,
+      Clock clock,
+      EngineMetrics metrics,
+      Runnable onStored) {
+    this.config = config;
+    this.router = router;
+    this.appender = appender;
+    this.ids = ids;
+    this.clock = clock;
+    this.metrics = metrics;
+    this.onStored = onStored;
+  }
+
+  public IngestResult ingest(IngestRequest request) {
+    if (!config.sources().containsKey(request.source())) {
+      throw new UnknownSourceException(request.source());
+    }
+    JsonNode payload = Json.parseOrNull(request.body());
+    List<CompiledHandler> handlers =
+        router.matchingHandlers(request.source(), request.eventType(), payload);
+    String key = request.header("idempotency-key");
+    if (key == null || key.isEmpty()) {
+      key = router.idempotencyKey(handlers, payload).orElse(null);
+    }
+    Instant now = clock.instant();
+    Event event =
+        new Event(
+            ids.next(),
+            request.source(),
+            request.eventType(),
+            request.body(),
+            storedHeaders(request.headers()),
+            normaliseKey(key),
+            now);
+    List<NewJob> jobs = new ArrayList<>(handlers.size());
+    for (CompiledHandler h : handlers) {
+      jobs.add(
+          new NewJob(
+              ids.next(),
+              JobKind.HANDLER,
+              h.name(),
+              h.config().url(),
+              h.config().retry().maxAttempts(),
+              now,
+              h.orderingKeyOf(payload)));
+    }
+    AppendResult result = store(new NewEvent(event, jobs));
+    boolean duplicate = result instanceof AppendResult.Duplicate;
+    int created = duplicate ? 0 : jobs.size();
+    metrics.eventAccepted(request.source(), duplicate, created, !duplicate && jobs.isEmpty());
+    if (created > 0) {
+      onStored.run();
+    }
+    return new IngestResult(result.eventId(), duplicate, created, 0);
+  }
+
+  private AppendResult store(NewEvent event) {
+    try {
+      return appender.submit(event).join();
+    } catch (CompletionException e) {
+      metrics.dbError();
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof StoreException se) {
+        throw se;
+      }
+      throw new StoreException("storing event " + event.event().id(), cause);
+    }
+  }
+
+  /** Keeps {@code ce-*} headers and {@code content-type}. */
+  static Map<String, String> storedHeaders(Map<String, String> headers) {
+    Map<String, String> kept = new TreeMap<>();
+    headers.forEach(
+        (name, value) -> {
+          if (name.startsWith("ce-") || name.equals("content-type")) {
+            kept.put(name, value);
+          }
+        });
+    return kept;
+  }
+
+  static @Nullable String normaliseKey(@Nullable String key) {
+    if (key == null || key.length() <= MAX_KEY_LENGTH) {
+      return key;
+    }
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      return "sha256:" + HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package dev.qhook.internal.metrics;
+
+import dev.qhook.config.ErrorClass;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+
+/**
+ * The engine's meters, named so that the Prometheus registry renders the SPEC §10.2 names ({@code
+ * qhook.events.received} becomes {@code qhook_events_received_total}).
+ */
+public final class EngineMetrics {
+  private final MeterRegistry registry;
+  private final Counter eventsReceived;
+  private final Counter eventsDuplicated;
+  private final Counter eventsUnmatched;
+  private final Counter jobsCreated;
+  private final Counter deliveriesSuccess;
+  private final Counter deliveriesFailure;
+  private final Timer deliveryDuration;
+  private final Counter dbErrors;
+
+  public EngineMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.eventsReceived = registry.counter("qhook.events.received");
+    this.eventsDuplicated = registry.counter("qhook.events.duplicated");
+    this.eventsUnmatched = registry.counter("qhook.events.unmatched");
+    this.jobsCreated = registry.counter("qhook.jobs.created");
+    this.deliveriesSuccess = registry.counter("qhook.deliveries", "result", "success");
+    this.deliveriesFailure = registry.counter("qhook.deliveries", "result", "failure");
+    this.deliveryDuration = registry.timer("qhook.delivery.duration");
+    this.dbErrors = registry.counter("qhook.db.errors");
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  public void eventAccepted(String source, boolean duplicate, int jobs, boolean unmatched) {
+    eventsReceived.increment();
+    registry.counter("qhook.events.by.source", "source", source).increment();
+    if (duplicate) {
+      eventsDuplicated.increment();
+    }
+    if (unmatched) {
+      eventsUnmatched.increment();
+    }
+    if (jobs > 0) {
+      jobsCreated.increment(jobs);
+    }
+  }
+
+  public void deliveryAttempt(String handler, boolean success, long durationMs) {
+    (success ? deliveriesSuccess : deliveriesFailure).increment();
+    registry
+        .counter(
+            "qhook.deliveries.by.handler",
+            "handler",
+            handler,
+            "result",
+            success ? "success" : "failure")
+        .increment();
+    deliveryDuration.record(Duration.ofMillis(durationMs));
+  }
+
+  public void deliveryError(ErrorClass errorClass) {
+    registry.counter("qhook.delivery.errors.by.type", "type", errorClass.label()).increment();
+  }
+
+  public void deadLettered(String handler) {
+    registry.counter("qhook.dlq", "handler", handler).increment();
+  }
+
+  public void circuitOpened(String handler) {
+    registry.counter("qhook.circuit.breaker.opened", "handler", handler).increment();
+  }
+
+  public void circuitRejected(String handler) {
+    registry.counter("qhook.circuit.breaker.rejected", "handler", handler).increment();
+  }
+
+  public void dbError() {
+    dbErrors.increment();
+  }
+}

@@ -1,0 +1,57 @@
+package dev.qhook.internal.routing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.qhook.config.QHookConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** Finds the consumers of an event (SPEC §3.5) and its idempotency key (SPEC §3.6). */
+public final class Router {
+  private final Map<String, List<CompiledHandler>> handlersBySource = new LinkedHashMap<>();
+  private final Map<String, CompiledHandler> handlersByName = new LinkedHashMap<>();
+
+  public Router(QHookConfig config) {
+    config
+        .handlers()
+        .values()
+        .forEach(
+            h -> {
+              CompiledHandler compiled = CompiledHandler.compile(h);
+              handlersByName.put(h.name(), compiled);
+              handlersBySource.computeIfAbsent(h.source(), s -> new ArrayList<>()).add(compiled);
+            });
+  }
+
+  /** The handlers an event goes to, in config-file order. */
+  public List<CompiledHandler> matchingHandlers(
+      String source, String eventType, @Nullable JsonNode payload) {
+    List<CompiledHandler> candidates = handlersBySource.getOrDefault(source, List.of());
+    List<CompiledHandler> matched = new ArrayList<>(candidates.size());
+    for (CompiledHandler h : candidates) {
+      if (h.matches(eventType, payload)) {
+        matched.add(h);
+      }
+    }
+    return matched;
+  }
+
+  /** The key from the first matched handler whose {@code idempotency_key} path yields one. */
+  public Optional<String> idempotencyKey(
+      List<CompiledHandler> matched, @Nullable JsonNode payload) {
+    for (CompiledHandler h : matched) {
+      Optional<String> key = h.idempotencyKeyOf(payload);
+      if (key.isPresent()) {
+        return key;
+      }
+    }
+    return Optional.empty();
+  }
+
+  public Optional<CompiledHandler> handler(String name) {
+    return Optional.ofNullable(handlersByName.get(name));
+  }
+}
