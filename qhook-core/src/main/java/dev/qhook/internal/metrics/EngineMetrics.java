@@ -1,10 +1,14 @@
 package dev.qhook.internal.metrics;
 
 import dev.qhook.config.ErrorClass;
+import dev.qhook.spi.JobStatus;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The engine's meters, named so that the Prometheus registry renders the SPEC §10.2 names ({@code
@@ -82,5 +86,44 @@ public final class EngineMetrics {
 
   public void dbError() {
     dbErrors.increment();
+  }
+
+  /**
+   * Registers {@code qhook_queue_depth} and {@code qhook_dead_jobs}, read from the database at most
+   * once a second.
+   */
+  public void registerStoreGauges(Supplier<Map<JobStatus, Long>> counts) {
+    CachedCounts cached = new CachedCounts(counts);
+    Gauge.builder(
+            "qhook.queue.depth",
+            cached,
+            c -> c.get(JobStatus.AVAILABLE) + c.get(JobStatus.RETRYABLE))
+        .register(registry);
+    Gauge.builder("qhook.dead.jobs", cached, c -> c.get(JobStatus.DEAD)).register(registry);
+  }
+
+  private static final class CachedCounts {
+    private final Supplier<Map<JobStatus, Long>> source;
+    private Map<JobStatus, Long> counts = Map.of();
+    private long readAtNanos;
+    private boolean read;
+
+    CachedCounts(Supplier<Map<JobStatus, Long>> source) {
+      this.source = source;
+    }
+
+    synchronized double get(JobStatus status) {
+      long now = System.nanoTime();
+      if (!read || now - readAtNanos > 1_000_000_000L) {
+        try {
+          counts = source.get();
+        } catch (RuntimeException e) {
+          return Double.NaN;
+        }
+        readAtNanos = now;
+        read = true;
+      }
+      return counts.getOrDefault(status, 0L);
+    }
   }
 }

@@ -1,0 +1,33 @@
+package dev.qhook;
+
+import dev.qhook.spi.AttemptRecord;
+import dev.qhook.spi.Event;
+import dev.qhook.spi.EventQuery;
+import dev.qhook.spi.Job;
+import dev.qhook.spi.JobQuery;
+import dev.qhook.spi.Page;
+import java.util.List;
+import java.util.Optional;
+
+/** Inspection and repair of stored events and jobs (SPEC §9), from {@link QHook#admin()}. */
+public interface Admin {
+  Page<Event> events(EventQuery query);
+
+  Optional<Event> event(String id);
+
+  Page<Job> jobs(JobQuery query);
+
+  Optional<Job> job(String id);
+
+  /** The attempts of a job, oldest first; empty when the job does not exist. */
+  List<AttemptRecord> attempts(String jobId);
+
+  /**
+   * Makes a dead or retryable job available now with its attempt counter reset (SPEC §4.6). Returns
+   * false when the job does not exist or is in another state.
+   */
+  boolean retryJob(String jobId);
+
+  /** Retries every dead job matching the query's target and time range; returns how many. */
+  int retryDead(JobQuery query);
+}

@@ -1,0 +1,162 @@
+package dev.qhook.internal.delivery;
+
+import dev.qhook.config.DeliveryConfig;
+import dev.qhook.config.RetryPolicy;
+import dev.qhook.internal.metrics.EngineMetrics;
+import dev.qhook.internal.routing.CompiledHandler;
+import dev.qhook.internal.routing.Router;
+import dev.qhook.spi.AttemptRecord;
+import dev.qhook.spi.ClaimedJob;
+import dev.qhook.spi.Completion;
+import dev.qhook.spi.Job;
+import dev.qhook.spi.Transport;
+import dev.qhook.spi.TransportResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one claimed handler job (SPEC §4): TTL, circuit breaker, rate limit, the HTTP attempt, and
+ * the decision between completed, retry and dead. Hands the outcome to the completion sink, which
+ * returns once it is stored.
+ */
+public final class HandlerDelivery implements Consumer<ClaimedJob> {
+  private static final Logger log = LoggerFactory.getLogger(HandlerDelivery.class);
+  static final String CIRCUIT_OPEN = "circuit breaker open";
+  static final String TTL_EXPIRED = "event TTL expired";
+
+  private final Router router;
+  private final HandlerRequests requests;
+  private final Transport transport;
+  private final HandlerGuards guards;
+  private final DeliveryConfig delivery;
+  private final Clock clock;
+  private final RandomGenerator random;
+  private final EngineMetrics metrics;
+  private final Consumer<Completion> completions;
+
+  public HandlerDelivery(
+      Router router,
+      HandlerRequests requests,
+      Transport transport,
+      HandlerGuards guards,
+      DeliveryConfig delivery,
+      Clock clock,
+      RandomGenerator random,
+      EngineMetrics metrics,
+      Consumer<Completion> completions) {
+    this.router = router;
+    this.requests = requests;
+    this.transport = transport;
+    this.guards = guards;
+    this.delivery = delivery;
+    this.clock = clock;
+    this.random = random;
+    this.metrics = metrics;
+    this.completions = completions;
+  }
+
+  @Override
+  public void accept(ClaimedJob claimed) {
+    completions.accept(run(claimed));
+  }
+
+  Completion run(ClaimedJob claimed) {
+    Job job = claimed.job();
+    Instant now = clock.instant();
+    Optional<CompiledHandler> found = router.handler(job.target());
+    if (found.isEmpty()) {
+      return dead(job, null, "handler '" + job.target() + "' is no longer configured");
+    }
+    CompiledHandler handler = found.get();
+    Duration ttl = delivery.eventTtl();
+    if (ttl != null && !now.isBefore(claimed.event().createdAt().plus(ttl))) {
+      return dead(job, null, TTL_EXPIRED);
+    }
+    CircuitBreaker breaker = guards.breaker(handler.name());
+    CircuitBreaker.Permit permit = breaker.tryAcquire(now);
+    if (!permit.granted()) {
+      metrics.circuitRejected(handler.name());
+      return new Completion.Released(job.id(), job.attempt(), permit.retryAt(), CIRCUIT_OPEN);
+    }
+    if (!awaitRatePermit(handler)) {
+      breaker.release();
+      return new Completion.Released(
+          job.id(), job.attempt(), clock.instant(), "interrupted while waiting for rate limit");
+    }
+    Instant sentAt = clock.instant();
+    TransportResult result = transport.send(requests.build(handler, claimed, sentAt));
+    Instant doneAt = clock.instant();
+    AttemptOutcome outcome = AttemptOutcome.classify(result, doneAt);
+    metrics.deliveryAttempt(
+        handler.name(), outcome instanceof AttemptOutcome.Success, outcome.durationMs());
+    if (outcome instanceof AttemptOutcome.Success) {
+      breaker.onSuccess();
+      return new Completion.Succeeded(job.id(), job.attempt(), record(job, outcome, null, doneAt));
+    }
+    AttemptOutcome.Failure failure = (AttemptOutcome.Failure) outcome;
+    metrics.deliveryError(failure.errorClass());
+    if (breaker.onFailure(doneAt)) {
+      metrics.circuitOpened(handler.name());
+      log.warn("circuit breaker opened for handler {}", handler.name());
+    }
+    AttemptRecord record = record(job, outcome, failure, doneAt);
+    RetryPolicy policy = handler.config().retry();
+    if (policy.errors().contains(failure.errorClass()) && job.attempt() < job.maxAttempts()) {
+      Duration delay =
+          failure.retryAfter() != null
+              ? failure.retryAfter()
+              : RetryDelays.delay(policy, job.attempt(), random);
+      return new Completion.Retry(
+          job.id(), job.attempt(), record, doneAt.plus(delay), failure.error());
+    }
+    return dead(job, record, failure.error());
+  }
+
+  private Completion dead(Job job, @Nullable AttemptRecord record, String error) {
+    metrics.deadLettered(job.target());
+    log.warn(
+        "job {} of event {} for handler {} is dead after attempt {}: {}",
+        job.id(),
+        job.eventId(),
+        job.target(),
+        job.attempt(),
+        error);
+    return new Completion.Dead(job.id(), job.attempt(), record, error);
+  }
+
+  /** Waits in this worker for a rate-limit permit; the dispatcher keeps renewing the lease. */
+  private boolean awaitRatePermit(CompiledHandler handler) {
+    Optional<RateLimiter> limiter = guards.limiter(handler.config(), clock.instant());
+    if (limiter.isEmpty()) {
+      return true;
+    }
+    Duration wait;
+    while (!(wait = limiter.get().tryAcquire(clock.instant())).isZero()) {
+      try {
+        Thread.sleep(Math.max(1, wait.toMillis()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static AttemptRecord record(
+      Job job, AttemptOutcome outcome, AttemptOutcome.@Nullable Failure failure, Instant at) {
+    return new AttemptRecord(
+        job.attempt(),
+        outcome.statusCode(),
+        failure == null ? null : failure.error(),
+        outcome.durationMs(),
+        at,
+        failure == null ? null : failure.responseBody());
+  }
+}

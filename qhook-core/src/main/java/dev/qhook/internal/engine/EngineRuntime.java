@@ -1,0 +1,331 @@
+package dev.qhook.internal.engine;
+
+import dev.qhook.Admin;
+import dev.qhook.Health;
+import dev.qhook.IngestRequest;
+import dev.qhook.IngestResult;
+import dev.qhook.QHook;
+import dev.qhook.StoreException;
+import dev.qhook.UnavailableException;
+import dev.qhook.config.HandlerConfig;
+import dev.qhook.config.QHookConfig;
+import dev.qhook.internal.delivery.HandlerDelivery;
+import dev.qhook.internal.delivery.HandlerGuards;
+import dev.qhook.internal.delivery.HandlerRequests;
+import dev.qhook.internal.delivery.Hmac;
+import dev.qhook.internal.ids.UlidGenerator;
+import dev.qhook.internal.ingest.Ingestor;
+import dev.qhook.internal.metrics.EngineMetrics;
+import dev.qhook.internal.net.PrivateAddresses;
+import dev.qhook.internal.routing.Router;
+import dev.qhook.internal.transport.HttpClientTransport;
+import dev.qhook.internal.transport.SsrfGuard;
+import dev.qhook.spi.AppendResult;
+import dev.qhook.spi.ClaimedJob;
+import dev.qhook.spi.Completion;
+import dev.qhook.spi.JobStatus;
+import dev.qhook.spi.NewEvent;
+import dev.qhook.spi.Store;
+import dev.qhook.spi.Transport;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Wires the engine's parts together and runs their lifecycle; {@link QHook} is its facade. */
+public final class EngineRuntime {
+  private static final Logger log = LoggerFactory.getLogger(EngineRuntime.class);
+  static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+  static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
+  static final int APPEND_BATCH = 256;
+
+  private enum State {
+    NEW,
+    RUNNING,
+    STOPPING,
+    STOPPED
+  }
+
+  private final QHookConfig config;
+  private final Store store;
+  private final boolean ownsStore;
+  private final Transport transport;
+  private final Clock clock;
+  private final EngineMetrics metrics;
+  private final DatabaseHealth dbHealth = new DatabaseHealth();
+  private final GroupCommitter<NewEvent, AppendResult> appender;
+  private final GroupCommitter<Completion, Boolean> completer;
+  private final ExecutorService workers;
+  private final Dispatcher dispatcher;
+  private final Ingestor ingestor;
+  private final Maintenance maintenance;
+  private final Admin admin;
+  private volatile State state = State.NEW;
+
+  public EngineRuntime(
+      QHookConfig config,
+      @Nullable Store store,
+      @Nullable Transport transport,
+      Clock clock,
+      MeterRegistry registry,
+      RandomGenerator random) {
+    this.config = config;
+    this.ownsStore = store == null;
+    this.store = store != null ? store : StoreLocator.create(config.database());
+    this.transport = transport != null ? transport : defaultTransport(config);
+    this.clock = clock;
+    this.metrics = new EngineMetrics(registry);
+    metrics.registerStoreGauges(this.store::countJobsByStatus);
+    this.appender = new GroupCommitter<>("qhook-appender", APPEND_BATCH, this.store::append);
+    this.completer =
+        new GroupCommitter<>(
+            "qhook-completer",
+            APPEND_BATCH,
+            batch -> {
+              this.store.complete(batch);
+              return Collections.nCopies(batch.size(), Boolean.TRUE);
+            });
+    Router router = new Router(config);
+    int maxConcurrency = config.worker().maxConcurrency();
+    this.workers = DeliveryExecutors.create("qhook-worker", maxConcurrency);
+    String secret = config.delivery().signingSecret();
+    HandlerDelivery delivery =
+        new HandlerDelivery(
+            router,
+            new HandlerRequests(
+                QHook.VERSION, secret == null ? null : Hmac.standardWebhooksKey(secret)),
+            this.transport,
+            new HandlerGuards(),
+            config.delivery(),
+            clock,
+            random,
+            metrics,
+            this::storeCompletion);
+    this.dispatcher =
+        new Dispatcher(
+            this.store,
+            clock,
+            new Dispatcher.Settings(
+                maxConcurrency,
+                config.worker().batchSize(),
+                POLL_INTERVAL,
+                longestTimeout(config).plus(LEASE_MARGIN),
+                concurrencyLimits(config)),
+            workers,
+            delivery,
+            dbHealth,
+            this::onDbFailure);
+    this.ingestor =
+        new Ingestor(
+            config, router, appender, new UlidGenerator(clock), clock, metrics, dispatcher::wake);
+    this.maintenance = new Maintenance(this.store, clock, config, dispatcher::wake);
+    this.admin = new StoreAdmin(this.store, clock, dispatcher::wake);
+  }
+
+  private static Transport defaultTransport(QHookConfig config) {
+    return new HttpClientTransport(
+        new SsrfGuard(
+            config.server().allowPrivateUrls(),
+            InetAddress::getAllByName,
+            PrivateAddresses::isPrivate));
+  }
+
+  private static Duration longestTimeout(QHookConfig config) {
+    Duration longest = config.delivery().timeout();
+    for (HandlerConfig h : config.handlers().values()) {
+      if (h.timeout().compareTo(longest) > 0) {
+        longest = h.timeout();
+      }
+    }
+    return longest;
+  }
+
+  private static Map<String, Integer> concurrencyLimits(QHookConfig config) {
+    Map<String, Integer> limits = new HashMap<>();
+    config
+        .handlers()
+        .values()
+        .forEach(
+            h -> {
+              if (h.maxConcurrency() != null) {
+                limits.put(h.name(), h.maxConcurrency());
+              }
+            });
+    return limits;
+  }
+
+  public synchronized void start() {
+    if (state != State.NEW) {
+      throw new IllegalStateException("engine already " + state.name().toLowerCase());
+    }
+    store.migrate();
+    if (!store.sharedAcrossInstances()) {
+      Instant now = clock.instant();
+      var lost = store.recoverLost(now, now.plusSeconds(1));
+      if (lost.requeued() > 0 || !lost.dead().isEmpty()) {
+        log.info(
+            "requeued {} jobs left running by the previous process ({} were on their final"
+                + " attempt and are dead)",
+            lost.requeued(),
+            lost.dead().size());
+      }
+    }
+    state = State.RUNNING;
+    dispatcher.start();
+    maintenance.start();
+  }
+
+  public IngestResult ingest(IngestRequest request) {
+    if (state != State.RUNNING) {
+      throw new UnavailableException(notRunningReason());
+    }
+    if (!dbHealth.healthy()) {
+      throw new UnavailableException("database unhealthy");
+    }
+    try {
+      IngestResult result = ingestor.ingest(request);
+      dbHealth.onSuccess();
+      return result;
+    } catch (StoreException e) {
+      onDbFailure();
+      throw e;
+    }
+  }
+
+  private void storeCompletion(Completion completion) {
+    try {
+      completer.submit(completion).join();
+      dbHealth.onSuccess();
+    } catch (CompletionException e) {
+      log.warn(
+          "recording the outcome of job {} failed; its lease will return it: {}",
+          completion.jobId(),
+          e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+      onDbFailure();
+    }
+  }
+
+  private void onDbFailure() {
+    metrics.dbError();
+    if (dbHealth.onFailure()) {
+      log.error("database marked unhealthy after repeated failures");
+    }
+  }
+
+  public Admin admin() {
+    return admin;
+  }
+
+  public Health health() {
+    if (!store.ping()) {
+      dbHealth.onFailure();
+      return new Health(Health.Status.ERROR, false, 0, 0, "database unreachable");
+    }
+    Map<JobStatus, Long> counts;
+    try {
+      counts = store.countJobsByStatus();
+    } catch (RuntimeException e) {
+      return new Health(Health.Status.ERROR, false, 0, 0, "database unreachable");
+    }
+    long depth =
+        counts.getOrDefault(JobStatus.AVAILABLE, 0L) + counts.getOrDefault(JobStatus.RETRYABLE, 0L);
+    long dead = counts.getOrDefault(JobStatus.DEAD, 0L);
+    dbHealth.onSuccess();
+    Health.Status status =
+        dbHealth.takeRecovered()
+            ? Health.Status.RECOVERED
+            : dead > 0 ? Health.Status.DEGRADED : Health.Status.OK;
+    return new Health(status, true, depth, dead, null);
+  }
+
+  public boolean isReady() {
+    return notReadyReason() == null;
+  }
+
+  public @Nullable String notReadyReason() {
+    if (state != State.RUNNING) {
+      return notRunningReason();
+    }
+    return dbHealth.healthy() ? null : "database unhealthy";
+  }
+
+  private String notRunningReason() {
+    return switch (state) {
+      case NEW -> "starting";
+      case RUNNING -> "running";
+      case STOPPING, STOPPED -> "shutting down";
+    };
+  }
+
+  public QHookConfig config() {
+    return config;
+  }
+
+  public MeterRegistry meterRegistry() {
+    return metrics.registry();
+  }
+
+  public void close() {
+    synchronized (this) {
+      if (state == State.STOPPING || state == State.STOPPED) {
+        return;
+      }
+      state = State.STOPPING;
+    }
+    maintenance.close();
+    dispatcher.close();
+    workers.shutdown();
+    drain();
+    appender.close();
+    completer.close();
+    workers.shutdownNow();
+    transport.close();
+    if (ownsStore) {
+      store.close();
+    }
+    state = State.STOPPED;
+  }
+
+  /** Waits for in-flight deliveries, then returns the abandoned ones without using an attempt. */
+  private void drain() {
+    try {
+      if (workers.awaitTermination(
+          config.worker().drainTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+        return;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    List<ClaimedJob> abandoned = dispatcher.inFlight();
+    if (abandoned.isEmpty()) {
+      return;
+    }
+    Instant now = clock.instant();
+    List<Completion> released =
+        abandoned.stream()
+            .<Completion>map(
+                c ->
+                    new Completion.Released(
+                        c.job().id(), c.job().attempt(), now, "delivery abandoned at shutdown"))
+            .toList();
+    try {
+      store.complete(released);
+      log.warn("shutdown abandoned {} deliveries; they will run again", released.size());
+    } catch (RuntimeException e) {
+      log.warn(
+          "returning abandoned jobs failed; their leases will return them: {}", e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package dev.qhook.internal.engine;
+
+import dev.qhook.Admin;
+import dev.qhook.spi.AttemptRecord;
+import dev.qhook.spi.Event;
+import dev.qhook.spi.EventQuery;
+import dev.qhook.spi.Job;
+import dev.qhook.spi.JobQuery;
+import dev.qhook.spi.Page;
+import dev.qhook.spi.Store;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link Admin} over a store; retries wake the dispatcher. */
+public final class StoreAdmin implements Admin {
+  private final Store store;
+  private final Clock clock;
+  private final Runnable wake;
+
+  public StoreAdmin(Store store, Clock clock, Runnable wake) {
+    this.store = store;
+    this.clock = clock;
+    this.wake = wake;
+  }
+
+  @Override
+  public Page<Event> events(EventQuery query) {
+    return store.events(query);
+  }
+
+  @Override
+  public Optional<Event> event(String id) {
+    return store.event(id);
+  }
+
+  @Override
+  public Page<Job> jobs(JobQuery query) {
+    return store.jobs(query);
+  }
+
+  @Override
+  public Optional<Job> job(String id) {
+    return store.job(id);
+  }
+
+  @Override
+  public List<AttemptRecord> attempts(String jobId) {
+    return store.attempts(jobId);
+  }
+
+  @Override
+  public boolean retryJob(String jobId) {
+    boolean retried = store.retry(jobId, clock.instant());
+    if (retried) {
+      wake.run();
+    }
+    return retried;
+  }
+
+  @Override
+  public int retryDead(JobQuery query) {
+    int n = store.retryDead(query, clock.instant());
+    if (n > 0) {
+      wake.run();
+    }
+    return n;
+  }
+}

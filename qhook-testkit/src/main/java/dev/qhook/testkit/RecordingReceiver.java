@@ -1,0 +1,159 @@
+package dev.qhook.testkit;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import org.awaitility.Awaitility;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A real HTTP server on loopback that records every request and answers with scripted responses
+ * (200 by default). Use it as the destination of handlers in tests.
+ *
+ * <pre>{@code
+ * try (RecordingReceiver receiver = RecordingReceiver.start()) {
+ *   receiver.respondWith(503).respondWith(200);
+ *   // configure a handler with url receiver.url("/hook") ...
+ *   List<RecordedRequest> got = receiver.awaitRequests(2, Duration.ofSeconds(10));
+ * }
+ * }</pre>
+ */
+public final class RecordingReceiver implements AutoCloseable {
+  /** One received request; header names are lowercase. */
+  public record RecordedRequest(
+      String method, String path, Map<String, String> headers, byte[] body) {
+    public String bodyText() {
+      return new String(body, StandardCharsets.UTF_8);
+    }
+
+    public @Nullable String header(String name) {
+      return headers.get(name.toLowerCase(Locale.ROOT));
+    }
+  }
+
+  /** A scripted answer. */
+  public record Response(int status, Map<String, String> headers, String body, Duration delay) {
+    public static Response status(int status) {
+      return new Response(status, Map.of(), "", Duration.ZERO);
+    }
+  }
+
+  private final HttpServer server;
+  private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+  private final ConcurrentLinkedDeque<Response> script = new ConcurrentLinkedDeque<>();
+  private volatile Response fallback = Response.status(200);
+
+  private RecordingReceiver(HttpServer server) {
+    this.server = server;
+  }
+
+  /** Starts a receiver on 127.0.0.1 and a free port. */
+  public static RecordingReceiver start() {
+    try {
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      RecordingReceiver receiver = new RecordingReceiver(server);
+      server.createContext("/", receiver::handle);
+      server.setExecutor(Executors.newCachedThreadPool());
+      server.start();
+      return receiver;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The URL of a path on this receiver, e.g. {@code url("/hook")}. */
+  public String url(String path) {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+  }
+
+  public URI uri(String path) {
+    return URI.create(url(path));
+  }
+
+  /** Queues one answer with this status; queued answers are used in order, then the fallback. */
+  public RecordingReceiver respondWith(int status) {
+    return respondWith(Response.status(status));
+  }
+
+  public RecordingReceiver respondWith(Response response) {
+    script.addLast(response);
+    return this;
+  }
+
+  /** The answer once the queued ones are used up (200 unless changed). */
+  public RecordingReceiver respondByDefault(Response response) {
+    this.fallback = response;
+    return this;
+  }
+
+  public List<RecordedRequest> requests() {
+    return List.copyOf(requests);
+  }
+
+  /** Waits (bounded) until at least {@code count} requests arrived, and returns them all. */
+  public List<RecordedRequest> awaitRequests(int count, Duration atMost) {
+    Awaitility.await().atMost(atMost).until(() -> requests.size() >= count);
+    return requests();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange;
+        InputStream in = exchange.getRequestBody()) {
+      byte[] body = in.readAllBytes();
+      Map<String, String> headers = new TreeMap<>();
+      exchange
+          .getRequestHeaders()
+          .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
+      requests.add(
+          new RecordedRequest(
+              exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers, body));
+      Response response = script.pollFirst();
+      if (response == null) {
+        response = fallback;
+      }
+      if (!response.delay().isZero()) {
+        Thread.sleep(response.delay().toMillis());
+      }
+      response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+      byte[] out = response.body().getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(response.status(), out.length == 0 ? -1 : out.length);
+      if (out.length > 0) {
+        exchange.getResponseBody().write(out);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Requests with the given path, in arrival order. */
+  public List<RecordedRequest> requestsTo(String path) {
+    List<RecordedRequest> matching = new ArrayList<>();
+    for (RecordedRequest r : requests) {
+      if (r.path().equals(path)) {
+        matching.add(r);
+      }
+    }
+    return matching;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
