@@ -50,7 +50,8 @@ class CrashRecoveryTest {
       List<String> accepted = new ArrayList<>();
       ServerProcess first = ServerProcess.start(dir, config, port, "first.log");
       for (int i = 0; i < EVENTS; i++) {
-        HttpResponse<String> response = first.post("/events/app/order.created", "{\"n\":" + i + "}");
+        HttpResponse<String> response =
+            first.post("/events/app/order.created", "{\"n\":" + i + "}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         accepted.add(JSON.readTree(response.body()).get("event_id").asText());
       }

@@ -72,9 +72,7 @@ final class EngineFixture implements AutoCloseable {
 
   /** Waits until the event's single job reaches the status, and returns it. */
   Job awaitJob(String eventId, JobStatus status) {
-    Awaitility.await()
-        .atMost(WAIT)
-        .until(() -> onlyJobOf(eventId).status() == status);
+    Awaitility.await().atMost(WAIT).until(() -> onlyJobOf(eventId).status() == status);
     return onlyJobOf(eventId);
   }
 

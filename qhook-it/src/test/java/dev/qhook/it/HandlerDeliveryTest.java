@@ -65,12 +65,15 @@ class HandlerDeliveryTest {
           .isEqualTo(deliveryId(result.eventId() + ":orders"));
       assertThat(got.header("x-tenant")).isEqualTo("acme");
       List<AttemptRecord> attempts = f.qhook.admin().attempts(job.id());
-      assertThat(attempts).singleElement().satisfies(a -> assertThat(a.statusCode()).isEqualTo(200));
+      assertThat(attempts)
+          .singleElement()
+          .satisfies(a -> assertThat(a.statusCode()).isEqualTo(200));
     }
   }
 
   private static String deliveryId(String input) throws Exception {
-    byte[] digest = MessageDigest.getInstance("SHA-256").digest(input.getBytes(StandardCharsets.UTF_8));
+    byte[] digest =
+        MessageDigest.getInstance("SHA-256").digest(input.getBytes(StandardCharsets.UTF_8));
     return HexFormat.of().formatHex(digest, 0, 16);
   }
 
@@ -94,7 +97,8 @@ class HandlerDeliveryTest {
               () ->
                   f.jobsOf(result.eventId()).stream()
                       .allMatch(j -> j.status() == JobStatus.COMPLETED));
-      assertThat(f.receiver.requests()).extracting(RecordedRequest::path)
+      assertThat(f.receiver.requests())
+          .extracting(RecordedRequest::path)
           .containsExactlyInAnyOrder("/a", "/b");
     }
   }
@@ -179,8 +183,7 @@ class HandlerDeliveryTest {
 
   @Test
   void redirectsAreNotFollowed() {
-    String yaml =
-        BASE + "handlers:\n  h: { source: app, url: RECEIVER/h, retry: { max: 1 } }\n";
+    String yaml = BASE + "handlers:\n  h: { source: app, url: RECEIVER/h, retry: { max: 1 } }\n";
     try (EngineFixture f = EngineFixture.start(dir, yaml)) {
       f.receiver.respondWith(
           new Response(302, Map.of("Location", f.receiver.url("/elsewhere")), "", Duration.ZERO));

@@ -91,7 +91,8 @@ class IngestTest {
       IngestResult small =
           f.send("app", "order.created", "{\"order_id\":\"s\",\"amount\":5,\"currency\":\"EUR\"}");
       IngestResult usd =
-          f.send("app", "order.created", "{\"order_id\":\"u\",\"amount\":500,\"currency\":\"USD\"}");
+          f.send(
+              "app", "order.created", "{\"order_id\":\"u\",\"amount\":500,\"currency\":\"USD\"}");
       IngestResult gift =
           f.send(
               "app",

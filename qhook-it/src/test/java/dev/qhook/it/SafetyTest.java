@@ -60,7 +60,10 @@ class SafetyTest {
       assertThat(f.receiver.requests()).hasSize(5);
       assertThat(held.scheduledAt()).isAfter(held.createdAt().plusSeconds(50));
       assertThat(
-              f.qhook.meterRegistry().counter("qhook.circuit.breaker.opened", "handler", "h").count())
+              f.qhook
+                  .meterRegistry()
+                  .counter("qhook.circuit.breaker.opened", "handler", "h")
+                  .count())
           .isEqualTo(1.0);
     }
   }

@@ -12,7 +12,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Graceful shutdown (SPEC §10.5): in-flight deliveries finish or return without using an attempt. */
+/**
+ * Graceful shutdown (SPEC §10.5): in-flight deliveries finish or return without using an attempt.
+ */
 class ShutdownTest {
   @TempDir Path dir;
 
