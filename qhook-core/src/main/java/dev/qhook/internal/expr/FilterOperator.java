@@ -30,7 +30,7 @@ enum FilterOperator {
     return symbol;
   }
 
-  /** Applies the operator to a resolved value (for {@code !=}, see {@link #NOT_EQUAL} handling). */
+  /** Applies the operator to a value the path resolved to (a JSON null included). */
   boolean test(JsonNode value, Literal literal) {
     return switch (this) {
       case EQUAL -> ValueTests.equalTo(value, literal);

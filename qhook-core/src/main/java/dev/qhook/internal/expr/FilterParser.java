@@ -3,6 +3,7 @@ package dev.qhook.internal.expr;
 import dev.qhook.internal.expr.FilterToken.Kind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -168,7 +169,7 @@ final class FilterParser {
   private ExpressionException unexpected(FilterToken token, String hint) {
     String problem = "unexpected " + token.describe(source);
     if (token.kind() == Kind.WORD
-        && KEYWORDS.contains(token.text().toLowerCase(java.util.Locale.ROOT))
+        && KEYWORDS.contains(token.text().toLowerCase(Locale.ROOT))
         && !KEYWORDS.contains(token.text())) {
       hint = "keywords are lowercase";
     }

@@ -72,6 +72,16 @@ public final class JsonPath {
   }
 
   /**
+   * The value at this path as a key (SPEC §3.6 idempotency, §4.9 ordering): a string as is, a
+   * number as its JSON text ({@code 42}, {@code 1.5}); empty for anything else or nothing.
+   */
+  public Optional<String> resolveKey(@Nullable JsonNode document) {
+    return resolve(document)
+        .filter(value -> value.isTextual() || value.isNumber())
+        .map(value -> value.isTextual() ? value.textValue() : value.toString());
+  }
+
+  /**
    * A copy of {@code document} with {@code value} at this path (SPEC §6.3 {@code result_path}).
    * {@code $} returns {@code value} itself. Objects are created where a key segment meets a missing
    * or non-object value (so a non-object document is first replaced by {@code {}}); likewise an

@@ -42,7 +42,7 @@ final class ValueTests {
     return false;
   }
 
-  /** The sign of {@code value - literal}, or empty-handed (false) when either is not a number. */
+  /** A numeric comparison; false unless the value is a number and the literal reads as one. */
   static boolean ordered(JsonNode value, Literal literal, FilterOperator operator) {
     BigDecimal number = literal.number();
     if (!value.isNumber() || number == null) {

@@ -112,6 +112,18 @@ class JsonPathTest {
   }
 
   @Test
+  void keysAreStringsOrTheJsonTextOfNumbers() {
+    JsonNode doc = Json.parse("{\"s\": \"k1\", \"i\": 42, \"d\": 1.5, \"b\": true, \"n\": null}");
+    assertThat(JsonPath.parse("$.s").resolveKey(doc)).contains("k1");
+    assertThat(JsonPath.parse("$.i").resolveKey(doc)).contains("42");
+    assertThat(JsonPath.parse("$.d").resolveKey(doc)).contains("1.5");
+    assertThat(JsonPath.parse("$.b").resolveKey(doc)).isEmpty();
+    assertThat(JsonPath.parse("$.n").resolveKey(doc)).isEmpty();
+    assertThat(JsonPath.parse("$").resolveKey(doc)).isEmpty();
+    assertThat(JsonPath.parse("$.x").resolveKey(null)).isEmpty();
+  }
+
+  @Test
   void setAtRootReplacesTheDocument() {
     assertThat(JsonPath.root().set(DOC, TextNode.valueOf("r"))).isEqualTo(TextNode.valueOf("r"));
   }
