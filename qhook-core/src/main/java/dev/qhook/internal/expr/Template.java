@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
- * A parsed {@code {{ path }}} template (SPEC §3.7), e.g. {@code {"id": "{{ $.id }}", "n": {{ $.n
- * }}}}. Immutable and thread-safe.
+ * A parsed template (SPEC §3.7), e.g. <code>&#123;"id": "&#123;&#123; $.id &#125;&#125;", "n":
+ * &#123;&#123; $.n &#125;&#125;&#125;</code>. Immutable and thread-safe.
  *
  * <p>Each placeholder is replaced by the value at its path: a string becomes its JSON-escaped
  * contents without quotes (the template supplies them), numbers and booleans their literal, null or

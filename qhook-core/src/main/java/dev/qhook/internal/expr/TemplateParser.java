@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits template text into {@link TemplatePart}s. A placeholder is {@code {{}}, optional blanks, a
- * path, optional blanks and {@code }}}. In a run of three or more {@code {}, the last two open the
- * placeholder, so {@code [{{{ $.x }}}]} reads as text {@code [{}, a placeholder, text {@code }]}.
+ * Splits template text into {@link TemplatePart}s. A placeholder is two opening braces, optional
+ * blanks, a path, optional blanks and two closing braces. In a run of three or more opening braces
+ * the last two open the placeholder, so <code>[&#123;&#123;&#123; $.x &#125;&#125;&#125;]</code>
+ * reads as the text <code>[&#123;</code>, a placeholder and the text <code>&#125;]</code>.
  */
 final class TemplateParser {
   private static final String OPEN = "{{";
