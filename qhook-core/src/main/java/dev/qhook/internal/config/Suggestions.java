@@ -11,14 +11,15 @@ public final class Suggestions {
 
   /**
    * The candidate nearest to {@code typed} by Levenshtein distance, if it is within {@value
-   * #MAX_DISTANCE} edits; ties go to the earlier candidate.
+   * #MAX_DISTANCE} edits and fewer edits than either word has characters (so {@code x} does not
+   * suggest {@code a}); ties go to the earlier candidate.
    */
   public static Optional<String> nearest(String typed, Collection<String> candidates) {
     String best = null;
     int bestDistance = MAX_DISTANCE + 1;
     for (String candidate : candidates) {
       int d = distance(typed, candidate);
-      if (d < bestDistance) {
+      if (d < bestDistance && d < typed.length() && d < candidate.length()) {
         best = candidate;
         bestDistance = d;
       }
