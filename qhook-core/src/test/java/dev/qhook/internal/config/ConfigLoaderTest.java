@@ -166,7 +166,8 @@ class ConfigLoaderTest {
   void overlayPathKeepsDirectoryAndExtension() {
     assertThat(ConfigLoader.overlayPath(Path.of("conf/qhook.yaml"), "local"))
         .isEqualTo(Path.of("conf/qhook.local.yaml"));
-    assertThat(ConfigLoader.overlayPath(Path.of("app.yml"), "prod")).isEqualTo(Path.of("app.prod.yml"));
+    assertThat(ConfigLoader.overlayPath(Path.of("app.yml"), "prod"))
+        .isEqualTo(Path.of("app.prod.yml"));
   }
 
   @Test

@@ -11,7 +11,8 @@ class DatabaseUrlsTest {
 
   @Test
   void sqliteFileIsResolvedAgainstTheDirectory() {
-    assertThat(DatabaseUrls.toJdbc("sqlite:qhook.db", DIR)).isEqualTo("jdbc:sqlite:/srv/app/qhook.db");
+    assertThat(DatabaseUrls.toJdbc("sqlite:qhook.db", DIR))
+        .isEqualTo("jdbc:sqlite:/srv/app/qhook.db");
     assertThat(DatabaseUrls.toJdbc("sqlite://data/q.db?mode=rwc", DIR))
         .isEqualTo("jdbc:sqlite:/srv/app/data/q.db");
     assertThat(DatabaseUrls.toJdbc("sqlite:/var/q.db", DIR)).isEqualTo("jdbc:sqlite:/var/q.db");
@@ -36,7 +37,8 @@ class DatabaseUrlsTest {
 
   @Test
   void passwordsAreRedacted() {
-    assertThat(DatabaseUrls.redact("postgres://qh:secret@db/q")).isEqualTo("postgres://qh:***@db/q");
+    assertThat(DatabaseUrls.redact("postgres://qh:secret@db/q"))
+        .isEqualTo("postgres://qh:***@db/q");
     assertThat(DatabaseUrls.redact("jdbc:postgresql://db/q?user=a&password=secret&x=1"))
         .isEqualTo("jdbc:postgresql://db/q?user=a&password=***&x=1");
   }

@@ -45,7 +45,8 @@ class DurationsTest {
   }
 
   @Property
-  void formatThenParseIsIdentity(@ForAll @LongRange(min = 0, max = 10_000_000_000_000L) long millis) {
+  void formatThenParseIsIdentity(
+      @ForAll @LongRange(min = 0, max = 10_000_000_000_000L) long millis) {
     Duration duration = Duration.ofMillis(millis);
     assertThat(Durations.parse(Durations.format(duration))).contains(duration);
   }

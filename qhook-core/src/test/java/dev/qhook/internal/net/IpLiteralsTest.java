@@ -17,7 +17,16 @@ class IpLiteralsTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"localhost", "example.com", "256.1.1.1", "1.2.3", "01.2.3.4", "abc", "1:2:3:x::", ""})
+      strings = {
+        "localhost",
+        "example.com",
+        "256.1.1.1",
+        "1.2.3",
+        "01.2.3.4",
+        "abc",
+        "1:2:3:x::",
+        ""
+      })
   void hostNamesAndMalformedAddressesAreNotLiterals(String text) {
     assertThat(IpLiterals.parse(text)).isEmpty();
   }

@@ -69,6 +69,7 @@ class PrivateAddressesTest {
   }
 
   private static InetAddress parse(String literal) {
-    return IpLiterals.parse(literal).orElseThrow(() -> new AssertionError("not a literal " + literal));
+    return IpLiterals.parse(literal)
+        .orElseThrow(() -> new AssertionError("not a literal " + literal));
   }
 }
