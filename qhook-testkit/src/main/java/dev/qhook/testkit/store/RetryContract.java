@@ -50,9 +50,9 @@ public interface RetryContract extends StoreContract {
 
   @Test
   default void retryRefusesJobsInOtherStatesAndUnknownJobs() {
-    Job available = appendJob("h", at(0));
     Job running = appendJob("h", at(0));
-    store().claim(claimAll(at(0), 1));
+    Job available = appendJob("h", at(1));
+    store().claim(claimAll(at(1), 1));
 
     assertThat(store().retry(available.id(), at(1))).isFalse();
     assertThat(store().retry(running.id(), at(1))).isFalse();
