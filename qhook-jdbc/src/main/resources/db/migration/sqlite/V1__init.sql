@@ -29,7 +29,8 @@ CREATE TABLE jobs (
   lease_until INTEGER,
   ordering_key TEXT
 );
-CREATE INDEX jobs_due ON jobs (status, scheduled_at, id);
+CREATE INDEX jobs_due ON jobs (scheduled_at, id) WHERE status IN ('available', 'retryable');
+CREATE INDEX jobs_leased ON jobs (lease_until) WHERE status = 'running';
 CREATE INDEX jobs_event ON jobs (event_id);
 CREATE INDEX jobs_target_status ON jobs (target, status);
 CREATE INDEX jobs_ordering ON jobs (target, ordering_key, id) WHERE ordering_key IS NOT NULL;

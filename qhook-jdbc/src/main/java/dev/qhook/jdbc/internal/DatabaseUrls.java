@@ -1,6 +1,5 @@
 package dev.qhook.jdbc.internal;
 
-import dev.qhook.config.DatabaseDriver;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -77,21 +76,6 @@ public final class DatabaseUrls {
       }
     }
     return new Postgres("jdbc:postgresql://" + rest, properties);
-  }
-
-  /** Which driver a URL names, when it names one. */
-  public static DatabaseDriver driverOf(String url, DatabaseDriver fallback) {
-    String lower = url.toLowerCase(Locale.ROOT);
-    if (lower.startsWith("postgres") || lower.startsWith("jdbc:postgresql:")) {
-      return DatabaseDriver.POSTGRES;
-    }
-    if (lower.startsWith("sqlite:") || lower.startsWith("jdbc:sqlite:")) {
-      return DatabaseDriver.SQLITE;
-    }
-    if (lower.startsWith("mysql") || lower.startsWith("mariadb") || lower.startsWith("jdbc:m")) {
-      return DatabaseDriver.MYSQL;
-    }
-    return fallback;
   }
 
   /** The URL with any password replaced by {@code ***}, for logs and errors. */

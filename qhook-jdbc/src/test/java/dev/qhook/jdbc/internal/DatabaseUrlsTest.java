@@ -3,7 +3,6 @@ package dev.qhook.jdbc.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.qhook.config.DatabaseDriver;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -58,15 +57,5 @@ class DatabaseUrlsTest {
         .isEqualTo("postgres://u:***@h:5432/db");
     assertThat(DatabaseUrls.redact("jdbc:postgresql://h/db?user=u&password=pw&ssl=true"))
         .isEqualTo("jdbc:postgresql://h/db?user=u&password=***&ssl=true");
-  }
-
-  @Test
-  void driverOfReadsTheScheme() {
-    assertThat(DatabaseUrls.driverOf("postgres://h/db", DatabaseDriver.SQLITE))
-        .isEqualTo(DatabaseDriver.POSTGRES);
-    assertThat(DatabaseUrls.driverOf("sqlite:q.db", DatabaseDriver.POSTGRES))
-        .isEqualTo(DatabaseDriver.SQLITE);
-    assertThat(DatabaseUrls.driverOf("q.db", DatabaseDriver.SQLITE))
-        .isEqualTo(DatabaseDriver.SQLITE);
   }
 }
