@@ -38,12 +38,17 @@ final class Columns {
 
   private Columns() {}
 
+  /** Epoch milliseconds; instants beyond the range of a long (Instant.MIN/MAX) are clamped. */
   static long millis(Instant instant) {
-    return instant.toEpochMilli();
+    try {
+      return instant.toEpochMilli();
+    } catch (ArithmeticException outOfRange) {
+      return instant.isBefore(Instant.EPOCH) ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
   }
 
   static @Nullable Long millisOrNull(@Nullable Instant instant) {
-    return instant == null ? null : instant.toEpochMilli();
+    return instant == null ? null : millis(instant);
   }
 
   static String label(JobKind kind) {

@@ -77,6 +77,20 @@ public interface LostJobsContract extends StoreContract {
   }
 
   @Test
+  default void startedBeforeTheEndOfTimeRecoversEveryRunningJob() {
+    Job first = appendJob("h", at(0));
+    Job second = appendJob("h", at(0));
+    store().claim(StoreFixtures.claimAll(at(0), 2));
+
+    LostJobs lost = store().recoverLost(at(1), Instant.MAX);
+
+    assertThat(lost.requeued()).as("what a single-instance store does at start").isEqualTo(2);
+    assertThat(List.of(first, second))
+        .extracting(j -> job(j.id()).status())
+        .containsOnly(JobStatus.RETRYABLE);
+  }
+
+  @Test
   default void jobsThatAreNotRunningAreNeverRecovered() {
     Job job = appendJob("h", at(0));
 
