@@ -5,6 +5,7 @@ import dev.qhook.spi.Event;
 import dev.qhook.spi.NewEvent;
 import dev.qhook.spi.NewJob;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -29,12 +30,13 @@ public final class EventWriter {
           + " 'available', 0, :maxAttempts, :scheduledAt, :createdAt, :orderingKey)";
 
   public List<AppendResult> append(Handle h, List<NewEvent> events) {
-    List<AppendResult> results = new ArrayList<>(events.size());
+    AppendResult[] results = new AppendResult[events.size()];
     PreparedBatch jobs = h.prepareBatch(INSERT_JOB);
-    for (NewEvent newEvent : events) {
+    for (int index : insertionOrder(events)) {
+      NewEvent newEvent = events.get(index);
       Event event = newEvent.event();
       if (!insertEvent(h, event)) {
-        results.add(new AppendResult.Duplicate(originalId(h, event)));
+        results[index] = new AppendResult.Duplicate(originalId(h, event));
         continue;
       }
       for (NewJob job : newEvent.jobs()) {
@@ -49,12 +51,31 @@ public final class EventWriter {
             .bind("orderingKey", job.orderingKey())
             .add();
       }
-      results.add(new AppendResult.Stored(event.id(), newEvent.jobs().size()));
+      results[index] = new AppendResult.Stored(event.id(), newEvent.jobs().size());
     }
     if (jobs.size() > 0) {
       jobs.execute();
     }
-    return results;
+    return List.of(results);
+  }
+
+  /**
+   * Keyed events in (source, key) order, then the others. Two transactions that insert the same
+   * keys then take the key locks in the same order and cannot deadlock. The sort is stable, so of
+   * two events with one key the earlier in the list is stored and the later is its duplicate.
+   */
+  private static List<Integer> insertionOrder(List<NewEvent> events) {
+    List<Integer> order = new ArrayList<>(events.size());
+    for (int i = 0; i < events.size(); i++) {
+      order.add(i);
+    }
+    order.sort(
+        Comparator.comparing(
+            (Integer i) -> events.get(i).event(),
+            Comparator.comparing((Event e) -> e.uniqueKey() == null)
+                .thenComparing(Event::source)
+                .thenComparing(e -> e.uniqueKey() == null ? "" : e.uniqueKey())));
+    return order;
   }
 
   private static boolean insertEvent(Handle h, Event event) {

@@ -4,6 +4,8 @@ import dev.qhook.spi.AttemptRecord;
 import dev.qhook.spi.Completion;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
@@ -28,8 +30,11 @@ public final class JobCompleter {
     this.clock = clock;
   }
 
+  /** Applies the completions in job id order (a stable sort), so row locks never cross. */
   public void complete(Handle h, List<Completion> completions) {
-    for (Completion completion : completions) {
+    List<Completion> ordered = new ArrayList<>(completions);
+    ordered.sort(Comparator.comparing(Completion::jobId));
+    for (Completion completion : ordered) {
       apply(h, completion);
     }
   }

@@ -128,6 +128,30 @@ public interface AppendContract extends StoreContract {
   }
 
   @Test
+  default void resultsFollowTheOrderOfTheList() {
+    Event plain = event("app", "t", null, at(0));
+    Event b = event("app", "t", "b", at(0));
+    Event a = event("app", "t", "a", at(0));
+    Event aAgain = event("app", "t", "a", at(0));
+
+    List<AppendResult> results =
+        store()
+            .append(
+                List.of(
+                    newEvent(plain),
+                    newEvent(b, handlerJob("h", at(0))),
+                    newEvent(a),
+                    newEvent(aAgain)));
+
+    assertThat(results)
+        .containsExactly(
+            new AppendResult.Stored(plain.id(), 0),
+            new AppendResult.Stored(b.id(), 1),
+            new AppendResult.Stored(a.id(), 0),
+            new AppendResult.Duplicate(a.id()));
+  }
+
+  @Test
   default void aFailingBatchStoresNothing() {
     NewJob job = handlerJob("h", at(0));
     Event first = event(at(0));
