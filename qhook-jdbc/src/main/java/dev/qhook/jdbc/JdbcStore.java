@@ -36,6 +36,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -128,7 +129,7 @@ public final class JdbcStore implements Store {
         return postgres(config.url(), config.maxConnections(), clock);
       default:
         throw new IllegalArgumentException(
-            "database.driver: " + driver.name().toLowerCase() + " is not supported yet");
+            "database.driver: " + driver.name().toLowerCase(Locale.ROOT) + " is not supported yet");
     }
   }
 
