@@ -77,6 +77,15 @@ public interface Store extends AutoCloseable {
   /** Deletes events created before the cutoff that have no open job. */
   int deleteEvents(Instant createdBefore);
 
+  /**
+   * Whether several instances may share this store. False for a single-instance store (SQLite):
+   * then no other instance can hold a running job, so the engine may requeue every running job at
+   * start.
+   */
+  default boolean sharedAcrossInstances() {
+    return true;
+  }
+
   /** Whether the database answers. Never throws. */
   boolean ping();
 
