@@ -89,14 +89,6 @@ public interface Store extends AutoCloseable {
   /** Whether the database answers. Never throws. */
   boolean ping();
 
-  /**
-   * Whether several engine instances may share this store. When false (an SQLite file, memory), the
-   * engine is its only user and requeues every job left running at start (SPEC §4.10).
-   */
-  default boolean sharedAcrossInstances() {
-    return true;
-  }
-
   /** Releases connections. */
   @Override
   void close();
