@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
@@ -54,6 +55,7 @@ public final class RecordingReceiver implements AutoCloseable {
   }
 
   private final HttpServer server;
+  private final ExecutorService executor = Executors.newCachedThreadPool();
   private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
   private final ConcurrentLinkedDeque<Response> script = new ConcurrentLinkedDeque<>();
   private volatile Response fallback = Response.status(200);
@@ -69,7 +71,7 @@ public final class RecordingReceiver implements AutoCloseable {
           HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
       RecordingReceiver receiver = new RecordingReceiver(server);
       server.createContext("/", receiver::handle);
-      server.setExecutor(Executors.newCachedThreadPool());
+      server.setExecutor(receiver.executor);
       server.start();
       return receiver;
     } catch (IOException e) {
@@ -155,5 +157,6 @@ public final class RecordingReceiver implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    executor.shutdownNow();
   }
 }

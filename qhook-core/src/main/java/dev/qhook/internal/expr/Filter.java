@@ -3,22 +3,27 @@ package dev.qhook.internal.expr;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jspecify.annotations.Nullable;
 
-/** A parsed filter expression (SPEC §3.7). Immutable and thread-safe. */
+/**
+ * A parsed filter expression (SPEC §3.7), e.g. {@code $.status == paid and $.amount > 100}.
+ * Immutable and thread-safe: parse once, test many times.
+ */
 public final class Filter {
   private final String text;
+  private final FilterNode root;
 
-  private Filter(String text) {
+  private Filter(String text, FilterNode root) {
     this.text = text;
+    this.root = root;
   }
 
   /** Parses {@code text}, throwing {@link ExpressionException} naming the column of the problem. */
   public static Filter parse(String text) {
-    throw new UnsupportedOperationException("not yet implemented");
+    return new Filter(text, FilterParser.parse(text));
   }
 
   /** Evaluates against {@code document}; a null document (not JSON) finds nothing. */
   public boolean test(@Nullable JsonNode document) {
-    throw new UnsupportedOperationException("not yet implemented");
+    return root.test(document);
   }
 
   @Override

@@ -1,17 +1,34 @@
 package dev.qhook.internal.expr;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 
-/** A parsed {@code {{ path }}} template (SPEC §3.7). Immutable and thread-safe. */
+/**
+ * A parsed template (SPEC §3.7), e.g. <code>&#123;"id": "&#123;&#123; $.id &#125;&#125;", "n":
+ * &#123;&#123; $.n &#125;&#125;&#125;</code>. Immutable and thread-safe.
+ *
+ * <p>Each placeholder is replaced by the value at its path: a string becomes its JSON-escaped
+ * contents without quotes (the template supplies them), numbers and booleans their literal, null or
+ * missing {@code null}, arrays and objects compact JSON. Substitution is a single pass: inserted
+ * text is never expanded again. The output is not checked for JSON validity.
+ */
 public final class Template {
   private final String text;
+  private final List<TemplatePart> parts;
 
-  private Template(String text) {
+  private Template(String text, List<TemplatePart> parts) {
     this.text = text;
+    this.parts = parts;
   }
 
+  /**
+   * Parses {@code text}.
+   *
+   * @throws ExpressionException for an unclosed or empty placeholder or a bad path, naming the
+   *     column (or line and column for multi-line templates)
+   */
   public static Template parse(String text) {
-    throw new UnsupportedOperationException("not yet implemented");
+    return new Template(text, TemplateParser.parse(text));
   }
 
   /**
@@ -19,7 +36,11 @@ public final class Template {
    * non-JSON body is not evaluated (the body passes through), which is the caller's decision.
    */
   public String render(JsonNode document) {
-    throw new UnsupportedOperationException("not yet implemented");
+    StringBuilder out = new StringBuilder(text.length() + 64);
+    for (TemplatePart part : parts) {
+      part.renderTo(out, document);
+    }
+    return out.toString();
   }
 
   @Override

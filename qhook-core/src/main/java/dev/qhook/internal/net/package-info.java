@@ -1,4 +1,4 @@
-/** Network address rules. */
+/** Address checks shared by the config validator and the SSRF guard (SPEC §11). */
 @NullMarked
 package dev.qhook.internal.net;
 

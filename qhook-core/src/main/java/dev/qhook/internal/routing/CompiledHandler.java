@@ -51,11 +51,6 @@ public record CompiledHandler(
 
   /** A key is a string, or a number's JSON text; anything else is no key. */
   static Optional<String> keyAt(@Nullable JsonPath path, @Nullable JsonNode payload) {
-    if (path == null) {
-      return Optional.empty();
-    }
-    return path.resolve(payload)
-        .filter(n -> n.isTextual() || n.isNumber())
-        .map(n -> n.isTextual() ? n.textValue() : n.toString());
+    return path == null ? Optional.empty() : path.resolveKey(payload);
   }
 }

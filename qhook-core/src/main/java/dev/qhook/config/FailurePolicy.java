@@ -1,0 +1,24 @@
+package dev.qhook.config;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A step's failure handling (SPEC §6.5, §6.7).
+ *
+ * @param retry the step's retry block merged over {@code delivery.default_retry}
+ * @param catches the {@code catch} entries in order; the first that matches wins
+ * @param onFailure what happens when nothing catches the failure; default {@link OnFailure#STOP}
+ * @param timeout the step's {@code timeout}, default {@code delivery.timeout}
+ */
+public record FailurePolicy(
+    RetryPolicy retry, List<CatchRule> catches, OnFailure onFailure, Duration timeout) {
+  public FailurePolicy {
+    requireNonNull(retry, "retry");
+    catches = List.copyOf(catches);
+    requireNonNull(onFailure, "onFailure");
+    requireNonNull(timeout, "timeout");
+  }
+}

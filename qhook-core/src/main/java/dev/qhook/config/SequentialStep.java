@@ -1,0 +1,6 @@
+package dev.qhook.config;
+
+/** A step that continues by {@code end}, {@code goto} or list order when it succeeds. */
+public sealed interface SequentialStep extends Step permits WaitStep, FallibleStep {
+  StepFlow flow();
+}

@@ -1,0 +1,118 @@
+package dev.qhook.internal.config;
+
+import dev.qhook.config.ConfigException;
+import dev.qhook.config.QHookConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The config loading pipeline of SPEC §2.1: environment name, {@code .env.NAME}, parse, overlay,
+ * expansion, validation. Every error is collected and thrown together as a {@link ConfigException}.
+ */
+public final class ConfigLoader {
+  /** The variable that names the environment when no {@code --env} is given. */
+  public static final String ENV_NAME_VARIABLE = "QHOOK_ENV";
+
+  private ConfigLoader() {}
+
+  /** {@link #load(Path, String, Map, Path)} in the current working directory. */
+  public static LoadedConfig load(Path file, @Nullable String envName, Map<String, String> env) {
+    return load(file, envName, env, Path.of("").toAbsolutePath());
+  }
+
+  /**
+   * Loads {@code file}.
+   *
+   * @param envName the {@code --env} value; null falls back to {@code QHOOK_ENV} in {@code env}
+   * @param env the process environment (variables of {@code .env.NAME} are added where unset)
+   * @param workingDir where {@code .env.NAME} is looked for and a relative SQLite file resolved
+   * @throws ConfigException listing every problem
+   */
+  public static LoadedConfig load(
+      Path file, @Nullable String envName, Map<String, String> env, Path workingDir) {
+    String name = envName != null && !envName.isBlank() ? envName : env.get(ENV_NAME_VARIABLE);
+    if (name != null && name.isBlank()) {
+      name = null;
+    }
+    Problems problems = new Problems();
+    Map<String, String> environment = env;
+    if (name != null) {
+      String dotEnv = readIfExists(workingDir.resolve(".env." + name), problems);
+      if (dotEnv != null) {
+        environment = DotEnvFile.addUnset(env, DotEnvFile.parse(dotEnv));
+      }
+    }
+    String base = read(file, problems);
+    Map<String, Object> tree =
+        base == null ? Map.of() : YamlDocuments.parse(base, file.toString(), problems);
+    if (name != null) {
+      Path overlayFile = overlayPath(file, name);
+      String overlay = readIfExists(overlayFile, problems);
+      if (overlay != null) {
+        tree =
+            DeepMerge.mergeRoots(
+                tree, YamlDocuments.parse(overlay, overlayFile.toString(), problems));
+      }
+    }
+    problems.throwIfAny();
+    return bind(tree, environment, problems, workingDir);
+  }
+
+  /**
+   * Loads YAML text with no overlay; a relative SQLite file stays relative.
+   *
+   * @throws ConfigException listing every problem
+   */
+  public static LoadedConfig fromYaml(String yaml, Map<String, String> env) {
+    Problems problems = new Problems();
+    Map<String, Object> tree = YamlDocuments.parse(yaml, "<yaml>", problems);
+    problems.throwIfAny();
+    return bind(tree, env, problems, null);
+  }
+
+  /**
+   * The overlay of {@code base} for environment {@code name}: same directory and extension, the
+   * name inserted before the extension ({@code qhook.yaml} → {@code qhook.local.yaml}).
+   */
+  public static Path overlayPath(Path base, String name) {
+    String fileName = base.getFileName().toString();
+    int dot = fileName.lastIndexOf('.');
+    String overlayName =
+        dot <= 0
+            ? fileName + "." + name
+            : fileName.substring(0, dot) + "." + name + fileName.substring(dot);
+    return base.resolveSibling(overlayName);
+  }
+
+  private static LoadedConfig bind(
+      Map<String, Object> tree,
+      Map<String, String> env,
+      Problems problems,
+      @Nullable Path workingDir) {
+    Map<String, Object> expanded =
+        new TreeExpansion(new EnvExpander(env), problems).expandRoot(tree);
+    QHookConfig config = ConfigBinder.bind(expanded, problems, workingDir);
+    problems.throwIfAny();
+    return new LoadedConfig(config, problems.warnings());
+  }
+
+  private static @Nullable String read(Path file, Problems problems) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      problems.error(file.toString(), "config file not found");
+    } catch (IOException e) {
+      problems.error(file.toString(), "cannot read config file: " + e.getMessage());
+    }
+    return null;
+  }
+
+  private static @Nullable String readIfExists(Path file, Problems problems) {
+    return Files.exists(file) ? read(file, problems) : null;
+  }
+}

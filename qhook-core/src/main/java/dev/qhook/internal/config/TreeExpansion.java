@@ -1,0 +1,58 @@
+package dev.qhook.internal.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Applies {@link EnvExpander} to every scalar string of a parsed tree (values only, not keys). A
+ * value that is exactly one reference becomes an {@link Expanded}, so it may fill a numeric or
+ * boolean key.
+ */
+final class TreeExpansion {
+  private final EnvExpander expander;
+  private final Problems problems;
+
+  TreeExpansion(EnvExpander expander, Problems problems) {
+    this.expander = expander;
+    this.problems = problems;
+  }
+
+  Map<String, Object> expandRoot(Map<String, Object> root) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    root.forEach((key, value) -> out.put(key, expand(value, key)));
+    return out;
+  }
+
+  private @Nullable Object expand(@Nullable Object value, String path) {
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      map.forEach((k, v) -> out.put((String) k, expand(v, path + "." + k)));
+      return out;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> out = new ArrayList<>(list.size());
+      for (int i = 0; i < list.size(); i++) {
+        out.add(expand(list.get(i), path + "[" + i + "]"));
+      }
+      return out;
+    }
+    if (value instanceof String text && text.contains("${")) {
+      try {
+        String expanded =
+            expander.expand(
+                text,
+                name ->
+                    problems.warn(
+                        path + ": variable '" + name + "' is not set and has no default"));
+        return EnvExpander.isWholeReference(text) ? new Expanded(expanded) : expanded;
+      } catch (IllegalArgumentException e) {
+        problems.error(path, e.getMessage());
+        return text;
+      }
+    }
+    return value;
+  }
+}

@@ -1,0 +1,195 @@
+package dev.qhook.internal.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.qhook.config.ConfigException;
+import dev.qhook.config.QHookConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The loading pipeline of SPEC §2.1: .env file, overlay, expansion, file problems. */
+class ConfigLoaderTest {
+  @TempDir Path dir;
+
+  @Test
+  void emptyFileGivesTheDefaults() throws IOException {
+    Path file = write("qhook.yaml", "");
+
+    QHookConfig config = ConfigLoader.load(file, null, Map.of(), dir).config();
+
+    assertThat(config.server().port()).isEqualTo(8888);
+    assertThat(config.delivery().timeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.sources()).isEmpty();
+    assertThat(config.alerts()).isNull();
+  }
+
+  @Test
+  void defaultSqliteFileLivesInTheWorkingDirectory() throws IOException {
+    QHookConfig config = ConfigLoader.load(write("qhook.yaml", ""), null, Map.of(), dir).config();
+
+    assertThat(config.database().url()).isEqualTo("sqlite:" + dir.resolve("qhook.db"));
+    assertThat(config.database().jdbcUrl()).isEqualTo("jdbc:sqlite:" + dir.resolve("qhook.db"));
+  }
+
+  @Test
+  void overlayBesideTheBaseMergesMappingsAndReplacesLists() throws IOException {
+    Path base =
+        write(
+            "qhook.yaml",
+            """
+            server: { port: 9000, host: 127.0.0.1 }
+            sources:
+              app: { type: event }
+            handlers:
+              h: { source: app, url: 'https://prod/x', events: [a, b] }
+            """);
+    write(
+        "qhook.local.yaml",
+        """
+        server: { allow_private_urls: true }
+        handlers:
+          h: { url: 'http://localhost:3000/x', events: [c] }
+        """);
+
+    QHookConfig config = ConfigLoader.load(base, "local", Map.of(), dir).config();
+
+    assertThat(config.server().port()).isEqualTo(9000);
+    assertThat(config.server().allowPrivateUrls()).isTrue();
+    assertThat(config.handlers().get("h").url()).isEqualTo("http://localhost:3000/x");
+    assertThat(config.handlers().get("h").events()).containsExactly("c");
+  }
+
+  @Test
+  void environmentNameFallsBackToQhookEnv() throws IOException {
+    Path base = write("qhook.yaml", "server: { port: 9000 }");
+    write("qhook.staging.yaml", "server: { port: 9100 }");
+
+    QHookConfig config =
+        ConfigLoader.load(base, null, Map.of("QHOOK_ENV", "staging"), dir).config();
+
+    assertThat(config.server().port()).isEqualTo(9100);
+  }
+
+  @Test
+  void missingOverlayIsFine() throws IOException {
+    Path base = write("qhook.yaml", "server: { port: 9000 }");
+
+    assertThat(ConfigLoader.load(base, "prod", Map.of(), dir).config().server().port())
+        .isEqualTo(9000);
+  }
+
+  @Test
+  void dotEnvFileAddsVariablesThatAreNotAlreadySet() throws IOException {
+    Path base = write("qhook.yaml", "api: { auth_token: '${TOKEN}', metrics_auth_token: '${M}' }");
+    write(".env.dev", "# comment\n\nTOKEN='from-file'\nM=\"file-m\"\n");
+
+    QHookConfig config = ConfigLoader.load(base, "dev", Map.of("M", "from-env"), dir).config();
+
+    assertThat(config.api().authToken()).isEqualTo("from-file");
+    assertThat(config.api().metricsAuthToken()).isEqualTo("from-env");
+  }
+
+  @Test
+  void wholeReferenceMayFillNumbersAndBooleans() {
+    LoadedConfig loaded =
+        Yaml.loadWithEnv(
+            """
+            server:
+              port: '${PORT}'
+              trust_proxy: '${TRUST:-true}'
+              max_inbound: ${N:-7}
+            """,
+            Map.of("PORT", "9001"));
+
+    assertThat(loaded.config().server().port()).isEqualTo(9001);
+    assertThat(loaded.config().server().trustProxy()).isTrue();
+    assertThat(loaded.config().server().maxInbound()).isEqualTo(7);
+  }
+
+  @Test
+  void quotedNumberIsNotANumber() {
+    assertThat(Yaml.errors("server: { port: '8080' }"))
+        .containsExactly("server.port: expected an integer, was '8080'");
+  }
+
+  @Test
+  void unsetVariableBecomesEmptyWithAWarningNamingThePath() {
+    LoadedConfig loaded =
+        Yaml.loadWithEnv("server: { public_url: 'https://x${SUFFIX}.example.com' }", Map.of());
+
+    assertThat(loaded.config().server().publicUrl()).isEqualTo("https://x.example.com");
+    assertThat(loaded.warnings())
+        .contains("server.public_url: variable 'SUFFIX' is not set and has no default");
+  }
+
+  @Test
+  void unsetSecretLeadsToARequiredError() {
+    assertThat(Yaml.errors("sources:\n  s: { type: webhook, verify: stripe, secret: '${NOPE}' }"))
+        .containsExactly("sources.s.secret: required when 'verify' is set");
+  }
+
+  @Test
+  void keysAreNotExpanded() {
+    QHookConfig config =
+        Yaml.loadWithEnv(
+                """
+                sources:
+                  app: { type: event }
+                handlers:
+                  h:
+                    source: app
+                    url: 'https://h/x'
+                    headers: { '${K}': '${V}' }
+                """,
+                Map.of("K", "key", "V", "value"))
+            .config();
+
+    assertThat(config.handlers().get("h").headers()).containsEntry("${K}", "value");
+  }
+
+  @Test
+  void missingFileIsAConfigProblem() {
+    Path missing = dir.resolve("nope.yaml");
+
+    assertThatThrownBy(() -> ConfigLoader.load(missing, null, Map.of(), dir))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(missing + ": config file not found");
+  }
+
+  @Test
+  void overlayPathKeepsDirectoryAndExtension() {
+    assertThat(ConfigLoader.overlayPath(Path.of("conf/qhook.yaml"), "local"))
+        .isEqualTo(Path.of("conf/qhook.local.yaml"));
+    assertThat(ConfigLoader.overlayPath(Path.of("app.yml"), "prod"))
+        .isEqualTo(Path.of("app.prod.yml"));
+  }
+
+  @Test
+  void warningsCoverOpenApiPrivateUrlsAndOpenQueues() {
+    LoadedConfig loaded =
+        Yaml.loadWithEnv(
+            """
+            server: { allow_private_urls: true }
+            sources:
+              app: { type: event }
+            queues:
+              jobs: { source: app }
+            """,
+            Map.of());
+
+    assertThat(loaded.warnings())
+        .anyMatch(w -> w.startsWith("WARNING: api.auth_token is not set"))
+        .anyMatch(w -> w.startsWith("server.allow_private_urls is true"))
+        .anyMatch(w -> w.startsWith("queues.jobs: no api_key and no api.auth_token"));
+  }
+
+  private Path write(String name, String content) throws IOException {
+    return Files.writeString(dir.resolve(name), content);
+  }
+}
