@@ -2,7 +2,6 @@ package dev.qhook.server;
 
 import dev.qhook.config.ApiConfig;
 import dev.qhook.config.DatabaseConfig;
-import dev.qhook.config.DatabaseDriver;
 import dev.qhook.config.DeliveryConfig;
 import dev.qhook.config.HandlerConfig;
 import dev.qhook.config.QHookConfig;
@@ -13,7 +12,6 @@ import dev.qhook.config.SourceConfig;
 import dev.qhook.config.SourceType;
 import dev.qhook.config.WorkerConfig;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +38,7 @@ final class TestConfig {
 
   TestConfig source(
       String name, SourceType type, @Nullable String verify, List<String> allowedIps) {
+    SourceConfig d = SourceConfig.of(name, type);
     sources.put(
         name,
         new SourceConfig(
@@ -47,17 +46,17 @@ final class TestConfig {
             type,
             verify,
             verify == null ? List.of() : List.of("secret"),
-            null,
-            Duration.ofMinutes(5),
+            d.publicUrl(),
+            d.tolerance(),
             allowedIps,
-            null,
-            false,
-            null,
-            ZoneOffset.UTC,
-            RetryPolicy.DEFAULT,
-            Duration.ofSeconds(30),
-            Duration.ofHours(24),
-            Duration.ofDays(5)));
+            d.schema(),
+            d.skipVerify(),
+            d.schedule(),
+            d.timezone(),
+            d.retry(),
+            d.timeout(),
+            d.rotationGrace(),
+            d.disableAfter()));
     return this;
   }
 
@@ -99,14 +98,14 @@ final class TestConfig {
 
   QHookConfig build() {
     return new QHookConfig(
-        new DatabaseConfig(DatabaseDriver.SQLITE, "sqlite:qhook.db", 10),
+        DatabaseConfig.DEFAULT,
         new ServerConfig(
             "127.0.0.1", 0, null, maxBodySize, maxInbound, ipRateLimit, trustProxy, true, false),
         new ApiConfig(authToken, metricsToken),
-        new DeliveryConfig(Duration.ofSeconds(5), RetryPolicy.DEFAULT, null, null),
+        DeliveryConfig.DEFAULT,
         new WorkerConfig(
             10, 10, Duration.ofSeconds(300), Duration.ofSeconds(5), Duration.ofHours(72)),
-        new RetentionConfig(Duration.ofDays(7)),
+        RetentionConfig.DEFAULT,
         sources,
         handlers,
         Map.of(),
