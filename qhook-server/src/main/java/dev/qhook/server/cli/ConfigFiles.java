@@ -22,8 +22,7 @@ final class ConfigFiles {
 
   static Loaded load(CliContext context, Path file, @Nullable String envName) {
     try {
-      LoadedConfig loaded = ConfigLoader.load(file, envName, context.env(), context.workDir());
-      return new Loaded(loaded.config(), loaded.warnings());
+      return loadOrThrow(context, file, envName);
     } catch (ConfigException e) {
       PrintWriter err = context.err();
       for (ConfigProblem problem : e.problems()) {
@@ -37,5 +36,13 @@ final class ConfigFiles {
               + count
               + (count == 1 ? " problem" : " problems"));
     }
+  }
+
+  /**
+   * @throws ConfigException listing every problem
+   */
+  static Loaded loadOrThrow(CliContext context, Path file, @Nullable String envName) {
+    LoadedConfig loaded = ConfigLoader.load(file, envName, context.env(), context.workDir());
+    return new Loaded(loaded.config(), loaded.warnings());
   }
 }

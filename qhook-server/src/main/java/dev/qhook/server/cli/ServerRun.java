@@ -44,6 +44,7 @@ final class ServerRun implements Callable<Integer> {
       throw new CliFailure(e.getMessage() + ": " + e.getCause().getMessage());
     }
     StartupReport.log(config, server.port());
+    context.stop().onHangup(new ConfigReload(context, file, envName, config));
     try {
       context.stop().await();
       log.info("shutting down: not ready, finishing requests, draining deliveries");

@@ -15,6 +15,7 @@ public final class StopSignal {
 
   private final CountDownLatch requested = new CountDownLatch(1);
   private final CountDownLatch finished = new CountDownLatch(1);
+  private boolean handlesProcessSignals;
 
   /** A signal only {@link #trigger()} fires. */
   public static StopSignal manual() {
@@ -28,6 +29,7 @@ public final class StopSignal {
    */
   static StopSignal onProcessSignals() {
     StopSignal stop = new StopSignal();
+    stop.handlesProcessSignals = true;
     try {
       for (String name : new String[] {"TERM", "INT"}) {
         sun.misc.Signal.handle(new sun.misc.Signal(name), s -> stop.trigger());
@@ -44,6 +46,21 @@ public final class StopSignal {
                   "qhook-shutdown"));
     }
     return stop;
+  }
+
+  /**
+   * Runs {@code action} on every SIGHUP of the real process; a manual signal ignores it. Without a
+   * handler, SIGHUP would end the JVM.
+   */
+  void onHangup(Runnable action) {
+    if (!handlesProcessSignals) {
+      return;
+    }
+    try {
+      sun.misc.Signal.handle(new sun.misc.Signal("HUP"), s -> action.run());
+    } catch (RuntimeException | LinkageError unsupported) {
+      log.debug("no SIGHUP handler: {}", unsupported.toString());
+    }
   }
 
   public void trigger() {
