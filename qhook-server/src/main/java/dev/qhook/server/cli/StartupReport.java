@@ -3,14 +3,12 @@ package dev.qhook.server.cli;
 import dev.qhook.config.QHookConfig;
 import dev.qhook.config.ServerConfig;
 import dev.qhook.config.SourceConfig;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The start-up lines of SPEC §10.6 and §11: the URL of every webhook, event and SNS source, and
- * warnings for an open API on a public address and a disabled SSRF guard. Never logs secrets.
+ * The start-up lines of SPEC §10.6: the URL of every webhook, event and SNS source. (The warnings
+ * of SPEC §11, open API and SSRF guard off, come from the config loader.) Never logs secrets.
  */
 final class StartupReport {
   private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
@@ -21,23 +19,13 @@ final class StartupReport {
     ServerConfig server = config.server();
     String base = baseUrl(server, port);
     config.sources().values().forEach(source -> logSource(base, source));
-    if (config.api().authToken() == null && !isLoopback(server.host())) {
-      log.warn(
-          "*** api.auth_token is not set and the server listens on {}: anyone who can reach it"
-              + " can post events and use the management API ***",
-          server.host());
-    }
-    if (server.allowPrivateUrls()) {
-      log.warn("server.allow_private_urls is true: the SSRF guard is off");
-    }
     log.info("qhook ready on {}", base);
   }
 
   private static void logSource(String base, SourceConfig source) {
     switch (source.type()) {
       case EVENT, OUTBOUND ->
-          log.info(
-              "source {}: POST {}/events/{}/{{event_type}}", source.name(), base, source.name());
+          log.info("source {}: POST {}/events/{}/<event_type>", source.name(), base, source.name());
       case WEBHOOK ->
           log.info("source {}: POST {}/webhooks/{}", source.name(), base, source.name());
       case SNS -> log.info("source {}: POST {}/sns/{}", source.name(), base, source.name());
@@ -59,13 +47,5 @@ final class StartupReport {
       return "127.0.0.1";
     }
     return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-  }
-
-  private static boolean isLoopback(String host) {
-    try {
-      return InetAddress.getByName(host).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
   }
 }
