@@ -40,12 +40,19 @@ public final class QHookServer implements AutoCloseable {
   /** How long {@link #close()} lets requests in progress finish. */
   public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(10);
 
+  private static final String MAX_REQUEST_TIME = "sun.net.httpserver.maxReqTime";
+
   /** Extra platform threads beyond {@code max_inbound}, so that excess requests get 503 at once. */
   private static final int SPARE_THREADS = 32;
 
   static {
     // Without it the JDK server leaves Nagle on, which costs about 40 ms per response.
     System.setProperty("sun.net.httpserver.nodelay", "true");
+    // A client that takes longer than this to send its request loses the connection, so slow
+    // senders cannot hold the request threads forever (unless the operator chose otherwise).
+    if (System.getProperty(MAX_REQUEST_TIME) == null) {
+      System.setProperty(MAX_REQUEST_TIME, "60");
+    }
   }
 
   private final HttpServer http;
