@@ -291,6 +291,20 @@ public final class InMemoryStore implements Store {
   }
 
   @Override
+  public synchronized List<Job> expireJobs(Instant createdBefore, Instant now) {
+    List<Job> expired = new ArrayList<>();
+    for (JobRow j : jobs.values()) {
+      if (j.kind != JobKind.WORKFLOW_STEP
+          && (j.status == JobStatus.AVAILABLE || j.status == JobStatus.RETRYABLE)
+          && j.createdAt.isBefore(createdBefore)) {
+        j.finish(JobStatus.DEAD, now, LostJobs.TTL_EXPIRED);
+        expired.add(j.snapshot());
+      }
+    }
+    return expired;
+  }
+
+  @Override
   public synchronized int deleteFinishedJobs(Instant finishedBefore) {
     return removeJobsWhere(
         j -> !j.status.isOpen() && j.completedAt != null && j.completedAt.isBefore(finishedBefore));

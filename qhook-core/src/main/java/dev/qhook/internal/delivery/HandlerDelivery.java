@@ -9,6 +9,7 @@ import dev.qhook.spi.AttemptRecord;
 import dev.qhook.spi.ClaimedJob;
 import dev.qhook.spi.Completion;
 import dev.qhook.spi.Job;
+import dev.qhook.spi.LostJobs;
 import dev.qhook.spi.Transport;
 import dev.qhook.spi.TransportResult;
 import java.time.Clock;
@@ -29,7 +30,6 @@ import org.slf4j.LoggerFactory;
 public final class HandlerDelivery implements Consumer<ClaimedJob> {
   private static final Logger log = LoggerFactory.getLogger(HandlerDelivery.class);
   static final String CIRCUIT_OPEN = "circuit breaker open";
-  static final String TTL_EXPIRED = "event TTL expired";
 
   private final Router router;
   private final HandlerRequests requests;
@@ -77,7 +77,7 @@ public final class HandlerDelivery implements Consumer<ClaimedJob> {
     CompiledHandler handler = found.get();
     Duration ttl = delivery.eventTtl();
     if (ttl != null && !now.isBefore(claimed.event().createdAt().plus(ttl))) {
-      return dead(job, null, TTL_EXPIRED);
+      return dead(job, null, LostJobs.TTL_EXPIRED);
     }
     CircuitBreaker breaker = guards.breaker(handler.name());
     CircuitBreaker.Permit permit = breaker.tryAcquire(now);

@@ -130,7 +130,7 @@ public final class EngineRuntime {
     this.ingestor =
         new Ingestor(
             config, router, appender, new UlidGenerator(clock), clock, metrics, dispatcher::wake);
-    this.maintenance = new Maintenance(this.store, clock, config, dispatcher::wake);
+    this.maintenance = new Maintenance(this.store, clock, config, dispatcher::wake, metrics);
     this.admin = new StoreAdmin(this.store, clock, dispatcher::wake);
   }
 
