@@ -133,14 +133,20 @@ public final class InMemoryStore implements Store {
     return claimed;
   }
 
+  /**
+   * Ordering keys (SPEC §4.9): a job may run when no job of its target and key is running and no
+   * older one is still open.
+   */
   private boolean isHeadOfItsKey(JobRow job) {
     return job.orderingKey == null
-        || jobs.headMap(job.id, false).values().stream()
+        || jobs.values().stream()
             .noneMatch(
                 o ->
-                    o.status.isOpen()
+                    o != job
                         && o.target.equals(job.target)
-                        && job.orderingKey.equals(o.orderingKey));
+                        && job.orderingKey.equals(o.orderingKey)
+                        && (o.status == JobStatus.RUNNING
+                            || (o.id.compareTo(job.id) < 0 && o.status.isOpen())));
   }
 
   @Override
@@ -197,6 +203,16 @@ public final class InMemoryStore implements Store {
       if (j.status != JobStatus.RUNNING || (!lapsed && !stale)) {
         continue;
       }
+      Instant started = j.startedAt == null ? now : j.startedAt;
+      record(
+          j.id,
+          new AttemptRecord(
+              j.attempt,
+              null,
+              LostJobs.ATTEMPT_LOST,
+              Math.max(0, now.toEpochMilli() - started.toEpochMilli()),
+              started,
+              null));
       if (j.attempt < j.maxAttempts) {
         j.reschedule(now, LostJobs.ATTEMPT_LOST);
         requeued++;

@@ -75,8 +75,7 @@ public final class HandlerDelivery implements Consumer<ClaimedJob> {
       return dead(job, null, "handler '" + job.target() + "' is no longer configured");
     }
     CompiledHandler handler = found.get();
-    Duration ttl = delivery.eventTtl();
-    if (ttl != null && !now.isBefore(claimed.event().createdAt().plus(ttl))) {
+    if (isExpired(claimed, now)) {
       return dead(job, null, LostJobs.TTL_EXPIRED);
     }
     CircuitBreaker breaker = guards.breaker(handler.name());
@@ -91,7 +90,11 @@ public final class HandlerDelivery implements Consumer<ClaimedJob> {
           job.id(), job.attempt(), clock.instant(), "interrupted while waiting for rate limit");
     }
     Instant sentAt = clock.instant();
-    TransportResult result = transport.send(requests.build(handler, claimed, sentAt));
+    if (isExpired(claimed, sentAt)) { // the rate-limit wait may have outlasted the TTL
+      breaker.release();
+      return dead(job, null, LostJobs.TTL_EXPIRED);
+    }
+    TransportResult result = send(handler, claimed, sentAt);
     Instant doneAt = clock.instant();
     AttemptOutcome outcome = AttemptOutcome.classify(result, doneAt);
     metrics.deliveryAttempt(
@@ -129,6 +132,25 @@ public final class HandlerDelivery implements Consumer<ClaimedJob> {
         job.attempt(),
         error);
     return new Completion.Dead(job.id(), job.attempt(), record, error);
+  }
+
+  /** Whether the event outlived {@code delivery.event_ttl} (SPEC §10.4): never deliver late. */
+  private boolean isExpired(ClaimedJob claimed, Instant at) {
+    Duration ttl = delivery.eventTtl();
+    return ttl != null && !at.isBefore(claimed.event().createdAt().plus(ttl));
+  }
+
+  /**
+   * Builds and sends the request. Whatever goes wrong becomes a classified failure, so the breaker
+   * permit is always resolved and the job always completes.
+   */
+  private TransportResult send(CompiledHandler handler, ClaimedJob claimed, Instant sentAt) {
+    try {
+      return transport.send(requests.build(handler, claimed, sentAt));
+    } catch (RuntimeException e) {
+      log.warn("delivery of job {} could not be sent", claimed.job().id(), e);
+      return new TransportResult.NetworkError("request not sendable: " + e.getMessage(), 0);
+    }
   }
 
   /** Waits in this worker for a rate-limit permit; the dispatcher keeps renewing the lease. */

@@ -73,6 +73,7 @@ public final class EngineRuntime {
   private final Maintenance maintenance;
   private final Admin admin;
   private volatile State state = State.NEW;
+  private volatile boolean abandoning;
 
   public EngineRuntime(
       QHookConfig config,
@@ -205,10 +206,17 @@ public final class EngineRuntime {
   }
 
   private void storeCompletion(Completion completion) {
+    if (abandoning) {
+      log.debug("dropping the outcome of abandoned job {}", completion.jobId());
+      return;
+    }
     try {
       completer.submit(completion).join();
       dbHealth.onSuccess();
     } catch (CompletionException e) {
+      if (abandoning) {
+        return;
+      }
       log.warn(
           "recording the outcome of job {} failed; its lease will return it: {}",
           completion.jobId(),
@@ -285,9 +293,10 @@ public final class EngineRuntime {
       state = State.STOPPING;
     }
     maintenance.close();
-    dispatcher.close();
+    dispatcher.stopClaiming(); // leases of jobs in flight keep being renewed while they drain
     workers.shutdown();
     drain();
+    dispatcher.close();
     appender.close();
     completer.close();
     workers.shutdownNow();
@@ -308,7 +317,12 @@ public final class EngineRuntime {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    // From here on a late outcome of an abandoned delivery is dropped, never written: the job is
+    // returned below and may already be running elsewhere when that worker finishes.
+    abandoning = true;
+    completer.close(); // writes the outcomes that were already queued
     List<ClaimedJob> abandoned = dispatcher.inFlight();
+    workers.shutdownNow();
     if (abandoned.isEmpty()) {
       return;
     }

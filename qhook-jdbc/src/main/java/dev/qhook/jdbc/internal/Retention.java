@@ -64,12 +64,20 @@ public final class Retention {
   public int deleteEvents(Handle h, Instant createdBefore) {
     long before = Columns.millis(createdBefore);
     h.createUpdate(
-            "DELETE FROM job_attempts WHERE job_id IN (SELECT id FROM jobs WHERE event_id IN ("
+            "DELETE FROM job_attempts WHERE job_id IN (SELECT id FROM jobs WHERE status IN "
+                + Columns.FINISHED_STATUSES
+                + " AND event_id IN ("
                 + REMOVABLE_EVENTS
                 + "))")
         .bind("before", before)
         .execute();
-    h.createUpdate("DELETE FROM jobs WHERE event_id IN (" + REMOVABLE_EVENTS + ")")
+    // The status condition is re-checked on rows a concurrent retry just reopened.
+    h.createUpdate(
+            "DELETE FROM jobs WHERE status IN "
+                + Columns.FINISHED_STATUSES
+                + " AND event_id IN ("
+                + REMOVABLE_EVENTS
+                + ")")
         .bind("before", before)
         .execute();
     return h.createUpdate("DELETE FROM events WHERE id IN (" + REMOVABLE_EVENTS + ")")
