@@ -48,7 +48,14 @@ import org.slf4j.LoggerFactory;
 public final class EngineRuntime {
   private static final Logger log = LoggerFactory.getLogger(EngineRuntime.class);
   static final Duration POLL_INTERVAL = Duration.ofMillis(500);
-  static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
+
+  /**
+   * A lease outlasts the longest request timeout by this much; with lapsed leases swept every
+   * {@link Maintenance#LOST_JOBS_EVERY}, a dead instance's job is reclaimed at most timeout + 30 s
+   * after the crash (SPEC §4.10).
+   */
+  static final Duration LEASE_MARGIN = Duration.ofSeconds(20);
+
   static final int APPEND_BATCH = 256;
 
   private enum State {
