@@ -35,6 +35,29 @@ public record Alert(AlertKind kind, String subject, Map<String, Object> fields, 
         "signature verification failed for source '" + source + "': " + reason);
   }
 
+  /** A job or queue message went dead after {@code attempts} attempts. */
+  public static Alert deadLetter(String jobId, String handler, int attempts, String error) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("job_id", jobId);
+    fields.put("handler", handler);
+    fields.put("attempts", attempts);
+    fields.put("error", error);
+    return new Alert(
+        AlertKind.DLQ,
+        handler,
+        fields,
+        "job " + jobId + " for " + handler + " is dead after " + attempts + " attempts: " + error);
+  }
+
+  /** The circuit breaker of {@code handler} opened. */
+  public static Alert circuitOpened(String handler) {
+    return new Alert(
+        AlertKind.CIRCUIT_OPENED,
+        handler,
+        Map.of("handler", handler),
+        "circuit breaker opened for handler " + handler);
+  }
+
   /** The database was marked unhealthy. */
   public static Alert dbUnhealthy(String error) {
     return new Alert(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qhook.Alert;
+import dev.qhook.IngestRequest;
 import dev.qhook.QHook;
 import dev.qhook.config.AlertKind;
 import dev.qhook.config.AlertType;
@@ -110,6 +111,36 @@ class AlertsTest {
       assertThat(first.get("source").asText()).isEqualTo("gh");
       assertThat(first.get("message").asText()).contains("signature mismatch");
       assertThat(json(sent.get(1)).get("alert").asText()).isEqualTo("custom");
+    }
+  }
+
+  @Test
+  void deadJobRaisesADlqAlert() throws Exception {
+    receiver.respondByDefault(RecordingReceiver.Response.status(500));
+    QHookConfig config =
+        QHookConfig.fromYaml(
+            """
+            server: { allow_private_urls: true }
+            sources:
+              app: { type: event }
+            handlers:
+              crm: { source: app, url: "%s", retry: { max: 1 } }
+            alerts: { url: "%s" }
+            """
+                .formatted(receiver.url("/crm"), receiver.url("/alerts")));
+    try (QHook engine = QHook.builder().config(config).store(new InMemoryStore()).build()) {
+      engine.start();
+
+      String eventId = engine.ingest(IngestRequest.of("app", "x", "{}")).eventId();
+
+      Awaitility.await().atMost(WAIT).until(() -> !receiver.requestsTo("/alerts").isEmpty());
+      JsonNode alert = json(receiver.requestsTo("/alerts").get(0));
+      assertThat(alert.get("alert").asText()).isEqualTo("dlq");
+      assertThat(alert.get("handler").asText()).isEqualTo("crm");
+      assertThat(alert.get("attempts").asInt()).isEqualTo(1);
+      assertThat(alert.get("job_id").asText()).hasSize(26);
+      assertThat(alert.get("error").asText()).contains("500");
+      assertThat(eventId).hasSize(26);
     }
   }
 

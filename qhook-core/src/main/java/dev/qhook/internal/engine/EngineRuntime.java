@@ -119,7 +119,8 @@ public final class EngineRuntime {
             clock,
             random,
             metrics,
-            this::storeCompletion);
+            this::storeCompletion,
+            this::raiseAlert);
     this.dispatcher =
         new Dispatcher(
             this.store,

@@ -16,13 +16,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class WebhookEventTypesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static String type(
-      @Nullable String verify, String body, Map<String, String> headerValues) throws Exception {
+  private static String type(@Nullable String verify, String body, Map<String, String> headerValues)
+      throws Exception {
     Headers headers = new Headers();
     headerValues.forEach(headers::add);
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     Request request =
-        new Request("POST", "/webhooks/s", Map.of("source", "s"), null, headers, bytes, "127.0.0.1");
+        new Request(
+            "POST", "/webhooks/s", Map.of("source", "s"), null, headers, bytes, "127.0.0.1");
     JsonNode json;
     try {
       json = JSON.readTree(bytes);
@@ -66,7 +67,8 @@ class WebhookEventTypesTest {
       })
   void conventions(String verify, String body, String header, String value, String expected)
       throws Exception {
-    assertThat(type(verify == null || verify.isBlank() ? null : verify, body, Map.of(header, value)))
+    assertThat(
+            type(verify == null || verify.isBlank() ? null : verify, body, Map.of(header, value)))
         .isEqualTo(expected);
   }
 }
