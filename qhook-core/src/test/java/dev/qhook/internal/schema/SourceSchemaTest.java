@@ -3,6 +3,9 @@ package dev.qhook.internal.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -96,10 +99,16 @@ class SourceSchemaTest {
   }
 
   @Test
-  void unresolvableReferenceIsRefusedWithoutFetchingAnything() {
-    assertThatThrownBy(
-            () -> SourceSchema.compile("{\"$ref\": \"http://127.0.0.1:9/nothing.json\"}"))
-        .isInstanceOf(InvalidSchemaException.class);
+  void remoteReferenceIsRefusedWithoutFetchingAnything() throws Exception {
+    try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      String url = "http://127.0.0.1:" + listener.getLocalPort() + "/schema.json";
+
+      assertThatThrownBy(() -> SourceSchema.compile("{\"$ref\": \"" + url + "\"}"))
+          .isInstanceOf(InvalidSchemaException.class);
+
+      listener.setSoTimeout(200);
+      assertThatThrownBy(listener::accept).isInstanceOf(SocketTimeoutException.class);
+    }
   }
 
   @Test
