@@ -12,9 +12,16 @@ import org.jspecify.annotations.Nullable;
  *
  * @param headers request headers; names are matched case-insensitively. {@code ce-*} and {@code
  *     Content-Type} are stored with the event; {@code Idempotency-Key} sets its key.
+ * @param fallbackIdempotencyKey the key used when neither the {@code Idempotency-Key} header nor a
+ *     matching handler's or queue's {@code idempotency_key} path yields one (SPEC §3.6: the SNS
+ *     {@code MessageId}); null for none
  */
 public record IngestRequest(
-    String source, String eventType, byte[] body, Map<String, String> headers) {
+    String source,
+    String eventType,
+    byte[] body,
+    Map<String, String> headers,
+    @Nullable String fallbackIdempotencyKey) {
 
   public IngestRequest {
     requireNonNull(source, "source");
@@ -23,6 +30,14 @@ public record IngestRequest(
     Map<String, String> lower = new TreeMap<>();
     headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
     headers = Map.copyOf(lower);
+    if (fallbackIdempotencyKey != null && fallbackIdempotencyKey.isEmpty()) {
+      fallbackIdempotencyKey = null;
+    }
+  }
+
+  /** A request without a fallback idempotency key. */
+  public IngestRequest(String source, String eventType, byte[] body, Map<String, String> headers) {
+    this(source, eventType, body, headers, null);
   }
 
   public static IngestRequest of(String source, String eventType, String jsonBody) {

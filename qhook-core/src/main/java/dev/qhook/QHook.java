@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.qhook.config.QHookConfig;
 import dev.qhook.internal.engine.EngineRuntime;
+import dev.qhook.spi.AlertSink;
 import dev.qhook.spi.Store;
 import dev.qhook.spi.Transport;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -83,6 +84,24 @@ public final class QHook implements AutoCloseable {
     return runtime.notReadyReason();
   }
 
+  /**
+   * Raises an operational alert (SPEC §10.3): logged, and sent to {@code alerts.url} when that
+   * section is configured and {@code alerts.on} includes its kind. Never blocks.
+   */
+  public void raiseAlert(Alert alert) {
+    runtime.raiseAlert(requireNonNull(alert, "alert"));
+  }
+
+  /**
+   * Records that a request to {@code source} failed signature verification: counts {@code
+   * qhook_verification_failures_total{source}} and raises a {@code verification_failure} alert.
+   *
+   * @param reason the class of failure (missing header, stale timestamp, mismatch); never a secret
+   */
+  public void reportVerificationFailure(String source, String reason) {
+    runtime.reportVerificationFailure(requireNonNull(source, "source"), requireNonNull(reason));
+  }
+
   public QHookConfig config() {
     return runtime.config();
   }
@@ -105,6 +124,7 @@ public final class QHook implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private @Nullable MeterRegistry meterRegistry;
     private RandomGenerator random = RandomGenerator.getDefault();
+    private @Nullable AlertSink alertSink;
 
     private Builder() {}
 
@@ -145,6 +165,14 @@ public final class QHook implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Where alerts go instead of the built-in sender to {@code alerts.url}; the engine closes it.
+     */
+    public Builder alertSink(AlertSink alertSink) {
+      this.alertSink = requireNonNull(alertSink, "alertSink");
+      return this;
+    }
+
     public QHook build() {
       if (config == null) {
         throw new IllegalStateException("config is required");
@@ -156,7 +184,8 @@ public final class QHook implements AutoCloseable {
               transport,
               clock,
               meterRegistry != null ? meterRegistry : new SimpleMeterRegistry(),
-              random));
+              random,
+              alertSink));
     }
   }
 }

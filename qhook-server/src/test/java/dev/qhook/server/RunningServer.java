@@ -3,7 +3,10 @@ package dev.qhook.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qhook.QHook;
+import dev.qhook.config.QHookConfig;
 import dev.qhook.memory.InMemoryStore;
+import dev.qhook.spi.Event;
+import dev.qhook.spi.EventQuery;
 import dev.qhook.spi.Store;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -16,6 +19,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * An engine on an in-memory (or given) store and a server on a free loopback port, plus a client.
@@ -51,6 +57,61 @@ final class RunningServer implements AutoCloseable {
     }
     QHookServer server = QHookServer.builder(engine).port(0).clock(clock).start();
     return new RunningServer(engine, server, store);
+  }
+
+  /** A started engine on an in-memory store with {@code config}, both builders adjustable. */
+  static RunningServer start(
+      QHookConfig config,
+      UnaryOperator<QHook.Builder> engineOptions,
+      UnaryOperator<QHookServer.Builder> serverOptions) {
+    Store store = new InMemoryStore();
+    QHook engine =
+        engineOptions
+            .apply(
+                QHook.builder()
+                    .config(config)
+                    .store(store)
+                    .meterRegistry(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)))
+            .build();
+    engine.start();
+    QHookServer server;
+    try {
+      server = serverOptions.apply(QHookServer.builder(engine).port(0).host("127.0.0.1")).start();
+    } catch (RuntimeException e) {
+      engine.close();
+      throw e;
+    }
+    return new RunningServer(engine, server, store);
+  }
+
+  /** Every stored event of {@code source}, oldest first. */
+  List<Event> events(String source) {
+    return engine
+        .admin()
+        .events(new EventQuery(source, null, null, null, null, EventQuery.MAX_LIMIT, false))
+        .items();
+  }
+
+  /** Every stored event, oldest first. */
+  List<Event> allEvents() {
+    return engine
+        .admin()
+        .events(new EventQuery(null, null, null, null, null, EventQuery.MAX_LIMIT, false))
+        .items();
+  }
+
+  /** The value of {@code qhook_verification_failures_total{source}}. */
+  double verificationFailures(String source) {
+    var counter =
+        engine.meterRegistry().find("qhook.verification.failures").tag("source", source).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  /** POSTs {@code body} with {@code headers} (a map) to {@code path}. */
+  HttpResponse<String> post(String path, byte[] body, Map<String, String> headers) {
+    HttpRequest.Builder builder = request(path);
+    headers.forEach(builder::header);
+    return send(builder.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
   }
 
   URI uri(String path) {

@@ -1,8 +1,8 @@
 package dev.qhook.internal.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.qhook.internal.json.Json;
+import dev.qhook.internal.schema.InvalidSchemaException;
+import dev.qhook.internal.schema.SourceSchema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A source {@code schema}: JSON text, or an inline YAML mapping converted to JSON text. It must be
- * a JSON object (or boolean), as a JSON Schema document is.
+ * a valid JSON Schema (draft 2020-12 meta-schema) that compiles.
  */
 final class SchemaText {
   private SchemaText() {}
@@ -21,21 +21,14 @@ final class SchemaText {
     if (raw == null) {
       return null;
     }
-    if (raw instanceof Map<?, ?>) {
-      return Json.write(plain(raw));
-    }
-    String text = s.string(key);
+    String text = raw instanceof Map<?, ?> ? Json.write(plain(raw)) : s.string(key);
     if (text == null) {
       return null;
     }
     try {
-      JsonNode node = Json.MAPPER.readTree(text);
-      if (node == null || !(node.isObject() || node.isBoolean())) {
-        s.error(key, "must be a JSON object (a JSON Schema)");
-        return null;
-      }
-    } catch (JsonProcessingException e) {
-      s.error(key, "invalid JSON: " + e.getOriginalMessage());
+      SourceSchema.compile(text);
+    } catch (InvalidSchemaException e) {
+      e.problems().forEach(problem -> s.error(key, problem));
       return null;
     }
     return text;

@@ -1,5 +1,6 @@
 package dev.qhook.internal.delivery;
 
+import dev.qhook.Alert;
 import dev.qhook.config.DeliveryConfig;
 import dev.qhook.config.RetryPolicy;
 import dev.qhook.internal.metrics.EngineMetrics;
@@ -40,6 +41,7 @@ public final class HandlerDelivery implements Consumer<ClaimedJob> {
   private final RandomGenerator random;
   private final EngineMetrics metrics;
   private final Consumer<Completion> completions;
+  private final Consumer<Alert> alerts;
 
   public HandlerDelivery(
       Router router,
@@ -50,7 +52,8 @@ public final class HandlerDelivery implements Consumer<ClaimedJob> {
       Clock clock,
       RandomGenerator random,
       EngineMetrics metrics,
-      Consumer<Completion> completions) {
+      Consumer<Completion> completions,
+      Consumer<Alert> alerts) {
     this.router = router;
     this.requests = requests;
     this.transport = transport;
@@ -60,6 +63,7 @@ public final class HandlerDelivery implements Consumer<ClaimedJob> {
     this.random = random;
     this.metrics = metrics;
     this.completions = completions;
+    this.alerts = alerts;
   }
 
   @Override
@@ -108,6 +112,7 @@ public final class HandlerDelivery implements Consumer<ClaimedJob> {
     if (breaker.onFailure(doneAt)) {
       metrics.circuitOpened(handler.name());
       log.warn("circuit breaker opened for handler {}", handler.name());
+      alerts.accept(Alert.circuitOpened(handler.name()));
     }
     AttemptRecord record = record(job, outcome, failure, sentAt);
     RetryPolicy policy = handler.config().retry();
@@ -131,6 +136,7 @@ public final class HandlerDelivery implements Consumer<ClaimedJob> {
         job.target(),
         job.attempt(),
         error);
+    alerts.accept(Alert.deadLetter(job.id(), job.target(), job.attempt(), error));
     return new Completion.Dead(job.id(), job.attempt(), record, error);
   }
 

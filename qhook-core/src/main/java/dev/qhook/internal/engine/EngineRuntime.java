@@ -1,14 +1,17 @@
 package dev.qhook.internal.engine;
 
 import dev.qhook.Admin;
+import dev.qhook.Alert;
 import dev.qhook.Health;
 import dev.qhook.IngestRequest;
 import dev.qhook.IngestResult;
 import dev.qhook.QHook;
 import dev.qhook.StoreException;
 import dev.qhook.UnavailableException;
+import dev.qhook.config.AlertsConfig;
 import dev.qhook.config.HandlerConfig;
 import dev.qhook.config.QHookConfig;
+import dev.qhook.internal.alerts.AlertSender;
 import dev.qhook.internal.delivery.HandlerDelivery;
 import dev.qhook.internal.delivery.HandlerGuards;
 import dev.qhook.internal.delivery.HandlerRequests;
@@ -20,6 +23,7 @@ import dev.qhook.internal.net.PrivateAddresses;
 import dev.qhook.internal.routing.Router;
 import dev.qhook.internal.transport.HttpClientTransport;
 import dev.qhook.internal.transport.SsrfGuard;
+import dev.qhook.spi.AlertSink;
 import dev.qhook.spi.AppendResult;
 import dev.qhook.spi.ClaimedJob;
 import dev.qhook.spi.Completion;
@@ -79,6 +83,7 @@ public final class EngineRuntime {
   private final Ingestor ingestor;
   private final Maintenance maintenance;
   private final Admin admin;
+  private final AlertSink alerts;
   private volatile State state = State.NEW;
   private volatile boolean abandoning;
 
@@ -88,13 +93,15 @@ public final class EngineRuntime {
       @Nullable Transport transport,
       Clock clock,
       MeterRegistry registry,
-      RandomGenerator random) {
+      RandomGenerator random,
+      @Nullable AlertSink alertSink) {
     this.config = config;
     this.ownsStore = store == null;
     this.store = store != null ? store : StoreLocator.create(config.database());
     this.transport = transport != null ? transport : defaultTransport(config);
     this.clock = clock;
     this.metrics = new EngineMetrics(registry);
+    this.alerts = alertSink != null ? alertSink : defaultAlerts(config.alerts(), clock, metrics);
     metrics.registerStoreGauges(this.store::countJobsByStatus);
     this.appender = new GroupCommitter<>("qhook-appender", APPEND_BATCH, this.store::append);
     this.completer =
@@ -120,7 +127,8 @@ public final class EngineRuntime {
             clock,
             random,
             metrics,
-            this::storeCompletion);
+            this::storeCompletion,
+            this::raiseAlert);
     this.dispatcher =
         new Dispatcher(
             this.store,
@@ -140,6 +148,13 @@ public final class EngineRuntime {
             config, router, appender, new UlidGenerator(clock), clock, metrics, dispatcher::wake);
     this.maintenance = new Maintenance(this.store, clock, config, dispatcher::wake, metrics);
     this.admin = new StoreAdmin(this.store, clock, dispatcher::wake);
+  }
+
+  private static AlertSink defaultAlerts(
+      @Nullable AlertsConfig alerts, Clock clock, EngineMetrics metrics) {
+    return alerts == null
+        ? AlertSink.none()
+        : new AlertSender(alerts, clock, AlertSender.RETRY_WAITS, metrics);
   }
 
   private static Transport defaultTransport(QHookConfig config) {
@@ -236,7 +251,31 @@ public final class EngineRuntime {
     metrics.dbError();
     if (dbHealth.onFailure()) {
       log.error("database marked unhealthy after repeated failures");
+      raiseAlert(Alert.dbUnhealthy("repeated database failures"));
     }
+  }
+
+  /**
+   * Logs the alert and, unless {@code alerts.on} excludes its kind, hands it to the alert sink
+   * (which sends it in the background). Never blocks and never throws.
+   */
+  public void raiseAlert(Alert alert) {
+    log.warn("alert {}: {}", alert.kind().label(), alert.message());
+    AlertsConfig settings = config.alerts();
+    if (settings != null && !settings.sends(alert.kind())) {
+      return;
+    }
+    try {
+      alerts.raise(alert);
+    } catch (RuntimeException e) {
+      log.warn("alert sink failed on a {} alert: {}", alert.kind().label(), e.toString());
+    }
+  }
+
+  /** Counts a rejected signature of {@code source} and raises a verification_failure alert. */
+  public void reportVerificationFailure(String source, String reason) {
+    metrics.verificationFailed(source);
+    raiseAlert(Alert.verificationFailure(source, reason));
   }
 
   public Admin admin() {
@@ -308,6 +347,7 @@ public final class EngineRuntime {
     completer.close();
     workers.shutdownNow();
     transport.close();
+    alerts.close();
     if (ownsStore) {
       store.close();
     }

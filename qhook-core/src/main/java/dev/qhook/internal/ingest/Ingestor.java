@@ -73,7 +73,7 @@ public final class Ingestor {
         router.matchingHandlers(request.source(), request.eventType(), payload);
     String key = request.header("idempotency-key");
     if (key == null || key.isEmpty()) {
-      key = router.idempotencyKey(handlers, payload).orElse(null);
+      key = router.idempotencyKey(handlers, payload).orElse(request.fallbackIdempotencyKey());
     }
     Instant now = clock.instant();
     Event event =

@@ -24,6 +24,8 @@ public final class EngineMetrics {
   private final Counter deliveriesFailure;
   private final Timer deliveryDuration;
   private final Counter dbErrors;
+  private final Counter alertsSent;
+  private final Counter alertsFailed;
 
   public EngineMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -35,6 +37,8 @@ public final class EngineMetrics {
     this.deliveriesFailure = registry.counter("qhook.deliveries", "result", "failure");
     this.deliveryDuration = registry.timer("qhook.delivery.duration");
     this.dbErrors = registry.counter("qhook.db.errors");
+    this.alertsSent = registry.counter("qhook.alerts.sent");
+    this.alertsFailed = registry.counter("qhook.alerts.failed");
   }
 
   public MeterRegistry registry() {
@@ -86,6 +90,19 @@ public final class EngineMetrics {
 
   public void dbError() {
     dbErrors.increment();
+  }
+
+  /** {@code qhook_verification_failures_total{source}}: a rejected webhook or SNS signature. */
+  public void verificationFailed(String source) {
+    registry.counter("qhook.verification.failures", "source", source).increment();
+  }
+
+  public void alertSent() {
+    alertsSent.increment();
+  }
+
+  public void alertFailed() {
+    alertsFailed.increment();
   }
 
   /**

@@ -285,4 +285,34 @@ class ValidationTest {
     assertThat(errors("api: { auth_token: '${TOKEN' }"))
         .containsExactly("api.auth_token: unterminated '${' at column 1");
   }
+
+  @Test
+  void sourceSchemaMustBeAValidJsonSchema() {
+    assertThat(errors("sources:\n  app: { type: event, schema: { type: objekt } }"))
+        .isNotEmpty()
+        .allSatisfy(e -> assertThat(e).startsWith("sources.app.schema: not a valid JSON Schema"));
+    assertThat(errors("sources:\n  app: { type: event, schema: '{\"required\": 3}' }"))
+        .singleElement()
+        .asString()
+        .startsWith("sources.app.schema: not a valid JSON Schema");
+    assertThat(errors("sources:\n  app: { type: event, schema: '{\"type\": ' }"))
+        .singleElement()
+        .asString()
+        .startsWith("sources.app.schema: invalid JSON");
+    assertThat(errors("sources:\n  app: { type: event, schema: '[1]' }"))
+        .containsExactly("sources.app.schema: must be a JSON object (a JSON Schema)");
+  }
+
+  @Test
+  void sourceSchemaAsInlineMappingOrJsonTextIsAccepted() {
+    var config =
+        Yaml.load(
+            """
+            sources:
+              a: { type: event, schema: { type: object, required: [id] } }
+              b: { type: webhook, schema: '{"type": "object", "required": ["id"]}' }
+            """);
+    assertThat(config.sources().get("a").schema()).contains("required");
+    assertThat(config.sources().get("b").schema()).contains("required");
+  }
 }

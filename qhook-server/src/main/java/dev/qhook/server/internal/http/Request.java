@@ -16,6 +16,7 @@ public final class Request {
   private final String path;
   private final Map<String, String> pathParams;
   private final Map<String, String> query;
+  private final @Nullable String rawQuery;
   private final Headers headers;
   private final byte[] body;
   private final String clientIp;
@@ -24,14 +25,15 @@ public final class Request {
       String method,
       String path,
       Map<String, String> pathParams,
-      Map<String, String> query,
+      @Nullable String rawQuery,
       Headers headers,
       byte[] body,
       String clientIp) {
     this.method = method;
     this.path = path;
     this.pathParams = Map.copyOf(pathParams);
-    this.query = Map.copyOf(query);
+    this.rawQuery = rawQuery;
+    this.query = QueryString.parse(rawQuery);
     this.headers = headers;
     this.body = body;
     this.clientIp = clientIp;
@@ -52,6 +54,24 @@ public final class Request {
       throw new IllegalArgumentException("route has no parameter '" + name + "'");
     }
     return value;
+  }
+
+  /** The query string exactly as received (still percent-encoded), or null when absent. */
+  public @Nullable String rawQuery() {
+    return rawQuery;
+  }
+
+  /** Every value of a header (case-insensitive); empty when absent. */
+  public List<String> headerValues(String name) {
+    List<String> values = headers.get(name);
+    return values == null ? List.of() : List.copyOf(values);
+  }
+
+  /** Every header with all its values, names as received. */
+  public Map<String, List<String>> allHeaders() {
+    Map<String, List<String>> all = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    headers.forEach((name, values) -> all.put(name, List.copyOf(values)));
+    return all;
   }
 
   /** The first value of a query parameter, or null. */

@@ -124,7 +124,7 @@ public final class RequestPipeline implements HttpHandler {
               method,
               path,
               match.params(),
-              QueryString.parse(exchange.getRequestURI().getRawQuery()),
+              exchange.getRequestURI().getRawQuery(),
               exchange.getRequestHeaders(),
               body,
               clientIp);

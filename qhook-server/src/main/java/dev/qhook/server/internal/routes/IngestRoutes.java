@@ -1,8 +1,6 @@
 package dev.qhook.server.internal.routes;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.qhook.IngestRequest;
-import dev.qhook.IngestResult;
 import dev.qhook.QHook;
 import dev.qhook.config.SourceConfig;
 import dev.qhook.config.SourceType;
@@ -13,31 +11,35 @@ import dev.qhook.server.internal.http.Response;
 import dev.qhook.server.internal.http.ServerJson;
 import dev.qhook.server.internal.http.Utf8;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /events/{source}/{event_type}} (202) and {@code POST /webhooks/{source}} (200), in
  * the processing order of SPEC §3.2. Global limits have already been applied by the pipeline.
  */
 public final class IngestRoutes {
-  private static final Logger log = LoggerFactory.getLogger(IngestRoutes.class);
-  private static final String CLOUDEVENTS_JSON = "application/cloudevents+json";
-
   private final QHook engine;
   private final Readiness readiness;
   private final BearerToken apiToken;
+  private final SourceVerifiers verifiers;
+  private final SourceSchemas schemas;
+  private final IngestResponses responses;
   private final Map<String, IpAllowList> allowLists = new HashMap<>();
 
-  public IngestRoutes(QHook engine, Readiness readiness, BearerToken apiToken) {
+  IngestRoutes(
+      QHook engine,
+      Readiness readiness,
+      BearerToken apiToken,
+      VerificationSettings verification,
+      IngestResponses responses) {
     this.engine = engine;
     this.readiness = readiness;
     this.apiToken = apiToken;
+    this.verifiers = new SourceVerifiers(engine, verification.clock());
+    this.schemas = new SourceSchemas(engine.config());
+    this.responses = responses;
     engine
         .config()
         .sources()
@@ -49,20 +51,24 @@ public final class IngestRoutes {
             });
   }
 
-  /** Database health, then the token (before the source lookup, so names cannot be probed). */
+  /**
+   * Database health, the token (before the source lookup, so names cannot be probed), source,
+   * UTF-8, schema, event type.
+   */
   public Response events(Request request) {
     readiness.requireReady();
     apiToken.require(request);
     String source = request.pathParam("source");
     requireSource(source, Set.of(SourceType.EVENT, SourceType.OUTBOUND));
     Utf8.require(request.body());
+    schemas.require(source, request.body());
     String eventType = firstNonEmpty(request.header("ce-type"), request.pathParam("type"));
     return Response.json(202, ingest(request, source, eventType));
   }
 
   /**
-   * Sources with {@code verify} are refused until signature verification is part of the build, so
-   * nothing unverified is ever stored.
+   * Database health, source, {@code allowed_ips}, signature on the raw bytes, UTF-8, schema, event
+   * type; nothing is stored unless every check passes.
    */
   public Response webhooks(Request request) {
     readiness.requireReady();
@@ -72,11 +78,12 @@ public final class IngestRoutes {
     if (allowed != null && !allowed.allows(request.clientIp())) {
       throw ApiException.ipNotAllowed(request.clientIp());
     }
-    if (config.verify() != null) {
-      throw ApiException.signatureInvalid("signature verification not available in this build");
-    }
+    verifiers.require(source, request);
     Utf8.require(request.body());
-    return Response.ok(ingest(request, source, webhookEventType(request)));
+    schemas.require(source, request.body());
+    String eventType =
+        WebhookEventTypes.of(config.verify(), request, ServerJson.parseOrNull(request.body()));
+    return Response.ok(ingest(request, source, eventType));
   }
 
   private SourceConfig requireSource(String name, Set<SourceType> types) {
@@ -87,35 +94,9 @@ public final class IngestRoutes {
     return source;
   }
 
-  /** SPEC §3.3 for webhooks without a verify scheme: ce-type, a CloudEvents body, else "event". */
-  private static String webhookEventType(Request request) {
-    String contentType = request.header("Content-Type");
-    String fromBody = null;
-    if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(CLOUDEVENTS_JSON)) {
-      JsonNode body = ServerJson.parseOrNull(request.body());
-      if (body != null && body.path("type").isTextual()) {
-        fromBody = body.path("type").textValue();
-      }
-    }
-    return firstNonEmpty(request.header("ce-type"), firstNonEmpty(fromBody, "event"));
-  }
-
   private Map<String, Object> ingest(Request request, String source, String eventType) {
-    IngestResult result =
-        engine.ingest(new IngestRequest(source, eventType, request.body(), request.headerMap()));
-    log.debug(
-        "accepted event_id={} source={} event_type={} duplicate={} jobs_created={}",
-        result.eventId(),
-        source,
-        eventType,
-        result.duplicate(),
-        result.jobsCreated());
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("event_id", result.eventId());
-    body.put("duplicate", result.duplicate());
-    body.put("jobs_created", result.jobsCreated());
-    body.put("workflow_runs_started", result.workflowRunsStarted());
-    return body;
+    return responses.ingest(
+        new IngestRequest(source, eventType, request.body(), request.headerMap()));
   }
 
   private static String firstNonEmpty(@Nullable String first, String second) {

@@ -13,10 +13,16 @@ public final class ServerRoutes {
   private ServerRoutes() {}
 
   public static RouteTable create(
-      QHook engine, Readiness readiness, @Nullable PrometheusMeterRegistry prometheus) {
+      QHook engine,
+      Readiness readiness,
+      @Nullable PrometheusMeterRegistry prometheus,
+      VerificationSettings verification,
+      SnsSubscriptions subscriptions) {
     BearerToken apiToken = BearerToken.of(engine.config().api().authToken());
     BearerToken metricsToken = BearerToken.of(engine.config().api().metricsAuthToken());
-    IngestRoutes ingest = new IngestRoutes(engine, readiness, apiToken);
+    IngestResponses responses = new IngestResponses(engine);
+    IngestRoutes ingest = new IngestRoutes(engine, readiness, apiToken, verification, responses);
+    SnsRoute sns = new SnsRoute(engine, readiness, verification, subscriptions, responses);
     HealthRoutes health = new HealthRoutes(engine, readiness);
     MetricsRoute metrics = new MetricsRoute(prometheus);
     EventApi events = new EventApi(engine.admin());
@@ -26,6 +32,7 @@ public final class ServerRoutes {
             // /events checks the token itself, after database health (SPEC §3.2).
             Route.post("/events/{source}/{type}", ingest::events),
             Route.post("/webhooks/{source}", ingest::webhooks),
+            Route.post("/sns/{source}", sns::handle),
             Route.any("/_echo", EchoRoute::echo),
             Route.get("/health", health::health),
             Route.get("/ready", health::ready),

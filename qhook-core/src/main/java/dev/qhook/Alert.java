@@ -1,0 +1,74 @@
+package dev.qhook;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.qhook.config.AlertKind;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An operational alert (SPEC §10.3): what happened, to whom, and a one-line summary.
+ *
+ * @param kind what happened
+ * @param subject what it happened to (a handler, source, endpoint or workflow name); identical
+ *     alerts, same kind and subject, are sent at most once per 60 s
+ * @param fields the kind's fields in order ({@code source} for {@code verification_failure});
+ *     values are strings or numbers
+ * @param message a one-line summary for humans; never a secret
+ */
+public record Alert(AlertKind kind, String subject, Map<String, Object> fields, String message) {
+
+  public Alert {
+    requireNonNull(kind, "kind");
+    requireNonNull(subject, "subject");
+    requireNonNull(message, "message");
+    fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+  }
+
+  /** A signature check of {@code source} failed; {@code reason} names the class of failure. */
+  public static Alert verificationFailure(String source, String reason) {
+    return new Alert(
+        AlertKind.VERIFICATION_FAILURE,
+        source,
+        Map.of("source", source),
+        "signature verification failed for source '" + source + "': " + reason);
+  }
+
+  /** A job or queue message went dead after {@code attempts} attempts. */
+  public static Alert deadLetter(String jobId, String handler, int attempts, String error) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("job_id", jobId);
+    fields.put("handler", handler);
+    fields.put("attempts", attempts);
+    fields.put("error", error);
+    return new Alert(
+        AlertKind.DLQ,
+        handler,
+        fields,
+        "job " + jobId + " for " + handler + " is dead after " + attempts + " attempts: " + error);
+  }
+
+  /** The circuit breaker of {@code handler} opened. */
+  public static Alert circuitOpened(String handler) {
+    return new Alert(
+        AlertKind.CIRCUIT_OPENED,
+        handler,
+        Map.of("handler", handler),
+        "circuit breaker opened for handler " + handler);
+  }
+
+  /** The database was marked unhealthy. */
+  public static Alert dbUnhealthy(String error) {
+    return new Alert(
+        AlertKind.DB_UNHEALTHY,
+        "database",
+        Map.of("error", error),
+        "database marked unhealthy: " + error);
+  }
+
+  /** A free-form alert raised by the embedding application or on a failed config reload. */
+  public static Alert custom(String message) {
+    return new Alert(AlertKind.CUSTOM, message, Map.of("message", message), message);
+  }
+}
