@@ -1,5 +1,6 @@
 package dev.qhook.memory;
 
+import dev.qhook.StoreException;
 import dev.qhook.spi.AppendResult;
 import dev.qhook.spi.AttemptRecord;
 import dev.qhook.spi.ClaimRequest;
@@ -16,15 +17,17 @@ import dev.qhook.spi.NewEvent;
 import dev.qhook.spi.NewJob;
 import dev.qhook.spi.Page;
 import dev.qhook.spi.Store;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -42,8 +45,20 @@ public final class InMemoryStore implements Store {
   @Override
   public void migrate() {}
 
+  private final Clock clock;
+
+  /** A store whose times for completions without an attempt come from the system clock. */
+  public InMemoryStore() {
+    this(Clock.systemUTC());
+  }
+
+  public InMemoryStore(Clock clock) {
+    this.clock = clock;
+  }
+
   @Override
   public synchronized List<AppendResult> append(List<NewEvent> batch) {
+    rejectReusedIds(batch);
     List<AppendResult> results = new ArrayList<>(batch.size());
     for (NewEvent item : batch) {
       Event event = item.event();
@@ -63,6 +78,22 @@ public final class InMemoryStore implements Store {
       results.add(new AppendResult.Stored(event.id(), item.jobs().size()));
     }
     return results;
+  }
+
+  /** Like a database's primary keys: a batch reusing an id fails as a whole. */
+  private void rejectReusedIds(List<NewEvent> batch) {
+    Set<String> seen = new HashSet<>();
+    for (NewEvent item : batch) {
+      String eventId = item.event().id();
+      if (events.containsKey(eventId) || !seen.add("e" + eventId)) {
+        throw new StoreException("append failed: event id " + eventId + " is already used");
+      }
+      for (NewJob j : item.jobs()) {
+        if (jobs.containsKey(j.id()) || !seen.add("j" + j.id())) {
+          throw new StoreException("append failed: job id " + j.id() + " is already used");
+        }
+      }
+    }
   }
 
   private static Job newJob(Event event, NewJob j) {
@@ -144,13 +175,13 @@ public final class InMemoryStore implements Store {
       Instant started = j.startedAt();
       Job next;
       if (c instanceof Completion.Succeeded s) {
-        next = done(j, JobStatus.COMPLETED, s.record().createdAt(), null);
+        next = done(j, JobStatus.COMPLETED, finishedAt(s.record()), null);
         record(j.id(), s.record());
       } else if (c instanceof Completion.Retry r) {
         next = with(j, JobStatus.RETRYABLE, j.attempt(), r.runAt(), started, r.lastError());
         record(j.id(), r.record());
       } else if (c instanceof Completion.Dead d) {
-        Instant at = d.record() == null ? Objects.requireNonNull(started) : d.record().createdAt();
+        Instant at = d.record() == null ? clock.instant() : finishedAt(d.record());
         next = done(j, JobStatus.DEAD, at, d.lastError());
         if (d.record() != null) {
           record(j.id(), d.record());
@@ -161,6 +192,10 @@ public final class InMemoryStore implements Store {
       }
       jobs.put(j.id(), next);
     }
+  }
+
+  private static Instant finishedAt(AttemptRecord record) {
+    return record.createdAt().plusMillis(record.durationMs());
   }
 
   private void record(String jobId, AttemptRecord record) {
@@ -352,6 +387,17 @@ public final class InMemoryStore implements Store {
         events.values().stream()
             .filter(e -> e.createdAt().isBefore(createdBefore) && !open.contains(e.id()))
             .toList();
+    Set<String> goneIds = new HashSet<>();
+    gone.forEach(e -> goneIds.add(e.id()));
+    jobs.values()
+        .removeIf(
+            j -> {
+              boolean remove = goneIds.contains(j.eventId());
+              if (remove) {
+                attempts.remove(j.id());
+              }
+              return remove;
+            });
     for (Event e : gone) {
       events.remove(e.id());
       if (e.uniqueKey() != null) {

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * One try of a job.
  *
+ * @param createdAt when the try started; it ended {@code durationMs} later
  * @param responseBody for failures, the first 1 KiB of the response body
  */
 public record AttemptRecord(

@@ -77,16 +77,17 @@ public interface Store extends AutoCloseable {
   /** Deletes events created before the cutoff that have no open job. */
   int deleteEvents(Instant createdBefore);
 
-  /** Whether the database answers. Never throws. */
-  boolean ping();
-
   /**
-   * Whether several engine instances may share this store. When false (an SQLite file, memory), the
-   * engine is its only user and requeues every job left running at start (SPEC §4.10).
+   * Whether several instances may share this store. False for a single-instance store (SQLite):
+   * then no other instance can hold a running job, so the engine may requeue every running job at
+   * start.
    */
   default boolean sharedAcrossInstances() {
     return true;
   }
+
+  /** Whether the database answers. Never throws. */
+  boolean ping();
 
   /** Releases connections. */
   @Override

@@ -8,6 +8,7 @@ import dev.qhook.jdbc.JdbcStore;
 import dev.qhook.spi.Job;
 import dev.qhook.spi.JobQuery;
 import dev.qhook.spi.JobStatus;
+import dev.qhook.spi.Transport;
 import dev.qhook.testkit.RecordingReceiver;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An engine on a real SQLite file delivering to a real loopback receiver. The YAML may use {@code
@@ -41,10 +43,19 @@ final class EngineFixture implements AutoCloseable {
   }
 
   static EngineFixture start(Path dir, String yaml, RecordingReceiver receiver) {
+    return start(dir, yaml, receiver, null);
+  }
+
+  static EngineFixture start(
+      Path dir, String yaml, RecordingReceiver receiver, @Nullable Transport transport) {
     QHookConfig config = QHookConfig.fromYaml(yaml.replace("RECEIVER", receiver.url("")));
     JdbcStore store = JdbcStore.sqlite(dir.resolve("qhook.db"));
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    QHook qhook = QHook.builder().config(config).store(store).meterRegistry(registry).build();
+    QHook.Builder builder = QHook.builder().config(config).store(store).meterRegistry(registry);
+    if (transport != null) {
+      builder.transport(transport);
+    }
+    QHook qhook = builder.build();
     qhook.start();
     return new EngineFixture(receiver, store, qhook);
   }

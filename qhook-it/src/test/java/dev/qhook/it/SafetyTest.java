@@ -3,8 +3,13 @@ package dev.qhook.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.qhook.IngestResult;
+import dev.qhook.internal.net.PrivateAddresses;
+import dev.qhook.internal.transport.HttpClientTransport;
+import dev.qhook.internal.transport.SsrfGuard;
 import dev.qhook.spi.Job;
 import dev.qhook.spi.JobStatus;
+import dev.qhook.testkit.RecordingReceiver;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -14,20 +19,33 @@ import org.junit.jupiter.api.io.TempDir;
 class SafetyTest {
   @TempDir Path dir;
 
+  /**
+   * A public-looking host name that resolves to a private address at delivery time (as after a DNS
+   * change) is refused; the resolver stands in for DNS, which this machine has none of.
+   */
   @Test
-  void privateDestinationsAreRefusedUnlessAllowed() {
+  void hostsResolvingToPrivateAddressesAreRefusedAtDeliveryTime() {
     String yaml =
         """
         sources:
           app: { type: event }
         handlers:
-          h: { source: app, url: RECEIVER/h, retry: { max: 1 } }
+          h: { source: app, url: "http://hooks.example.com:PORT/h", retry: { max: 1 } }
         """;
-    try (EngineFixture f = EngineFixture.start(dir, yaml)) {
+    RecordingReceiver receiver = RecordingReceiver.start();
+    SsrfGuard guard =
+        new SsrfGuard(
+            false,
+            host -> new InetAddress[] {InetAddress.getLoopbackAddress()},
+            PrivateAddresses::isPrivate);
+    String config = yaml.replace("PORT", Integer.toString(receiver.uri("/").getPort()));
+    try (EngineFixture f =
+        EngineFixture.start(dir, config, receiver, new HttpClientTransport(guard))) {
       IngestResult result = f.send("app", "x", "{}");
       Job job = f.awaitJob(result.eventId(), JobStatus.DEAD);
       assertThat(job.lastError())
-          .startsWith("destination refused: 127.0.0.1 resolves to private address");
+          .isEqualTo(
+              "destination refused: hooks.example.com resolves to private address 127.0.0.1");
       assertThat(f.receiver.requests()).isEmpty();
       assertThat(f.qhook.admin().attempts(job.id()))
           .singleElement()

@@ -98,7 +98,7 @@ public final class HandlerDelivery implements Consumer<ClaimedJob> {
         handler.name(), outcome instanceof AttemptOutcome.Success, outcome.durationMs());
     if (outcome instanceof AttemptOutcome.Success) {
       breaker.onSuccess();
-      return new Completion.Succeeded(job.id(), job.attempt(), record(job, outcome, null, doneAt));
+      return new Completion.Succeeded(job.id(), job.attempt(), record(job, outcome, null, sentAt));
     }
     AttemptOutcome.Failure failure = (AttemptOutcome.Failure) outcome;
     metrics.deliveryError(failure.errorClass());
@@ -106,7 +106,7 @@ public final class HandlerDelivery implements Consumer<ClaimedJob> {
       metrics.circuitOpened(handler.name());
       log.warn("circuit breaker opened for handler {}", handler.name());
     }
-    AttemptRecord record = record(job, outcome, failure, doneAt);
+    AttemptRecord record = record(job, outcome, failure, sentAt);
     RetryPolicy policy = handler.config().retry();
     if (policy.errors().contains(failure.errorClass()) && job.attempt() < job.maxAttempts()) {
       Duration delay =

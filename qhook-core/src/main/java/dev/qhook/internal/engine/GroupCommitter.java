@@ -81,9 +81,14 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
         batch.get(i).result().complete(results.get(i));
       }
     } catch (RuntimeException e) {
-      log.debug("batch of {} failed", batch.size(), e);
+      if (batch.size() == 1) {
+        batch.get(0).result().completeExceptionally(e);
+        return;
+      }
+      // One bad item must not fail its neighbours: write each alone.
+      log.debug("batch of {} failed; writing its items one by one", batch.size(), e);
       for (Pending<I, O> p : batch) {
-        p.result().completeExceptionally(e);
+        write(List.of(p));
       }
     }
   }

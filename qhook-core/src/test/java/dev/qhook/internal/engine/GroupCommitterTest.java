@@ -1,0 +1,83 @@
+package dev.qhook.internal.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+class GroupCommitterTest {
+
+  @Test
+  void concurrentSubmissionsShareBatches() throws Exception {
+    List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+    CountDownLatch firstBatchEntered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    try (GroupCommitter<Integer, Integer> committer =
+        new GroupCommitter<>(
+            "test",
+            100,
+            items -> {
+              batchSizes.add(items.size());
+              firstBatchEntered.countDown();
+              await(release);
+              return items.stream().map(i -> i * 2).toList();
+            })) {
+      CompletableFuture<Integer> first = committer.submit(0);
+      firstBatchEntered.await();
+      List<CompletableFuture<Integer>> rest = new ArrayList<>();
+      for (int i = 1; i <= 50; i++) {
+        rest.add(committer.submit(i));
+      }
+      release.countDown();
+      assertThat(first.join()).isZero();
+      for (int i = 0; i < rest.size(); i++) {
+        assertThat(rest.get(i).join()).isEqualTo((i + 1) * 2);
+      }
+      assertThat(batchSizes).containsExactly(1, 50);
+    }
+  }
+
+  @Test
+  void aFailingItemFailsAloneAndItsBatchNeighboursAreWritten() throws Exception {
+    CountDownLatch firstBatchEntered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    try (GroupCommitter<Integer, Integer> committer =
+        new GroupCommitter<>(
+            "test",
+            100,
+            items -> {
+              firstBatchEntered.countDown();
+              await(release);
+              if (items.contains(13)) {
+                throw new IllegalStateException("13 is unlucky");
+              }
+              return items;
+            })) {
+      committer.submit(0);
+      firstBatchEntered.await();
+      CompletableFuture<Integer> good = committer.submit(12);
+      CompletableFuture<Integer> bad = committer.submit(13);
+      CompletableFuture<Integer> alsoGood = committer.submit(14);
+      release.countDown();
+      assertThat(good.join()).isEqualTo(12);
+      assertThat(alsoGood.join()).isEqualTo(14);
+      assertThatThrownBy(bad::join)
+          .isInstanceOf(CompletionException.class)
+          .hasRootCauseMessage("13 is unlucky");
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

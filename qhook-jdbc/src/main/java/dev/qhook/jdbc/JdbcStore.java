@@ -1,0 +1,255 @@
+package dev.qhook.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.qhook.config.DatabaseConfig;
+import dev.qhook.config.DatabaseDriver;
+import dev.qhook.jdbc.internal.Database;
+import dev.qhook.jdbc.internal.DatabaseUrls;
+import dev.qhook.jdbc.internal.Dialect;
+import dev.qhook.jdbc.internal.EventReader;
+import dev.qhook.jdbc.internal.EventWriter;
+import dev.qhook.jdbc.internal.JobClaimer;
+import dev.qhook.jdbc.internal.JobCompleter;
+import dev.qhook.jdbc.internal.JobReader;
+import dev.qhook.jdbc.internal.JobRetrier;
+import dev.qhook.jdbc.internal.LeaseKeeper;
+import dev.qhook.jdbc.internal.Migrations;
+import dev.qhook.jdbc.internal.PostgresDatabase;
+import dev.qhook.jdbc.internal.Retention;
+import dev.qhook.jdbc.internal.SqliteDatabase;
+import dev.qhook.spi.AppendResult;
+import dev.qhook.spi.AttemptRecord;
+import dev.qhook.spi.ClaimRequest;
+import dev.qhook.spi.ClaimedJob;
+import dev.qhook.spi.Completion;
+import dev.qhook.spi.Event;
+import dev.qhook.spi.EventQuery;
+import dev.qhook.spi.Job;
+import dev.qhook.spi.JobQuery;
+import dev.qhook.spi.JobStatus;
+import dev.qhook.spi.LostJobs;
+import dev.qhook.spi.NewEvent;
+import dev.qhook.spi.Page;
+import dev.qhook.spi.Store;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The {@link Store} on SQLite or PostgreSQL, through JDBC.
+ *
+ * <p><b>SQLite</b> ({@link #sqlite(Path)}): one file, one instance. WAL journal and {@code
+ * synchronous=FULL}, so an append is on disk when it returns; one writer connection (writes take
+ * turns) and {@value #DEFAULT_SQLITE_READERS} read-only connections. A second process opening the
+ * same file fails with a {@link dev.qhook.StoreException} (an OS lock on {@code <file>.lock}).
+ *
+ * <p><b>PostgreSQL</b> ({@link #postgres(String)}): any number of instances. Claims lock with
+ * {@code FOR UPDATE SKIP LOCKED}; per-target concurrency limits hold cluster-wide.
+ *
+ * <p>Each {@link #append} call is one transaction, however many events it carries. Times are stored
+ * as epoch milliseconds. Call {@link #migrate()} before use (the engine does).
+ */
+public final class JdbcStore implements Store {
+  /** Read connections of a SQLite store when not configured: {@value}. */
+  public static final int DEFAULT_SQLITE_READERS = 4;
+
+  /** Connections of a PostgreSQL store when not configured: {@value}. */
+  public static final int DEFAULT_POSTGRES_CONNECTIONS = 10;
+
+  private final Database db;
+  private final Clock clock;
+  private final EventWriter eventWriter = new EventWriter();
+  private final EventReader eventReader = new EventReader();
+  private final JobReader jobReader = new JobReader();
+  private final JobRetrier jobRetrier = new JobRetrier();
+  private final Retention retention = new Retention();
+  private final JobClaimer claimer;
+  private final JobCompleter completer;
+  private final LeaseKeeper leases;
+
+  private JdbcStore(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+    this.claimer = new JobClaimer(db.dialect());
+    this.completer = new JobCompleter(clock);
+    this.leases = new LeaseKeeper(db.dialect());
+  }
+
+  /** A store in a SQLite file, created when missing (with its directory). */
+  public static JdbcStore sqlite(Path file) {
+    return sqlite(file, DEFAULT_SQLITE_READERS, Clock.systemUTC());
+  }
+
+  /**
+   * @param readers read-only connections besides the single writer
+   * @param clock the time of completions that carry none (a job dead before any request)
+   */
+  public static JdbcStore sqlite(Path file, int readers, Clock clock) {
+    requireNonNull(file, "file");
+    return new JdbcStore(SqliteDatabase.open(file, readers), requireNonNull(clock, "clock"));
+  }
+
+  /** A store in PostgreSQL, e.g. {@code jdbc:postgresql://host:5432/qhook?user=u&password=p}. */
+  public static JdbcStore postgres(String jdbcUrl) {
+    return postgres(jdbcUrl, DEFAULT_POSTGRES_CONNECTIONS, Clock.systemUTC());
+  }
+
+  public static JdbcStore postgres(String url, int maxConnections, Clock clock) {
+    DatabaseUrls.Postgres target = DatabaseUrls.postgres(requireNonNull(url, "url"));
+    return postgres(target.jdbcUrl(), target.properties(), maxConnections, clock);
+  }
+
+  private static JdbcStore postgres(
+      String jdbcUrl, Properties properties, int maxConnections, Clock clock) {
+    return new JdbcStore(
+        PostgresDatabase.open(jdbcUrl, properties, maxConnections), requireNonNull(clock, "clock"));
+  }
+
+  /** The store the {@code database} config section describes (SPEC §2.2). */
+  public static JdbcStore fromConfig(DatabaseConfig config) {
+    return fromConfig(config, Clock.systemUTC());
+  }
+
+  public static JdbcStore fromConfig(DatabaseConfig config, Clock clock) {
+    requireNonNull(config, "config");
+    DatabaseDriver driver = config.driver();
+    switch (driver) {
+      case SQLITE:
+        return sqlite(
+            DatabaseUrls.sqliteFile(config.url()),
+            Math.max(1, Math.min(config.maxConnections(), DEFAULT_SQLITE_READERS)),
+            clock);
+      case POSTGRES:
+        return postgres(config.url(), config.maxConnections(), clock);
+      default:
+        throw new IllegalArgumentException(
+            "database.driver: " + driver.name().toLowerCase(Locale.ROOT) + " is not supported yet");
+    }
+  }
+
+  /** Which database this store uses. */
+  public String databaseName() {
+    return db.dialect().folder();
+  }
+
+  @Override
+  public void migrate() {
+    Migrations.migrate(db, clock);
+  }
+
+  @Override
+  public List<AppendResult> append(List<NewEvent> events) {
+    if (events.isEmpty()) {
+      return List.of();
+    }
+    return db.write("appending " + events.size() + " events", h -> eventWriter.append(h, events));
+  }
+
+  @Override
+  public List<ClaimedJob> claim(ClaimRequest request) {
+    return db.write("claiming jobs", h -> claimer.claim(h, request));
+  }
+
+  @Override
+  public void complete(List<Completion> completions) {
+    if (completions.isEmpty()) {
+      return;
+    }
+    db.write(
+        "completing jobs",
+        h -> {
+          completer.complete(h, completions);
+          return null;
+        });
+  }
+
+  @Override
+  public void extendLeases(List<String> jobIds, Instant leaseUntil) {
+    if (jobIds.isEmpty()) {
+      return;
+    }
+    db.write(
+        "extending leases",
+        h -> {
+          leases.extendLeases(h, jobIds, leaseUntil);
+          return null;
+        });
+  }
+
+  @Override
+  public LostJobs recoverLost(Instant now, Instant startedBefore) {
+    return db.write("recovering lost jobs", h -> leases.recoverLost(h, now, startedBefore));
+  }
+
+  @Override
+  public Optional<Event> event(String id) {
+    return db.read("reading event " + id, h -> eventReader.event(h, id));
+  }
+
+  @Override
+  public Page<Event> events(EventQuery query) {
+    return db.read("listing events", h -> eventReader.events(h, query));
+  }
+
+  @Override
+  public Optional<Job> job(String id) {
+    return db.read("reading job " + id, h -> jobReader.job(h, id));
+  }
+
+  @Override
+  public Page<Job> jobs(JobQuery query) {
+    return db.read("listing jobs", h -> jobReader.jobs(h, query));
+  }
+
+  @Override
+  public List<AttemptRecord> attempts(String jobId) {
+    return db.read("reading attempts of job " + jobId, h -> jobReader.attempts(h, jobId));
+  }
+
+  @Override
+  public boolean retry(String jobId, Instant now) {
+    return db.write("retrying job " + jobId, h -> jobRetrier.retry(h, jobId, now));
+  }
+
+  @Override
+  public int retryDead(JobQuery query, Instant now) {
+    return db.write("retrying dead jobs", h -> jobRetrier.retryDead(h, query, now));
+  }
+
+  @Override
+  public Map<JobStatus, Long> countJobsByStatus() {
+    return db.read("counting jobs", jobReader::countByStatus);
+  }
+
+  @Override
+  public int deleteFinishedJobs(Instant finishedBefore) {
+    return db.write("deleting finished jobs", h -> retention.deleteFinishedJobs(h, finishedBefore));
+  }
+
+  @Override
+  public int deleteEvents(Instant createdBefore) {
+    return db.write("deleting old events", h -> retention.deleteEvents(h, createdBefore));
+  }
+
+  /** False for SQLite: one instance per file, so every running job at start is orphaned. */
+  @Override
+  public boolean sharedAcrossInstances() {
+    return db.dialect() != Dialect.SQLITE;
+  }
+
+  @Override
+  public boolean ping() {
+    return db.ping();
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+}

@@ -1,0 +1,134 @@
+package dev.qhook.jdbc;
+
+import static dev.qhook.testkit.store.StoreFixtures.at;
+import static dev.qhook.testkit.store.StoreFixtures.event;
+import static dev.qhook.testkit.store.StoreFixtures.handlerJob;
+import static dev.qhook.testkit.store.StoreFixtures.newEvent;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.qhook.StoreException;
+import dev.qhook.spi.Event;
+import dev.qhook.spi.JobQuery;
+import dev.qhook.spi.NewJob;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What only a SQLite file has: durability across reopen, the instance lock, its pragmas. */
+class SqliteStoreFileTest {
+  @TempDir Path dir;
+
+  @Test
+  void anAppendedEventIsReadBackByTheNextStoreOnTheFile() {
+    Path file = dir.resolve("data/qhook.db");
+    Event event = event(at(0));
+    NewJob job = handlerJob("billing", at(0));
+    try (JdbcStore first = JdbcStore.sqlite(file)) {
+      first.migrate();
+      first.append(List.of(newEvent(event, job)));
+    }
+
+    try (JdbcStore second = JdbcStore.sqlite(file)) {
+      second.migrate();
+      assertThat(second.event(event.id())).get().extracting(Event::source).isEqualTo("app");
+      assertThat(second.jobs(JobQuery.forEvent(event.id())).items()).hasSize(1);
+    }
+  }
+
+  @Test
+  void aSecondStoreOnTheSameFileInThisProcessIsRefused() {
+    Path file = dir.resolve("qhook.db");
+    try (JdbcStore first = JdbcStore.sqlite(file)) {
+      assertThatThrownBy(() -> JdbcStore.sqlite(file))
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("in use by another qhook instance")
+          .hasMessageContaining(file.toString());
+      assertThat(first.ping()).isTrue();
+    }
+  }
+
+  @Test
+  void aSecondProcessOnTheSameFileIsRefusedUntilTheFirstCloses() throws Exception {
+    Path file = dir.resolve("qhook.db");
+    try (JdbcStore first = JdbcStore.sqlite(file)) {
+      first.migrate();
+      ProbeResult refused = probe(file);
+      assertThat(refused.exitCode()).as(refused.output()).isEqualTo(2);
+      assertThat(refused.output()).contains("is in use by another qhook instance");
+    }
+    ProbeResult opened = probe(file);
+    assertThat(opened.exitCode()).as(opened.output()).isZero();
+    assertThat(opened.output()).contains("opened, ping=true");
+  }
+
+  @Test
+  void theFileUsesWalAndIsNotSharedAcrossInstances() throws SQLException {
+    Path file = dir.resolve("qhook.db");
+    try (JdbcStore store = JdbcStore.sqlite(file)) {
+      store.migrate();
+      assertThat(store.sharedAcrossInstances()).isFalse();
+      assertThat(store.databaseName()).isEqualTo("sqlite");
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        ResultSet journal = c.createStatement().executeQuery("PRAGMA journal_mode")) {
+      journal.next();
+      assertThat(journal.getString(1)).isEqualToIgnoringCase("wal");
+    }
+  }
+
+  @Test
+  void migrateRecordsTheSchemaVersionOnce() throws SQLException {
+    Path file = dir.resolve("qhook.db");
+    try (JdbcStore store = JdbcStore.sqlite(file)) {
+      store.migrate();
+      store.migrate();
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        ResultSet rows =
+            c.createStatement().executeQuery("SELECT version, script FROM schema_version")) {
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getInt(1)).isEqualTo(1);
+      assertThat(rows.getString(2)).isEqualTo("V1__init.sql");
+      assertThat(rows.next()).isFalse();
+    }
+  }
+
+  @Test
+  void aDirectoryInPlaceOfTheFileGivesAClearError() throws IOException {
+    Path file = Files.createDirectories(dir.resolve("qhook.db"));
+    assertThatThrownBy(() -> JdbcStore.sqlite(file).migrate())
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining(file.toString());
+  }
+
+  private record ProbeResult(int exitCode, String output) {}
+
+  private static ProbeResult probe(Path file) throws IOException, InterruptedException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process process =
+        new ProcessBuilder(
+                java.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                SqliteLockProbe.class.getName(),
+                file.toString())
+            .redirectErrorStream(true)
+            .start();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("the probe process did not finish");
+    }
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    return new ProbeResult(process.exitValue(), output);
+  }
+}

@@ -1,0 +1,76 @@
+package dev.qhook.testkit.store;
+
+import static dev.qhook.testkit.store.StoreFixtures.at;
+import static dev.qhook.testkit.store.StoreFixtures.failure;
+import static dev.qhook.testkit.store.StoreFixtures.success;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.qhook.spi.Completion;
+import dev.qhook.spi.EventQuery;
+import dev.qhook.spi.Job;
+import dev.qhook.spi.JobQuery;
+import dev.qhook.spi.JobStatus;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Cleanup (SPEC §10.4), health and schema upkeep. */
+public interface RetentionContract extends StoreContract {
+
+  @Test
+  default void deleteFinishedJobsRemovesOldCompletedAndDeadJobsWithTheirAttempts() {
+    Job completed = appendJob("h", at(0));
+    Job dead = appendJob("h", at(0));
+    Job recent = appendJob("h", at(0));
+    Job open = appendJob("h", at(0));
+    store().claim(StoreFixtures.claimAll(at(0), 3));
+    store()
+        .complete(
+            List.of(
+                new Completion.Succeeded(completed.id(), 1, success(1, at(10))),
+                new Completion.Dead(dead.id(), 1, failure(1, at(20)), "HTTP 400"),
+                new Completion.Succeeded(recent.id(), 1, success(1, at(200)))));
+
+    int deleted = store().deleteFinishedJobs(at(100));
+
+    assertThat(deleted).isEqualTo(2);
+    assertThat(store().job(completed.id())).isEmpty();
+    assertThat(store().job(dead.id())).isEmpty();
+    assertThat(store().attempts(completed.id())).isEmpty();
+    assertThat(store().job(recent.id())).isPresent();
+    assertThat(store().attempts(recent.id())).hasSize(1);
+    assertThat(store().job(open.id())).get().extracting(Job::status).isEqualTo(JobStatus.AVAILABLE);
+  }
+
+  @Test
+  default void deleteEventsKeepsEventsWithOpenJobsAndRecentEvents() {
+    Job finished = appendJob("h", at(0));
+    Job open = appendJob("h", at(0));
+    Job recent = appendJob("h", at(500));
+    claimOne(at(0));
+    store().complete(List.of(new Completion.Succeeded(finished.id(), 1, success(1, at(1)))));
+    claimOne(at(500));
+
+    int deleted = store().deleteEvents(at(100));
+
+    assertThat(deleted).isEqualTo(1);
+    assertThat(store().event(finished.eventId())).isEmpty();
+    assertThat(store().event(open.eventId())).isPresent();
+    assertThat(store().event(recent.eventId())).isPresent();
+    assertThat(store().jobs(JobQuery.forEvent(finished.eventId())).items()).isEmpty();
+    assertThat(store().events(EventQuery.all()).items()).hasSize(2);
+  }
+
+  @Test
+  default void pingAnswers() {
+    assertThat(store().ping()).isTrue();
+  }
+
+  @Test
+  default void migrateAgainKeepsTheData() {
+    Job job = appendJob("h", at(0));
+
+    store().migrate();
+
+    assertThat(store().job(job.id())).isPresent();
+  }
+}
