@@ -5,14 +5,15 @@
 #   jdbc:postgresql://127.0.0.1:5432/qhook?user=qhook&password=qhook
 set -euo pipefail
 
-if ! command -v pg_ctlcluster >/dev/null 2>&1; then
+# The client package brings pg_ctlcluster too; what matters is the server binary.
+if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || ! command -v pg_ctlcluster >/dev/null 2>&1; then
   echo "start-postgres: installing postgresql" >&2
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq postgresql >/dev/null
 fi
 
-version="$(ls /usr/lib/postgresql | sort -V | tail -n 1)"
+version="$(ls -d /usr/lib/postgresql/*/bin/postgres | awk -F/ '{print $5}' | sort -V | tail -n 1)"
 if [ -z "$version" ]; then
   echo "start-postgres: no PostgreSQL version under /usr/lib/postgresql" >&2
   exit 1

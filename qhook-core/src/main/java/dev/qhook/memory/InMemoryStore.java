@@ -1,5 +1,7 @@
 package dev.qhook.memory;
 
+import static dev.qhook.memory.Paging.inRange;
+
 import dev.qhook.StoreException;
 import dev.qhook.spi.AppendResult;
 import dev.qhook.spi.AttemptRecord;
@@ -29,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
@@ -39,12 +42,8 @@ import org.jspecify.annotations.Nullable;
 public final class InMemoryStore implements Store {
   private final TreeMap<String, Event> events = new TreeMap<>();
   private final Map<String, String> eventIdsByKey = new HashMap<>();
-  private final TreeMap<String, Job> jobs = new TreeMap<>();
+  private final TreeMap<String, JobRow> jobs = new TreeMap<>();
   private final Map<String, List<AttemptRecord>> attempts = new HashMap<>();
-
-  @Override
-  public void migrate() {}
-
   private final Clock clock;
 
   /** A store whose times for completions without an attempt come from the system clock. */
@@ -57,12 +56,15 @@ public final class InMemoryStore implements Store {
   }
 
   @Override
+  public void migrate() {}
+
+  @Override
   public synchronized List<AppendResult> append(List<NewEvent> batch) {
     rejectReusedIds(batch);
     List<AppendResult> results = new ArrayList<>(batch.size());
     for (NewEvent item : batch) {
       Event event = item.event();
-      String key = event.uniqueKey() == null ? null : event.source() + "\n" + event.uniqueKey();
+      String key = uniqueKey(event);
       String existing = key == null ? null : eventIdsByKey.get(key);
       if (existing != null) {
         results.add(new AppendResult.Duplicate(existing));
@@ -72,12 +74,14 @@ public final class InMemoryStore implements Store {
       if (key != null) {
         eventIdsByKey.put(key, event.id());
       }
-      for (NewJob j : item.jobs()) {
-        jobs.put(j.id(), newJob(event, j));
-      }
+      item.jobs().forEach(j -> jobs.put(j.id(), new JobRow(event, j)));
       results.add(new AppendResult.Stored(event.id(), item.jobs().size()));
     }
     return results;
+  }
+
+  private static @Nullable String uniqueKey(Event event) {
+    return event.uniqueKey() == null ? null : event.source() + "\n" + event.uniqueKey();
   }
 
   /** Like a database's primary keys: a batch reusing an id fails as a whole. */
@@ -96,101 +100,72 @@ public final class InMemoryStore implements Store {
     }
   }
 
-  private static Job newJob(Event event, NewJob j) {
-    return new Job(
-        j.id(),
-        event.id(),
-        j.kind(),
-        j.target(),
-        j.url(),
-        JobStatus.AVAILABLE,
-        0,
-        j.maxAttempts(),
-        j.scheduledAt(),
-        null,
-        null,
-        event.createdAt(),
-        null,
-        null,
-        j.orderingKey());
-  }
-
   @Override
   public synchronized List<ClaimedJob> claim(ClaimRequest request) {
     Map<String, Integer> running = new HashMap<>();
-    for (Job j : jobs.values()) {
-      if (j.status() == JobStatus.RUNNING) {
-        running.merge(j.target(), 1, Integer::sum);
-      }
-    }
-    List<Job> due =
+    jobs.values().stream()
+        .filter(j -> j.status == JobStatus.RUNNING)
+        .forEach(j -> running.merge(j.target, 1, Integer::sum));
+    List<JobRow> due =
         jobs.values().stream()
-            .filter(j -> request.kinds().contains(j.kind()))
-            .filter(j -> j.status() == JobStatus.AVAILABLE || j.status() == JobStatus.RETRYABLE)
-            .filter(j -> !j.scheduledAt().isAfter(request.now()))
-            .sorted(Comparator.comparing(Job::scheduledAt).thenComparing(Job::id))
+            .filter(j -> request.kinds().isEmpty() || request.kinds().contains(j.kind))
+            .filter(j -> j.status == JobStatus.AVAILABLE || j.status == JobStatus.RETRYABLE)
+            .filter(j -> !j.scheduledAt.isAfter(request.now()))
+            .sorted(Comparator.comparing((JobRow j) -> j.scheduledAt).thenComparing(j -> j.id))
             .toList();
     List<ClaimedJob> claimed = new ArrayList<>();
-    for (Job j : due) {
+    for (JobRow j : due) {
       if (claimed.size() >= request.limit()) {
         break;
       }
-      Integer cap = request.concurrencyLimits().get(j.target());
-      if (cap != null && running.getOrDefault(j.target(), 0) >= cap) {
+      Integer cap = request.concurrencyLimits().get(j.target);
+      if ((cap != null && running.getOrDefault(j.target, 0) >= cap) || !isHeadOfItsKey(j)) {
         continue;
       }
-      if (!isHeadOfItsKey(j)) {
-        continue;
-      }
-      Job leased =
-          withLease(
-              with(j, JobStatus.RUNNING, j.attempt() + 1, j.scheduledAt(), request.now(), null),
-              request.leaseUntil());
-      jobs.put(j.id(), leased);
-      running.merge(j.target(), 1, Integer::sum);
-      claimed.add(new ClaimedJob(leased, events.get(j.eventId())));
+      j.status = JobStatus.RUNNING;
+      j.attempt++;
+      j.startedAt = request.now();
+      j.completedAt = null;
+      j.leaseUntil = request.leaseUntil();
+      running.merge(j.target, 1, Integer::sum);
+      claimed.add(new ClaimedJob(j.snapshot(), events.get(j.eventId)));
     }
     return claimed;
   }
 
-  private boolean isHeadOfItsKey(Job job) {
-    if (job.orderingKey() == null) {
-      return true;
-    }
-    return jobs.headMap(job.id(), false).values().stream()
-        .noneMatch(
-            o ->
-                o.status().isOpen()
-                    && o.target().equals(job.target())
-                    && job.orderingKey().equals(o.orderingKey()));
+  private boolean isHeadOfItsKey(JobRow job) {
+    return job.orderingKey == null
+        || jobs.headMap(job.id, false).values().stream()
+            .noneMatch(
+                o ->
+                    o.status.isOpen()
+                        && o.target.equals(job.target)
+                        && job.orderingKey.equals(o.orderingKey));
   }
 
   @Override
   public synchronized void complete(List<Completion> completions) {
     for (Completion c : completions) {
-      Job j = jobs.get(c.jobId());
-      if (j == null || j.status() != JobStatus.RUNNING || j.attempt() != c.attempt()) {
+      JobRow j = jobs.get(c.jobId());
+      if (j == null || j.status != JobStatus.RUNNING || j.attempt != c.attempt()) {
         continue;
       }
-      Instant started = j.startedAt();
-      Job next;
       if (c instanceof Completion.Succeeded s) {
-        next = done(j, JobStatus.COMPLETED, finishedAt(s.record()), null);
-        record(j.id(), s.record());
+        j.finish(JobStatus.COMPLETED, finishedAt(s.record()), null);
+        record(j.id, s.record());
       } else if (c instanceof Completion.Retry r) {
-        next = with(j, JobStatus.RETRYABLE, j.attempt(), r.runAt(), started, r.lastError());
-        record(j.id(), r.record());
+        j.reschedule(r.runAt(), r.lastError());
+        record(j.id, r.record());
       } else if (c instanceof Completion.Dead d) {
-        Instant at = d.record() == null ? clock.instant() : finishedAt(d.record());
-        next = done(j, JobStatus.DEAD, at, d.lastError());
-        if (d.record() != null) {
-          record(j.id(), d.record());
+        AttemptRecord last = d.record();
+        j.finish(JobStatus.DEAD, last == null ? clock.instant() : finishedAt(last), d.lastError());
+        if (last != null) {
+          record(j.id, last);
         }
-      } else {
-        Completion.Released r = (Completion.Released) c;
-        next = with(j, JobStatus.RETRYABLE, j.attempt() - 1, r.runAt(), started, r.lastError());
+      } else if (c instanceof Completion.Released r) {
+        j.attempt--;
+        j.reschedule(r.runAt(), r.lastError());
       }
-      jobs.put(j.id(), next);
     }
   }
 
@@ -205,9 +180,9 @@ public final class InMemoryStore implements Store {
   @Override
   public synchronized void extendLeases(List<String> jobIds, Instant leaseUntil) {
     for (String id : jobIds) {
-      Job j = jobs.get(id);
-      if (j != null && j.status() == JobStatus.RUNNING) {
-        jobs.put(id, withLease(j, leaseUntil));
+      JobRow j = jobs.get(id);
+      if (j != null && j.status == JobStatus.RUNNING) {
+        j.leaseUntil = leaseUntil;
       }
     }
   }
@@ -216,24 +191,18 @@ public final class InMemoryStore implements Store {
   public synchronized LostJobs recoverLost(Instant now, Instant startedBefore) {
     int requeued = 0;
     List<Job> dead = new ArrayList<>();
-    for (Job j : List.copyOf(jobs.values())) {
-      if (j.status() != JobStatus.RUNNING) {
+    for (JobRow j : jobs.values()) {
+      boolean lapsed = j.leaseUntil != null && j.leaseUntil.isBefore(now);
+      boolean stale = j.startedAt != null && j.startedAt.isBefore(startedBefore);
+      if (j.status != JobStatus.RUNNING || (!lapsed && !stale)) {
         continue;
       }
-      boolean lapsed = j.leaseUntil() != null && j.leaseUntil().isBefore(now);
-      boolean stale = j.startedAt() != null && j.startedAt().isBefore(startedBefore);
-      if (!lapsed && !stale) {
-        continue;
-      }
-      if (j.attempt() < j.maxAttempts()) {
-        jobs.put(
-            j.id(),
-            with(j, JobStatus.RETRYABLE, j.attempt(), now, j.startedAt(), LostJobs.ATTEMPT_LOST));
+      if (j.attempt < j.maxAttempts) {
+        j.reschedule(now, LostJobs.ATTEMPT_LOST);
         requeued++;
       } else {
-        Job d = done(j, JobStatus.DEAD, now, LostJobs.FINAL_ATTEMPT_LOST);
-        jobs.put(j.id(), d);
-        dead.add(d);
+        j.finish(JobStatus.DEAD, now, LostJobs.FINAL_ATTEMPT_LOST);
+        dead.add(j.snapshot());
       }
     }
     return new LostJobs(requeued, dead);
@@ -246,7 +215,7 @@ public final class InMemoryStore implements Store {
 
   @Override
   public synchronized Page<Event> events(EventQuery q) {
-    return page(
+    return Paging.page(
         events,
         q.after(),
         q.descending(),
@@ -254,51 +223,28 @@ public final class InMemoryStore implements Store {
         e ->
             (q.source() == null || q.source().equals(e.source()))
                 && (q.eventType() == null || q.eventType().equals(e.eventType()))
-                && inRange(e.createdAt(), q.since(), q.until()));
+                && inRange(e.createdAt(), q.since(), q.until()),
+        Function.identity());
   }
 
   @Override
   public synchronized Optional<Job> job(String id) {
-    return Optional.ofNullable(jobs.get(id));
+    return Optional.ofNullable(jobs.get(id)).map(JobRow::snapshot);
   }
 
   @Override
   public synchronized Page<Job> jobs(JobQuery q) {
-    return page(jobs, q.after(), q.descending(), q.limit(), matches(q));
-  }
-
-  private static Predicate<Job> matches(JobQuery q) {
-    return j ->
-        (q.status() == null || q.status() == j.status())
-            && (q.target() == null || q.target().equals(j.target()))
-            && (q.eventId() == null || q.eventId().equals(j.eventId()))
-            && inRange(j.createdAt(), q.since(), q.until());
-  }
-
-  private static boolean inRange(Instant at, @Nullable Instant since, @Nullable Instant until) {
-    return (since == null || !at.isBefore(since)) && (until == null || at.isBefore(until));
-  }
-
-  private static <T> Page<T> page(
-      TreeMap<String, T> rows,
-      @Nullable String after,
-      boolean descending,
-      int limit,
-      Predicate<T> filter) {
-    var view =
-        descending
-            ? (after == null ? rows.descendingMap() : rows.headMap(after, false).descendingMap())
-            : (after == null ? rows : rows.tailMap(after, false));
-    List<T> items = new ArrayList<>(limit);
-    for (T row : view.values()) {
-      if (filter.test(row)) {
-        if (items.size() == limit) {
-          return new Page<>(items, true);
-        }
-        items.add(row);
-      }
-    }
-    return new Page<>(items, false);
+    return Paging.page(
+        jobs,
+        q.after(),
+        q.descending(),
+        q.limit(),
+        j ->
+            (q.status() == null || q.status() == j.status)
+                && (q.target() == null || q.target().equals(j.target))
+                && (q.eventId() == null || q.eventId().equals(j.eventId))
+                && inRange(j.createdAt, q.since(), q.until()),
+        JobRow::snapshot);
   }
 
   @Override
@@ -308,25 +254,25 @@ public final class InMemoryStore implements Store {
 
   @Override
   public synchronized boolean retry(String jobId, Instant now) {
-    Job j = jobs.get(jobId);
+    JobRow j = jobs.get(jobId);
     if (j == null
-        || (j.status() != JobStatus.DEAD && j.status() != JobStatus.RETRYABLE)
-        || !retriable(j.kind())) {
+        || (j.status != JobStatus.DEAD && j.status != JobStatus.RETRYABLE)
+        || !retriable(j.kind)) {
       return false;
     }
-    jobs.put(jobId, reset(j, now));
+    j.reset(now);
     return true;
   }
 
   @Override
   public synchronized int retryDead(JobQuery q, Instant now) {
     int n = 0;
-    for (Job j : List.copyOf(jobs.values())) {
-      if (j.status() == JobStatus.DEAD
-          && retriable(j.kind())
-          && (q.target() == null || q.target().equals(j.target()))
-          && inRange(j.createdAt(), q.since(), q.until())) {
-        jobs.put(j.id(), reset(j, now));
+    for (JobRow j : jobs.values()) {
+      if (j.status == JobStatus.DEAD
+          && retriable(j.kind)
+          && (q.target() == null || q.target().equals(j.target))
+          && inRange(j.createdAt, q.since(), q.until())) {
+        j.reset(now);
         n++;
       }
     }
@@ -337,73 +283,48 @@ public final class InMemoryStore implements Store {
     return kind == JobKind.HANDLER || kind == JobKind.OUTBOUND;
   }
 
-  private static Job reset(Job j, Instant now) {
-    return new Job(
-        j.id(),
-        j.eventId(),
-        j.kind(),
-        j.target(),
-        j.url(),
-        JobStatus.AVAILABLE,
-        0,
-        j.maxAttempts(),
-        now,
-        null,
-        null,
-        j.createdAt(),
-        null,
-        null,
-        j.orderingKey());
-  }
-
   @Override
   public synchronized Map<JobStatus, Long> countJobsByStatus() {
     Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
-    jobs.values().forEach(j -> counts.merge(j.status(), 1L, Long::sum));
+    jobs.values().forEach(j -> counts.merge(j.status, 1L, Long::sum));
     return counts;
   }
 
   @Override
   public synchronized int deleteFinishedJobs(Instant finishedBefore) {
-    List<String> gone =
-        jobs.values().stream()
-            .filter(j -> !j.status().isOpen())
-            .filter(j -> j.completedAt() != null && j.completedAt().isBefore(finishedBefore))
-            .map(Job::id)
-            .toList();
-    gone.forEach(
+    return removeJobsWhere(
+        j -> !j.status.isOpen() && j.completedAt != null && j.completedAt.isBefore(finishedBefore));
+  }
+
+  /** Removes the matching jobs with their attempts; returns how many. */
+  private int removeJobsWhere(Predicate<JobRow> condition) {
+    List<String> ids = jobs.values().stream().filter(condition).map(j -> j.id).toList();
+    ids.forEach(
         id -> {
           jobs.remove(id);
           attempts.remove(id);
         });
-    return gone.size();
+    return ids.size();
   }
 
   @Override
   public synchronized int deleteEvents(Instant createdBefore) {
-    List<String> open =
-        jobs.values().stream().filter(j -> j.status().isOpen()).map(Job::eventId).toList();
+    Set<String> withOpenJobs = new HashSet<>();
+    jobs.values().stream().filter(j -> j.status.isOpen()).forEach(j -> withOpenJobs.add(j.eventId));
     List<Event> gone =
         events.values().stream()
-            .filter(e -> e.createdAt().isBefore(createdBefore) && !open.contains(e.id()))
+            .filter(e -> e.createdAt().isBefore(createdBefore) && !withOpenJobs.contains(e.id()))
             .toList();
     Set<String> goneIds = new HashSet<>();
-    gone.forEach(e -> goneIds.add(e.id()));
-    jobs.values()
-        .removeIf(
-            j -> {
-              boolean remove = goneIds.contains(j.eventId());
-              if (remove) {
-                attempts.remove(j.id());
-              }
-              return remove;
-            });
     for (Event e : gone) {
+      goneIds.add(e.id());
       events.remove(e.id());
-      if (e.uniqueKey() != null) {
-        eventIdsByKey.remove(e.source() + "\n" + e.uniqueKey());
+      String key = uniqueKey(e);
+      if (key != null) {
+        eventIdsByKey.remove(key);
       }
     }
+    removeJobsWhere(j -> goneIds.contains(j.eventId));
     return gone.size();
   }
 
@@ -419,67 +340,4 @@ public final class InMemoryStore implements Store {
 
   @Override
   public void close() {}
-
-  private static Job done(Job j, JobStatus status, Instant at, @Nullable String error) {
-    return new Job(
-        j.id(),
-        j.eventId(),
-        j.kind(),
-        j.target(),
-        j.url(),
-        status,
-        j.attempt(),
-        j.maxAttempts(),
-        j.scheduledAt(),
-        j.startedAt(),
-        at,
-        j.createdAt(),
-        error,
-        null,
-        j.orderingKey());
-  }
-
-  private static Job with(
-      Job j,
-      JobStatus status,
-      int attempt,
-      Instant scheduledAt,
-      @Nullable Instant startedAt,
-      @Nullable String error) {
-    return new Job(
-        j.id(),
-        j.eventId(),
-        j.kind(),
-        j.target(),
-        j.url(),
-        status,
-        attempt,
-        j.maxAttempts(),
-        scheduledAt,
-        startedAt,
-        null,
-        j.createdAt(),
-        error,
-        null,
-        j.orderingKey());
-  }
-
-  private static Job withLease(Job j, Instant leaseUntil) {
-    return new Job(
-        j.id(),
-        j.eventId(),
-        j.kind(),
-        j.target(),
-        j.url(),
-        j.status(),
-        j.attempt(),
-        j.maxAttempts(),
-        j.scheduledAt(),
-        j.startedAt(),
-        j.completedAt(),
-        j.createdAt(),
-        j.lastError(),
-        leaseUntil,
-        j.orderingKey());
-  }
 }

@@ -1,0 +1,205 @@
+package dev.qhook.server;
+
+import static java.util.Objects.requireNonNull;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.qhook.QHook;
+import dev.qhook.config.ServerConfig;
+import dev.qhook.internal.engine.DeliveryExecutors;
+import dev.qhook.server.internal.http.RequestPipeline;
+import dev.qhook.server.internal.routes.Readiness;
+import dev.qhook.server.internal.routes.ServerRoutes;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The standalone HTTP server over a {@link QHook} engine: ingest routes, management API, health,
+ * readiness and metrics, with the limits of {@code server.*} (SPEC §3, §9, §10, §11).
+ *
+ * <pre>{@code
+ * QHookServer server = QHookServer.builder(engine).prometheus(registry).start();
+ * ...
+ * server.close(); // readiness off, listener stopped, requests in progress finished
+ * engine.close();
+ * }</pre>
+ *
+ * <p>The server does not own the engine: start the engine before and close it after the server.
+ */
+public final class QHookServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(QHookServer.class);
+
+  /** How long {@link #close()} lets requests in progress finish. */
+  public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(10);
+
+  private static final String MAX_REQUEST_TIME = "sun.net.httpserver.maxReqTime";
+
+  /** Extra platform threads beyond {@code max_inbound}, so that excess requests get 503 at once. */
+  private static final int SPARE_THREADS = 32;
+
+  static {
+    // Without it the JDK server leaves Nagle on, which costs about 40 ms per response.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+    // A client that takes longer than this to send its request loses the connection, so slow
+    // senders cannot hold the request threads forever (unless the operator chose otherwise).
+    if (System.getProperty(MAX_REQUEST_TIME) == null) {
+      System.setProperty(MAX_REQUEST_TIME, "60");
+    }
+  }
+
+  private final HttpServer http;
+  private final ExecutorService executor;
+  private final Readiness readiness;
+  private final RequestPipeline pipeline;
+  private volatile boolean stopped;
+
+  private QHookServer(
+      HttpServer http, ExecutorService executor, Readiness readiness, RequestPipeline pipeline) {
+    this.http = http;
+    this.executor = executor;
+    this.readiness = readiness;
+    this.pipeline = pipeline;
+  }
+
+  public static Builder builder(QHook engine) {
+    return new Builder(engine);
+  }
+
+  /** The bound port (useful with port 0). */
+  public int port() {
+    return http.getAddress().getPort();
+  }
+
+  /** {@code http://host:port} for local clients (a wildcard bind becomes 127.0.0.1). */
+  public URI localUri() {
+    InetSocketAddress address = http.getAddress();
+    String host =
+        address.getAddress() == null || address.getAddress().isAnyLocalAddress()
+            ? "127.0.0.1"
+            : address.getAddress().getHostAddress();
+    if (host.contains(":")) {
+      host = "[" + host + "]";
+    }
+    return URI.create("http://" + host + ":" + port());
+  }
+
+  /** {@code /ready} answers 503 and ingest refuses from now on; the listener keeps running. */
+  public void beginShutdown() {
+    readiness.beginShutdown();
+  }
+
+  /**
+   * Turns readiness off, lets requests in progress finish (up to {@code grace}), then closes the
+   * listener and its connections. Idempotent.
+   *
+   * <p>The wait happens before the listener closes because {@code HttpServer.stop(delay)} on Java
+   * 17 always sleeps the whole delay; requests arriving meanwhile are refused by readiness.
+   */
+  public void stop(Duration grace) {
+    synchronized (this) {
+      if (stopped) {
+        return;
+      }
+      stopped = true;
+    }
+    beginShutdown();
+    try {
+      if (!pipeline.awaitIdle(grace)) {
+        log.warn("requests still in progress after {}; closing their connections", grace);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    http.stop(0);
+    executor.shutdownNow();
+    log.info("HTTP server stopped");
+  }
+
+  @Override
+  public void close() {
+    stop(DEFAULT_STOP_GRACE);
+  }
+
+  /** Options of a server; the listen address defaults to {@code server.host}/{@code port}. */
+  public static final class Builder {
+    private final QHook engine;
+    private @Nullable PrometheusMeterRegistry prometheus;
+    private @Nullable String host;
+    private @Nullable Integer port;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(QHook engine) {
+      this.engine = requireNonNull(engine, "engine");
+      if (engine.meterRegistry() instanceof PrometheusMeterRegistry registry) {
+        this.prometheus = registry;
+      }
+    }
+
+    /**
+     * The registry {@code /metrics} renders; defaults to the engine's if it is a Prometheus one.
+     */
+    public Builder prometheus(PrometheusMeterRegistry registry) {
+      this.prometheus = requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /** Overrides {@code server.host}. */
+    public Builder host(String host) {
+      this.host = requireNonNull(host, "host");
+      return this;
+    }
+
+    /** Overrides {@code server.port}; 0 picks a free port. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** The clock of the per-IP rate limit windows. */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Binds and starts serving. */
+    public QHookServer start() {
+      ServerConfig config = engine.config().server();
+      Readiness readiness = new Readiness(engine);
+      RequestPipeline pipeline =
+          new RequestPipeline(
+              ServerRoutes.create(engine, readiness, prometheus),
+              new RequestPipeline.Limits(
+                  config.maxBodySize(),
+                  config.maxInbound(),
+                  config.ipRateLimit(),
+                  config.trustProxy()),
+              clock);
+      InetSocketAddress address =
+          new InetSocketAddress(
+              host != null ? host : config.host(), port != null ? port : config.port());
+      HttpServer http;
+      try {
+        http = HttpServer.create(address, 0);
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "cannot listen on " + address.getHostString() + ":" + address.getPort(), e);
+      }
+      ExecutorService executor =
+          DeliveryExecutors.create("qhook-http", config.maxInbound() + SPARE_THREADS);
+      http.createContext("/", pipeline);
+      http.setExecutor(executor);
+      http.start();
+      QHookServer server = new QHookServer(http, executor, readiness, pipeline);
+      log.info("listening on {}:{}", address.getHostString(), server.port());
+      return server;
+    }
+  }
+}

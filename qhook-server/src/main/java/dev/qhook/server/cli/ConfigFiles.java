@@ -1,0 +1,48 @@
+package dev.qhook.server.cli;
+
+import dev.qhook.config.ConfigException;
+import dev.qhook.config.ConfigProblem;
+import dev.qhook.config.QHookConfig;
+import dev.qhook.internal.config.ConfigLoader;
+import dev.qhook.internal.config.LoadedConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Loads the config for a command (SPEC §2.1) in the command's working directory and environment.
+ * Problems are printed one per line as {@code path: message}, and the command fails with exit 1.
+ */
+final class ConfigFiles {
+  /** A valid config and the warnings found while loading it. */
+  record Loaded(QHookConfig config, List<String> warnings) {}
+
+  private ConfigFiles() {}
+
+  static Loaded load(CliContext context, Path file, @Nullable String envName) {
+    try {
+      return loadOrThrow(context, file, envName);
+    } catch (ConfigException e) {
+      PrintWriter err = context.err();
+      for (ConfigProblem problem : e.problems()) {
+        err.println(problem);
+      }
+      int count = e.problems().size();
+      throw new CliFailure(
+          "invalid config "
+              + context.workDir().relativize(file.toAbsolutePath())
+              + ": "
+              + count
+              + (count == 1 ? " problem" : " problems"));
+    }
+  }
+
+  /**
+   * @throws ConfigException listing every problem
+   */
+  static Loaded loadOrThrow(CliContext context, Path file, @Nullable String envName) {
+    LoadedConfig loaded = ConfigLoader.load(file, envName, context.env(), context.workDir());
+    return new Loaded(loaded.config(), loaded.warnings());
+  }
+}

@@ -1,0 +1,45 @@
+package dev.qhook.server.internal.routes;
+
+import dev.qhook.Admin;
+import dev.qhook.server.internal.http.ApiException;
+import dev.qhook.server.internal.http.Request;
+import dev.qhook.server.internal.http.Response;
+import dev.qhook.spi.Event;
+import dev.qhook.spi.EventQuery;
+import dev.qhook.spi.JobQuery;
+import dev.qhook.spi.Page;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code GET /api/events} and {@code GET /api/events/{id}} (SPEC §9.2). */
+public final class EventApi {
+  private final Admin admin;
+
+  public EventApi(Admin admin) {
+    this.admin = admin;
+  }
+
+  public Response list(Request request) {
+    ListParams p = ListParams.of(request);
+    Page<Event> page =
+        admin.events(
+            new EventQuery(
+                ListParams.emptyToNull(request.query("source")),
+                ListParams.emptyToNull(request.query("event_type")),
+                p.since(),
+                p.until(),
+                p.after(),
+                p.limit(),
+                p.descending()));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("events", page.items().stream().map(ApiViews::eventSummary).toList());
+    body.put("has_more", page.hasMore());
+    return Response.ok(body);
+  }
+
+  public Response detail(Request request) {
+    String id = request.pathParam("id");
+    Event event = admin.event(id).orElseThrow(() -> ApiException.notFound("no event '" + id + "'"));
+    return Response.ok(ApiViews.eventDetail(event, admin.jobs(JobQuery.forEvent(id)).items()));
+  }
+}

@@ -1,0 +1,91 @@
+package dev.qhook.server.internal.routes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.qhook.server.internal.http.ApiException;
+import dev.qhook.server.internal.http.Request;
+import dev.qhook.server.internal.http.Timestamps;
+import dev.qhook.spi.EventQuery;
+import java.time.Instant;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The paging and time parameters shared by every list (SPEC §9.1): {@code limit} (default 50, max
+ * 1000), {@code after}, {@code order} ({@code asc}/{@code desc}), {@code since} (inclusive) and
+ * {@code until} (exclusive). Bad values are 400 {@code bad_request} naming the parameter.
+ */
+record ListParams(
+    int limit,
+    @Nullable String after,
+    boolean descending,
+    @Nullable Instant since,
+    @Nullable Instant until) {
+
+  static ListParams of(Request request) {
+    return new ListParams(
+        limit(request.query("limit")),
+        emptyToNull(request.query("after")),
+        descending(request.query("order")),
+        instant("since", request.query("since")),
+        instant("until", request.query("until")));
+  }
+
+  private static int limit(@Nullable String text) {
+    if (text == null || text.isEmpty()) {
+      return EventQuery.DEFAULT_LIMIT;
+    }
+    try {
+      int limit = Integer.parseInt(text);
+      if (limit >= 1 && limit <= EventQuery.MAX_LIMIT) {
+        return limit;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw ApiException.badRequest(
+        "limit: must be an integer from 1 to " + EventQuery.MAX_LIMIT + ", was '" + text + "'");
+  }
+
+  private static boolean descending(@Nullable String order) {
+    if (order == null || order.isEmpty()) {
+      return false;
+    }
+    return switch (order.toLowerCase(Locale.ROOT)) {
+      case "asc" -> false;
+      case "desc" -> true;
+      default -> throw ApiException.badRequest("order: must be asc or desc, was '" + order + "'");
+    };
+  }
+
+  /** A time parameter; null when absent. */
+  static @Nullable Instant instant(String name, @Nullable String text) {
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    try {
+      return Timestamps.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(name + ": " + e.getMessage());
+    }
+  }
+
+  /** A parameter from the query string, else from a JSON body field (string values only). */
+  static @Nullable String queryOrBody(Request request, JsonNode body, String name) {
+    String fromQuery = emptyToNull(request.query(name));
+    if (fromQuery != null) {
+      return fromQuery;
+    }
+    JsonNode field = body.get(name);
+    if (field == null || field.isNull()) {
+      return null;
+    }
+    if (!field.isTextual()) {
+      throw ApiException.badRequest(name + ": must be a string");
+    }
+    return emptyToNull(field.textValue());
+  }
+
+  static @Nullable String emptyToNull(@Nullable String text) {
+    return text == null || text.isEmpty() ? null : text;
+  }
+}

@@ -1,0 +1,41 @@
+package dev.qhook.server.internal.routes;
+
+import dev.qhook.QHook;
+import dev.qhook.server.internal.http.BearerToken;
+import dev.qhook.server.internal.http.Route;
+import dev.qhook.server.internal.http.RouteTable;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** The server's route table (SPEC §3.1, §9.2, §10.1, §10.2) and who guards each route. */
+public final class ServerRoutes {
+  private ServerRoutes() {}
+
+  public static RouteTable create(
+      QHook engine, Readiness readiness, @Nullable PrometheusMeterRegistry prometheus) {
+    BearerToken apiToken = BearerToken.of(engine.config().api().authToken());
+    BearerToken metricsToken = BearerToken.of(engine.config().api().metricsAuthToken());
+    IngestRoutes ingest = new IngestRoutes(engine, readiness, apiToken);
+    HealthRoutes health = new HealthRoutes(engine, readiness);
+    MetricsRoute metrics = new MetricsRoute(prometheus);
+    EventApi events = new EventApi(engine.admin());
+    JobApi jobs = new JobApi(engine.admin());
+    return new RouteTable(
+        List.of(
+            // /events checks the token itself, after database health (SPEC §3.2).
+            Route.post("/events/{source}/{type}", ingest::events),
+            Route.post("/webhooks/{source}", ingest::webhooks),
+            Route.any("/_echo", EchoRoute::echo),
+            Route.get("/health", health::health),
+            Route.get("/ready", health::ready),
+            Route.get("/metrics", metricsToken.guard(metrics::metrics)),
+            Route.get("/api/events", apiToken.guard(events::list)),
+            Route.get("/api/events/{id}", apiToken.guard(events::detail)),
+            Route.get("/api/jobs", apiToken.guard(jobs::list)),
+            Route.post("/api/jobs/retry", apiToken.guard(jobs::retryDead)),
+            Route.get("/api/jobs/{id}", apiToken.guard(jobs::detail)),
+            Route.get("/api/jobs/{id}/attempts", apiToken.guard(jobs::attempts)),
+            Route.post("/api/jobs/{id}/retry", apiToken.guard(jobs::retry))));
+  }
+}
