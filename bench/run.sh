@@ -297,7 +297,17 @@ Run \`bench/run.sh $scenario$($smoke && echo " --smoke" || true)\` at $(date -u 
 EOF
 }
 
-command -v wrk >/dev/null || die "wrk is not installed (Debian: apt-get install -y wrk)"
+ensure_wrk() { # the load generator, installed from Debian's packages when missing and root
+  command -v wrk >/dev/null && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    log "installing wrk"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+  fi
+  command -v wrk >/dev/null || die "wrk is not installed (Debian: apt-get install -y wrk)"
+}
+
+ensure_wrk
 command -v curl >/dev/null || die "curl is not installed"
 for port in "$BARE_PORT" "$QHOOK_PORT" "$RECEIVER_PORT"; do
   port_free "$port" || die "port $port is in use; set QHOOK_BENCH_PORT to another base port"

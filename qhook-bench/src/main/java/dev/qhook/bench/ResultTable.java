@@ -63,17 +63,13 @@ final class ResultTable {
     return met ? "yes" : "NO";
   }
 
-  /** Thousands grouped from 1,000 on; two decimals below 100, one below 1,000. */
+  /** Whole numbers and values from 1,000 on grouped by thousands; two decimals below 100. */
   static String number(double value) {
-    double magnitude = Math.abs(value);
-    if (magnitude >= 1000) {
+    if (Math.abs(value) >= 1000 || value == Math.rint(value)) {
       return String.format(Locale.ROOT, "%,.0f", value);
     }
-    if (magnitude >= 100) {
+    if (Math.abs(value) >= 100) {
       return String.format(Locale.ROOT, "%.1f", value);
-    }
-    if (value == Math.rint(value)) {
-      return String.format(Locale.ROOT, "%.0f", value);
     }
     return String.format(Locale.ROOT, "%.2f", value);
   }

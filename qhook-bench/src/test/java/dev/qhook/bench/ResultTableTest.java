@@ -57,6 +57,7 @@ class ResultTableTest {
     assertThat(ResultTable.number(127.46)).isEqualTo("127.5");
     assertThat(ResultTable.number(0.456)).isEqualTo("0.46");
     assertThat(ResultTable.number(0)).isEqualTo("0");
+    assertThat(ResultTable.number(128)).isEqualTo("128");
   }
 
   @Test
