@@ -50,6 +50,9 @@ record ReportRow(String scenario, String qhookKey, @Nullable String baselineKey,
         new ReportRow(
             "latency p99 ms, SQLite", "latency.sqlite.p99_ms", null, new Target.Below(20, "ms")),
         new ReportRow("latency max ms, SQLite", "latency.sqlite.max_ms", null, NONE),
+        new ReportRow(
+            "latency p99 ms to the 202 only, SQLite", "latency.sqlite.ingest_p99_ms", null, NONE),
+        new ReportRow("latency events lost, SQLite", "latency.sqlite.lost", null, NONE),
         new ReportRow("latency p50 ms, PostgreSQL", "latency.postgres.p50_ms", null, NONE),
         new ReportRow(
             "latency p99 ms, PostgreSQL",
@@ -57,6 +60,12 @@ record ReportRow(String scenario, String qhookKey, @Nullable String baselineKey,
             null,
             new Target.Below(20, "ms")),
         new ReportRow("latency max ms, PostgreSQL", "latency.postgres.max_ms", null, NONE),
+        new ReportRow(
+            "latency p99 ms to the 202 only, PostgreSQL",
+            "latency.postgres.ingest_p99_ms",
+            null,
+            NONE),
+        new ReportRow("latency events lost, PostgreSQL", "latency.postgres.lost", null, NONE),
         new ReportRow(
             "start to ready s (vs bare JDK server)",
             "footprint.qhook.ready_s",
