@@ -52,7 +52,11 @@ record ReportRow(String scenario, String qhookKey, @Nullable String baselineKey,
         new ReportRow("latency max ms, SQLite", "latency.sqlite.max_ms", null, NONE),
         new ReportRow(
             "latency p99 ms to the 202 only, SQLite", "latency.sqlite.ingest_p99_ms", null, NONE),
-        new ReportRow("latency events lost, SQLite", "latency.sqlite.lost", null, NONE),
+        new ReportRow(
+            "latency events failed or not delivered within 30 s, SQLite",
+            "latency.sqlite.lost",
+            null,
+            NONE),
         new ReportRow("latency p50 ms, PostgreSQL", "latency.postgres.p50_ms", null, NONE),
         new ReportRow(
             "latency p99 ms, PostgreSQL",
@@ -65,7 +69,11 @@ record ReportRow(String scenario, String qhookKey, @Nullable String baselineKey,
             "latency.postgres.ingest_p99_ms",
             null,
             NONE),
-        new ReportRow("latency events lost, PostgreSQL", "latency.postgres.lost", null, NONE),
+        new ReportRow(
+            "latency events failed or not delivered within 30 s, PostgreSQL",
+            "latency.postgres.lost",
+            null,
+            NONE),
         new ReportRow(
             "start to ready s (vs bare JDK server)",
             "footprint.qhook.ready_s",
