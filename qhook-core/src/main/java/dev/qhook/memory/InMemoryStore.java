@@ -133,14 +133,20 @@ public final class InMemoryStore implements Store {
     return claimed;
   }
 
+  /**
+   * Ordering keys (SPEC §4.9): a job may run when no job of its target and key is running and no
+   * older one is still open.
+   */
   private boolean isHeadOfItsKey(JobRow job) {
     return job.orderingKey == null
-        || jobs.headMap(job.id, false).values().stream()
+        || jobs.values().stream()
             .noneMatch(
                 o ->
-                    o.status.isOpen()
+                    o != job
                         && o.target.equals(job.target)
-                        && job.orderingKey.equals(o.orderingKey));
+                        && job.orderingKey.equals(o.orderingKey)
+                        && (o.status == JobStatus.RUNNING
+                            || (o.id.compareTo(job.id) < 0 && o.status.isOpen())));
   }
 
   @Override
@@ -197,6 +203,16 @@ public final class InMemoryStore implements Store {
       if (j.status != JobStatus.RUNNING || (!lapsed && !stale)) {
         continue;
       }
+      Instant started = j.startedAt == null ? now : j.startedAt;
+      record(
+          j.id,
+          new AttemptRecord(
+              j.attempt,
+              null,
+              LostJobs.ATTEMPT_LOST,
+              Math.max(0, now.toEpochMilli() - started.toEpochMilli()),
+              started,
+              null));
       if (j.attempt < j.maxAttempts) {
         j.reschedule(now, LostJobs.ATTEMPT_LOST);
         requeued++;
@@ -288,6 +304,20 @@ public final class InMemoryStore implements Store {
     Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
     jobs.values().forEach(j -> counts.merge(j.status, 1L, Long::sum));
     return counts;
+  }
+
+  @Override
+  public synchronized List<Job> expireJobs(Instant createdBefore, Instant now) {
+    List<Job> expired = new ArrayList<>();
+    for (JobRow j : jobs.values()) {
+      if (j.kind != JobKind.WORKFLOW_STEP
+          && (j.status == JobStatus.AVAILABLE || j.status == JobStatus.RETRYABLE)
+          && j.createdAt.isBefore(createdBefore)) {
+        j.finish(JobStatus.DEAD, now, LostJobs.TTL_EXPIRED);
+        expired.add(j.snapshot());
+      }
+    }
+    return expired;
   }
 
   @Override

@@ -71,6 +71,13 @@ public interface Store extends AutoCloseable {
   /** Jobs per status, for health and metrics. */
   Map<JobStatus, Long> countJobsByStatus();
 
+  /**
+   * The event TTL sweep (SPEC §10.4): makes every available or retryable handler, queue and
+   * outbound job created before the cutoff dead with "event TTL expired", finished {@code now}.
+   * Returns those jobs.
+   */
+  List<Job> expireJobs(Instant createdBefore, Instant now);
+
   /** Deletes completed, dead and cancelled jobs (and their attempts) finished before the cutoff. */
   int deleteFinishedJobs(Instant finishedBefore);
 

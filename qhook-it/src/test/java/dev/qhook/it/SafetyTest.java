@@ -85,4 +85,23 @@ class SafetyTest {
           .isEqualTo(1.0);
     }
   }
+
+  /** A request the HTTP client refuses to build fails its attempt; the job never hangs. */
+  @Test
+  void anUnsendableRequestFailsTheAttemptInsteadOfHanging() {
+    String yaml =
+        """
+        server: { allow_private_urls: true }
+        sources:
+          app: { type: event }
+        handlers:
+          h: { source: app, url: RECEIVER/h, retry: { max: 1 } }
+        """;
+    try (EngineFixture f = EngineFixture.start(dir, yaml)) {
+      IngestResult result = f.send("app", "x", "{}", java.util.Map.of("ce-note", "a\u0001b"));
+      Job job = f.awaitJob(result.eventId(), JobStatus.DEAD);
+      assertThat(job.lastError()).startsWith("request not sendable");
+      assertThat(f.receiver.requests()).isEmpty();
+    }
+  }
 }

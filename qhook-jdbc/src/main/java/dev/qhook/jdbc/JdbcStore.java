@@ -228,6 +228,12 @@ public final class JdbcStore implements Store {
   }
 
   @Override
+  public List<Job> expireJobs(Instant createdBefore, Instant now) {
+    return db.write(
+        "expiring jobs past the event TTL", h -> retention.expireJobs(h, createdBefore, now));
+  }
+
+  @Override
   public int deleteFinishedJobs(Instant finishedBefore) {
     return db.write("deleting finished jobs", h -> retention.deleteFinishedJobs(h, finishedBefore));
   }

@@ -104,6 +104,11 @@ final class FaultyStore implements Store {
   }
 
   @Override
+  public List<Job> expireJobs(Instant createdBefore, Instant now) {
+    return delegate.expireJobs(createdBefore, now);
+  }
+
+  @Override
   public int deleteFinishedJobs(Instant finishedBefore) {
     return delegate.deleteFinishedJobs(finishedBefore);
   }

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 
@@ -35,9 +37,13 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class RecordingReceiver implements AutoCloseable {
-  /** One received request; header names are lowercase. */
+  /**
+   * One received request; header names are lowercase.
+   *
+   * @param receivedAt when the request arrived, by the system clock
+   */
   public record RecordedRequest(
-      String method, String path, Map<String, String> headers, byte[] body) {
+      String method, String path, Map<String, String> headers, byte[] body, Instant receivedAt) {
     public String bodyText() {
       return new String(body, StandardCharsets.UTF_8);
     }
@@ -59,6 +65,8 @@ public final class RecordingReceiver implements AutoCloseable {
   private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
   private final ConcurrentLinkedDeque<Response> script = new ConcurrentLinkedDeque<>();
   private volatile Response fallback = Response.status(200);
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger maxInFlight = new AtomicInteger();
 
   private RecordingReceiver(HttpServer server) {
     this.server = server;
@@ -114,7 +122,13 @@ public final class RecordingReceiver implements AutoCloseable {
     return requests();
   }
 
+  /** The most requests this receiver was answering at the same time. */
+  public int maxConcurrentRequests() {
+    return maxInFlight.get();
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
+    maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     try (exchange;
         InputStream in = exchange.getRequestBody()) {
       byte[] body = in.readAllBytes();
@@ -124,7 +138,11 @@ public final class RecordingReceiver implements AutoCloseable {
           .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
       requests.add(
           new RecordedRequest(
-              exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers, body));
+              exchange.getRequestMethod(),
+              exchange.getRequestURI().toString(),
+              headers,
+              body,
+              Instant.now()));
       Response response = script.pollFirst();
       if (response == null) {
         response = fallback;
@@ -140,6 +158,8 @@ public final class RecordingReceiver implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      inFlight.decrementAndGet();
     }
   }
 

@@ -9,6 +9,7 @@ import dev.qhook.spi.AttemptRecord;
 import dev.qhook.spi.ClaimedJob;
 import dev.qhook.spi.Completion;
 import dev.qhook.spi.Job;
+import dev.qhook.spi.LostJobs;
 import dev.qhook.spi.Transport;
 import dev.qhook.spi.TransportResult;
 import java.time.Clock;
@@ -29,7 +30,6 @@ import org.slf4j.LoggerFactory;
 public final class HandlerDelivery implements Consumer<ClaimedJob> {
   private static final Logger log = LoggerFactory.getLogger(HandlerDelivery.class);
   static final String CIRCUIT_OPEN = "circuit breaker open";
-  static final String TTL_EXPIRED = "event TTL expired";
 
   private final Router router;
   private final HandlerRequests requests;
@@ -75,9 +75,8 @@ public final class HandlerDelivery implements Consumer<ClaimedJob> {
       return dead(job, null, "handler '" + job.target() + "' is no longer configured");
     }
     CompiledHandler handler = found.get();
-    Duration ttl = delivery.eventTtl();
-    if (ttl != null && !now.isBefore(claimed.event().createdAt().plus(ttl))) {
-      return dead(job, null, TTL_EXPIRED);
+    if (isExpired(claimed, now)) {
+      return dead(job, null, LostJobs.TTL_EXPIRED);
     }
     CircuitBreaker breaker = guards.breaker(handler.name());
     CircuitBreaker.Permit permit = breaker.tryAcquire(now);
@@ -91,7 +90,11 @@ public final class HandlerDelivery implements Consumer<ClaimedJob> {
           job.id(), job.attempt(), clock.instant(), "interrupted while waiting for rate limit");
     }
     Instant sentAt = clock.instant();
-    TransportResult result = transport.send(requests.build(handler, claimed, sentAt));
+    if (isExpired(claimed, sentAt)) { // the rate-limit wait may have outlasted the TTL
+      breaker.release();
+      return dead(job, null, LostJobs.TTL_EXPIRED);
+    }
+    TransportResult result = send(handler, claimed, sentAt);
     Instant doneAt = clock.instant();
     AttemptOutcome outcome = AttemptOutcome.classify(result, doneAt);
     metrics.deliveryAttempt(
@@ -129,6 +132,25 @@ public final class HandlerDelivery implements Consumer<ClaimedJob> {
         job.attempt(),
         error);
     return new Completion.Dead(job.id(), job.attempt(), record, error);
+  }
+
+  /** Whether the event outlived {@code delivery.event_ttl} (SPEC §10.4): never deliver late. */
+  private boolean isExpired(ClaimedJob claimed, Instant at) {
+    Duration ttl = delivery.eventTtl();
+    return ttl != null && !at.isBefore(claimed.event().createdAt().plus(ttl));
+  }
+
+  /**
+   * Builds and sends the request. Whatever goes wrong becomes a classified failure, so the breaker
+   * permit is always resolved and the job always completes.
+   */
+  private TransportResult send(CompiledHandler handler, ClaimedJob claimed, Instant sentAt) {
+    try {
+      return transport.send(requests.build(handler, claimed, sentAt));
+    } catch (RuntimeException e) {
+      log.warn("delivery of job {} could not be sent", claimed.job().id(), e);
+      return new TransportResult.NetworkError("request not sendable: " + e.getMessage(), 0);
+    }
   }
 
   /** Waits in this worker for a rate-limit permit; the dispatcher keeps renewing the lease. */

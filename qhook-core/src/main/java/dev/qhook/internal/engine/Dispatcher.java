@@ -48,6 +48,7 @@ public final class Dispatcher implements AutoCloseable {
   private final Thread loop;
   private boolean woken;
   private volatile boolean running;
+  private volatile boolean claiming;
   private volatile Instant leasesRenewedAt = Instant.MIN;
 
   public Dispatcher(
@@ -71,7 +72,17 @@ public final class Dispatcher implements AutoCloseable {
 
   public void start() {
     running = true;
+    claiming = true;
     loop.start();
+  }
+
+  /**
+   * Stops taking new jobs. The loop keeps renewing the leases of jobs in flight until {@link
+   * #close()}, so that a shutdown drain longer than the lease does not hand them to others.
+   */
+  public void stopClaiming() {
+    claiming = false;
+    wake();
   }
 
   /** Asks for a claim round now. Cheap; safe from any thread. */
@@ -97,7 +108,7 @@ public final class Dispatcher implements AutoCloseable {
         renewLeasesIfDue();
         int free = settings.maxConcurrency() - inFlight.size();
         full = free <= 0;
-        if (!full) {
+        if (claiming && !full) {
           List<ClaimedJob> claimed = claim(Math.min(free, settings.batchSize()));
           dbHealth.onSuccess();
           claimed.forEach(this::dispatch);
@@ -169,9 +180,10 @@ public final class Dispatcher implements AutoCloseable {
     }
   }
 
-  /** Stops claiming. In-flight jobs keep running; the caller drains the worker executor. */
+  /** Stops claiming and renewing leases. In-flight jobs keep running. */
   @Override
   public void close() {
+    claiming = false;
     running = false;
     wake();
     try {

@@ -48,7 +48,14 @@ import org.slf4j.LoggerFactory;
 public final class EngineRuntime {
   private static final Logger log = LoggerFactory.getLogger(EngineRuntime.class);
   static final Duration POLL_INTERVAL = Duration.ofMillis(500);
-  static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
+
+  /**
+   * A lease outlasts the longest request timeout by this much; with lapsed leases swept every
+   * {@link Maintenance#LOST_JOBS_EVERY}, a dead instance's job is reclaimed at most timeout + 30 s
+   * after the crash (SPEC §4.10).
+   */
+  static final Duration LEASE_MARGIN = Duration.ofSeconds(20);
+
   static final int APPEND_BATCH = 256;
 
   private enum State {
@@ -73,6 +80,7 @@ public final class EngineRuntime {
   private final Maintenance maintenance;
   private final Admin admin;
   private volatile State state = State.NEW;
+  private volatile boolean abandoning;
 
   public EngineRuntime(
       QHookConfig config,
@@ -130,7 +138,7 @@ public final class EngineRuntime {
     this.ingestor =
         new Ingestor(
             config, router, appender, new UlidGenerator(clock), clock, metrics, dispatcher::wake);
-    this.maintenance = new Maintenance(this.store, clock, config, dispatcher::wake);
+    this.maintenance = new Maintenance(this.store, clock, config, dispatcher::wake, metrics);
     this.admin = new StoreAdmin(this.store, clock, dispatcher::wake);
   }
 
@@ -205,10 +213,17 @@ public final class EngineRuntime {
   }
 
   private void storeCompletion(Completion completion) {
+    if (abandoning) {
+      log.debug("dropping the outcome of abandoned job {}", completion.jobId());
+      return;
+    }
     try {
       completer.submit(completion).join();
       dbHealth.onSuccess();
     } catch (CompletionException e) {
+      if (abandoning) {
+        return;
+      }
       log.warn(
           "recording the outcome of job {} failed; its lease will return it: {}",
           completion.jobId(),
@@ -285,9 +300,10 @@ public final class EngineRuntime {
       state = State.STOPPING;
     }
     maintenance.close();
-    dispatcher.close();
+    dispatcher.stopClaiming(); // leases of jobs in flight keep being renewed while they drain
     workers.shutdown();
     drain();
+    dispatcher.close();
     appender.close();
     completer.close();
     workers.shutdownNow();
@@ -308,7 +324,12 @@ public final class EngineRuntime {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    // From here on a late outcome of an abandoned delivery is dropped, never written: the job is
+    // returned below and may already be running elsewhere when that worker finishes.
+    abandoning = true;
+    completer.close(); // writes the outcomes that were already queued
     List<ClaimedJob> abandoned = dispatcher.inFlight();
+    workers.shutdownNow();
     if (abandoned.isEmpty()) {
       return;
     }

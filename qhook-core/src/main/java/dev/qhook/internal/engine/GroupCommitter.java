@@ -42,11 +42,13 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
   /** Queues an item; the future completes when its batch is written, or fails with the error. */
   public CompletableFuture<O> submit(I item) {
     CompletableFuture<O> result = new CompletableFuture<>();
-    if (!running) {
-      result.completeExceptionally(new IllegalStateException("closed"));
-      return result;
+    synchronized (queue) {
+      if (!running) {
+        result.completeExceptionally(new IllegalStateException(writer.getName() + " is closed"));
+        return result;
+      }
+      queue.add(new Pending<>(item, result));
     }
-    queue.add(new Pending<>(item, result));
     return result;
   }
 
@@ -80,7 +82,7 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
       for (int i = 0; i < batch.size(); i++) {
         batch.get(i).result().complete(results.get(i));
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       if (batch.size() == 1) {
         batch.get(0).result().completeExceptionally(e);
         return;
@@ -96,11 +98,18 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
   /** Writes what is queued, then stops the writer. */
   @Override
   public void close() {
-    running = false;
+    synchronized (queue) {
+      running = false;
+    }
     try {
       writer.join(TimeUnit.SECONDS.toMillis(30));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    // Nothing can be added any more; fail what the writer did not take, so no caller waits forever.
+    Pending<I, O> left;
+    while ((left = queue.poll()) != null) {
+      left.result().completeExceptionally(new IllegalStateException(writer.getName() + " closed"));
     }
   }
 }

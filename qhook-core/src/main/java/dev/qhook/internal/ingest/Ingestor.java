@@ -111,7 +111,6 @@ public final class Ingestor {
     try {
       return appender.submit(event).join();
     } catch (CompletionException e) {
-      metrics.dbError();
       Throwable cause = e.getCause() == null ? e : e.getCause();
       if (cause instanceof StoreException se) {
         throw se;

@@ -55,10 +55,18 @@ public final class HttpClientTransport implements Transport {
       return new TransportResult.NetworkError(
           "unknown host " + request.uri().getHost(), elapsedMs(started));
     }
-    CompletableFuture<HttpResponse<byte[]>> call =
-        client.sendAsync(build(request), info -> BoundedBody.subscriber(MAX_RESPONSE_BYTES));
+    CompletableFuture<HttpResponse<byte[]>> call;
     try {
-      HttpResponse<byte[]> response = call.get(request.timeout().toNanos(), TimeUnit.NANOSECONDS);
+      call = client.sendAsync(build(request), info -> BoundedBody.subscriber(MAX_RESPONSE_BYTES));
+    } catch (RuntimeException invalid) {
+      // HttpClient refuses some header names and values (control characters, restricted names).
+      return new TransportResult.NetworkError(
+          "request not sendable: " + invalid.getMessage(), elapsedMs(started));
+    }
+    // The timeout covers the DNS check above too.
+    long remainingNanos = request.timeout().toNanos() - (System.nanoTime() - started);
+    try {
+      HttpResponse<byte[]> response = call.get(Math.max(0, remainingNanos), TimeUnit.NANOSECONDS);
       return new TransportResult.Response(
           response.statusCode(),
           lowercase(response.headers().map()),

@@ -1,6 +1,5 @@
 package dev.qhook.jdbc.internal;
 
-import dev.qhook.StoreException;
 import dev.qhook.spi.ClaimRequest;
 import dev.qhook.spi.ClaimedJob;
 import dev.qhook.spi.Event;
@@ -62,11 +61,23 @@ public final class JobClaimer {
     for (Job job : jobs) {
       Event event = events.get(job.eventId());
       if (event == null) {
-        throw new StoreException("job " + job.id() + " has no event " + job.eventId());
+        deadLetterOrphan(h, job); // one broken row must not stop every claim
+        continue;
       }
       claimed.add(new ClaimedJob(job, event));
     }
     return claimed;
+  }
+
+  static final String ORPHANED = "event missing";
+
+  private static void deadLetterOrphan(Handle h, Job job) {
+    h.createUpdate(
+            "UPDATE jobs SET status = 'dead', last_error = :error, completed_at = started_at,"
+                + " lease_until = NULL WHERE id = :id")
+        .bind("error", ORPHANED)
+        .bind("id", job.id())
+        .execute();
   }
 
   /** An empty set of kinds means every kind. */
@@ -104,9 +115,9 @@ public final class JobClaimer {
         .append(" AND j.kind IN (<kinds>)")
         .append(" AND (j.ordering_key IS NULL OR NOT EXISTS (SELECT 1 FROM jobs h")
         .append(" WHERE h.target = j.target AND h.ordering_key = j.ordering_key")
-        .append(" AND h.id < j.id AND h.status IN ")
+        .append(" AND h.id <> j.id AND (h.status = 'running' OR (h.id < j.id AND h.status IN ")
         .append(Columns.OPEN_STATUSES)
-        .append("))");
+        .append("))))");
     if (!limits.isEmpty()) {
       sql.append(" AND j.target NOT IN (SELECT target FROM room WHERE free <= 0)");
     }

@@ -156,6 +156,23 @@ public interface ClaimContract extends StoreContract {
   }
 
   @Test
+  default void aRetriedDeadHeadWaitsWhileItsSuccessorRuns() {
+    Job head = appendJobs(at(0), newJob(JobKind.HANDLER, "h", 3, at(0), "k")).get(0);
+    Job next = appendJobs(at(1), newJob(JobKind.HANDLER, "h", 3, at(1), "k")).get(0);
+    claimOne(at(1));
+    store().complete(List.of(new Completion.Dead(head.id(), 1, failure(1, at(2)), "HTTP 400")));
+    assertThat(claimOne(at(3)).id()).isEqualTo(next.id());
+
+    assertThat(store().retry(head.id(), at(4))).isTrue();
+
+    assertThat(store().claim(claimAll(at(5), 10)))
+        .as("one job of a key at a time, even for an older one")
+        .isEmpty();
+    store().complete(List.of(new Completion.Succeeded(next.id(), 1, success(1, at(6)))));
+    assertThat(claimOne(at(7)).id()).isEqualTo(head.id());
+  }
+
+  @Test
   default void claimWithNothingDueReturnsNothing() {
     assertThat(store().claim(claimAll(at(0), 5))).isEmpty();
     appendJob("h", at(100));

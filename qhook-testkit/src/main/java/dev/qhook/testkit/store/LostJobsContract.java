@@ -33,6 +33,14 @@ public interface LostJobsContract extends StoreContract {
     assertThat(requeued.scheduledAt()).isEqualTo(now);
     assertThat(requeued.lastError()).isEqualTo(LostJobs.ATTEMPT_LOST);
     assertThat(requeued.leaseUntil()).isNull();
+    assertThat(store().attempts(job.id()))
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.attempt()).isEqualTo(1);
+              assertThat(a.error()).isEqualTo(LostJobs.ATTEMPT_LOST);
+              assertThat(a.statusCode()).isNull();
+            });
     assertThat(claimOne(now).attempt()).as("the lost try counts").isEqualTo(2);
   }
 

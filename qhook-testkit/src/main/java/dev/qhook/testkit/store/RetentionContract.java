@@ -8,8 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.qhook.spi.Completion;
 import dev.qhook.spi.EventQuery;
 import dev.qhook.spi.Job;
+import dev.qhook.spi.JobKind;
 import dev.qhook.spi.JobQuery;
 import dev.qhook.spi.JobStatus;
+import dev.qhook.spi.LostJobs;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +60,29 @@ public interface RetentionContract extends StoreContract {
     assertThat(store().event(recent.eventId())).isPresent();
     assertThat(store().jobs(JobQuery.forEvent(finished.eventId())).items()).isEmpty();
     assertThat(store().events(EventQuery.all()).items()).hasSize(2);
+  }
+
+  @Test
+  default void expireJobsKillsOnlyUndeliveredOldNonWorkflowJobs() {
+    Job oldClaimed = appendJob("h", at(0));
+    Job oldWaiting = appendJob("h", at(0));
+    Job oldStep =
+        appendJobs(at(0), StoreFixtures.newJob(JobKind.WORKFLOW_STEP, "wf/step", 3, at(0), null))
+            .get(0);
+    Job young = appendJob("h", at(500));
+    Job running = claimOne(at(0));
+
+    List<Job> expired = store().expireJobs(at(100), at(600));
+
+    assertThat(running.id()).as("the oldest due job is claimed first").isEqualTo(oldClaimed.id());
+    assertThat(expired).extracting(Job::id).containsExactly(oldWaiting.id());
+    Job dead = job(oldWaiting.id());
+    assertThat(dead.status()).isEqualTo(JobStatus.DEAD);
+    assertThat(dead.lastError()).isEqualTo(LostJobs.TTL_EXPIRED);
+    assertThat(dead.completedAt()).isEqualTo(at(600));
+    assertThat(job(oldStep.id()).status()).isEqualTo(JobStatus.AVAILABLE);
+    assertThat(job(young.id()).status()).isEqualTo(JobStatus.AVAILABLE);
+    assertThat(job(running.id()).status()).as("running jobs finish").isEqualTo(JobStatus.RUNNING);
   }
 
   @Test
