@@ -95,7 +95,7 @@ public final class PushDeliveryRun {
   private static void preload(QHookConfig config, JdbcStore store, int events) throws Exception {
     long started = System.nanoTime();
     AtomicInteger next = new AtomicInteger();
-    try (QHook loader = QHook.builder().config(config).store(new NoClaimStore(store)).build()) {
+    try (QHook loader = QHook.builder().config(config).store(NoClaimStore.over(store)).build()) {
       loader.start();
       ExecutorService threads = Executors.newFixedThreadPool(LOADER_THREADS);
       try {
