@@ -1,0 +1,336 @@
+#!/usr/bin/env bash
+# The benchmark kit: bench/run.sh [all|ingest|push|latency|footprint] [--smoke] [--no-build]
+#
+# Starts what each scenario needs (PostgreSQL through .ci/start-postgres.sh, the qhook server
+# through bin/qhook, the bare JDK server baseline, a loopback receiver, wrk), all on 127.0.0.1,
+# measures qhook and its baseline in the same run, stops everything it started on exit, and prints
+# the table scenario | qhook | baseline | ratio | target | met?. Results go to bench/results/<run>/.
+# A full run of all scenarios also rewrites the generated section of docs/benchmarks.md.
+#
+# --smoke: every scenario in seconds with tiny counts; no target is judged (CI runs this).
+# Environment: QHOOK_BENCH_PORT (first of three ports, default 19100), BENCH_JAVA_OPTS (JVM flags
+# for the qhook server and the bare server alike, default none).
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+scenario=all
+smoke=false
+build=true
+for arg in "$@"; do
+  case $arg in
+    --smoke) smoke=true ;;
+    --no-build) build=false ;;
+    all | ingest | push | latency | footprint) scenario=$arg ;;
+    -h | --help)
+      sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+      exit 0
+      ;;
+    *)
+      echo "bench/run.sh: unknown argument '$arg' (scenarios: all ingest push latency footprint; flags: --smoke --no-build)" >&2
+      exit 2
+      ;;
+  esac
+done
+
+if $smoke; then
+  WRK_WARMUP=0 WRK_SECONDS=2
+  PUSH_EVENTS=300 SCHEDULER_TASKS=300
+  LATENCY_RATE=50 LATENCY_SECONDS=2 LATENCY_WARMUP=0
+  IDLE_SETTLE=1 LOAD_SECONDS=2
+else
+  WRK_WARMUP=5 WRK_SECONDS=20
+  PUSH_EVENTS=50000 SCHEDULER_TASKS=50000
+  LATENCY_RATE=1000 LATENCY_SECONDS=30 LATENCY_WARMUP=5
+  IDLE_SETTLE=5 LOAD_SECONDS=10
+fi
+# Push delivery and db-scheduler both get 16 workers; claims fetch as many as there are free workers.
+PUSH_CONCURRENCY=16
+SCHEDULER_THREADS=16
+
+base_port=${QHOOK_BENCH_PORT:-19100}
+BARE_PORT=$base_port
+QHOOK_PORT=$((base_port + 1))
+RECEIVER_PORT=$((base_port + 2))
+PG_ADMIN_DB=qhook_bench
+PG_URL="postgres://qhook:qhook@127.0.0.1:5432/$PG_ADMIN_DB"
+PG_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$PG_ADMIN_DB?user=qhook&password=qhook"
+BENCH_JAR=$root/qhook-bench/target/qhook-bench.jar
+
+run_id=$(date -u +%Y%m%d-%H%M%S)$($smoke && echo -smoke || true)
+out=$root/bench/results/$run_id
+work=$out/work
+mkdir -p "$work"
+measurements=$out/measurements.tsv
+: >"$measurements"
+ln -sfn "$run_id" "$root/bench/results/latest"
+
+log() { printf '%s bench: %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() {
+  log "FAILED: $*"
+  exit 1
+}
+
+# ---- processes: everything started is recorded and stopped on exit -------------------------------
+pids=()
+spawn() { # spawn NAME CMD...: runs CMD in the background, output to $out/NAME.log; sets $spawned
+  local name=$1
+  shift
+  "$@" >"$out/$name.log" 2>&1 &
+  spawned=$!
+  pids+=("$spawned")
+}
+stop() { # stop PID: SIGTERM, up to 30 s to exit, then SIGKILL
+  local pid=$1
+  kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 300); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+cleanup() {
+  local pid
+  for pid in "${pids[@]}"; do stop "$pid"; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+wait_http() { # wait_http URL PID SECONDS: until URL answers 2xx; fails if PID exits or time is up
+  local url=$1 pid=$2 seconds=$3 i
+  for i in $(seq 1 $((seconds * 50))); do
+    kill -0 "$pid" 2>/dev/null || die "process $pid exited before $url answered (see $out/*.log)"
+    if curl -sf -o /dev/null --max-time 1 "$url"; then return 0; fi
+    sleep 0.02
+  done
+  die "$url did not answer within ${seconds}s"
+}
+now_ns() { date +%s%N; }
+seconds_since() { awk -v a="$1" -v b="$(now_ns)" 'BEGIN { printf "%.3f", (b - a) / 1e9 }'; }
+rss_mib() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
+record() { printf '%s\t%s\n' "$1" "$2" >>"$measurements"; }
+bench_java() { # bench_java CLASS ARGS...: a main of qhook-bench in the foreground
+  local class=$1
+  shift
+  java -cp "$BENCH_JAR" "dev.qhook.bench.$class" "$@"
+}
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# ---- parts -------------------------------------------------------------------------------------
+build_jars() {
+  $build || return 0
+  log "building qhook-server and qhook-bench jars"
+  mvn -B -q -DskipTests -Dspotless.check.skip=true package -pl qhook-server,qhook-bench -am
+  [ -f qhook-server/target/qhook.jar ] || die "qhook-server/target/qhook.jar was not built"
+}
+
+postgres_started=false
+ensure_postgres() {
+  $postgres_started && return 0
+  log "starting PostgreSQL (.ci/start-postgres.sh)"
+  .ci/start-postgres.sh >/dev/null
+  postgres_started=true
+}
+reset_postgres() { # a fresh, empty benchmark database: never the one the tests use
+  ensure_postgres
+  su postgres -c "psql -v ON_ERROR_STOP=1 -qAt -c 'drop database if exists $PG_ADMIN_DB with (force)'" >/dev/null
+  su postgres -c "psql -v ON_ERROR_STOP=1 -qAt -c 'create database $PG_ADMIN_DB owner qhook'" >/dev/null
+}
+database_url() { # database_url sqlite|postgres NAME: a fresh database for one qhook run
+  case $1 in
+    sqlite) echo "sqlite:$work/$2.db" ;;
+    postgres)
+      reset_postgres
+      echo "$PG_URL"
+      ;;
+  esac
+}
+
+receiver_pid=
+start_receiver() {
+  [ -n "$receiver_pid" ] && return 0
+  spawn receiver java -cp "$BENCH_JAR" dev.qhook.bench.Receiver --port "$RECEIVER_PORT"
+  receiver_pid=$spawned
+  wait_http "http://127.0.0.1:$RECEIVER_PORT/" "$receiver_pid" 30
+}
+stop_receiver() {
+  [ -n "$receiver_pid" ] && stop "$receiver_pid"
+  receiver_pid=
+}
+
+start_qhook() { # start_qhook NAME DB_URL: bin/qhook start; sets $qhook_pid and $ready_s
+  local name=$1 db_url=$2 config=$work/$1.yaml started
+  bench_java BenchConfig --file "$config" --database "$db_url" --port "$QHOOK_PORT" \
+    --receiver "http://127.0.0.1:$RECEIVER_PORT/hook"
+  started=$(now_ns)
+  spawn "qhook-$name" env JAVA_OPTS="${BENCH_JAVA_OPTS:-}" bin/qhook start -c "$config"
+  qhook_pid=$spawned
+  wait_http "http://127.0.0.1:$QHOOK_PORT/ready" "$qhook_pid" 60
+  ready_s=$(seconds_since "$started")
+}
+start_bare() { # sets $bare_pid and $ready_s
+  local started
+  started=$(now_ns)
+  # shellcheck disable=SC2086
+  spawn bare-server java ${BENCH_JAVA_OPTS:-} -cp "$BENCH_JAR" dev.qhook.bench.BareServer --port "$BARE_PORT"
+  bare_pid=$spawned
+  wait_http "http://127.0.0.1:$BARE_PORT/ready" "$bare_pid" 30
+  ready_s=$(seconds_since "$started")
+}
+
+run_wrk() { # run_wrk KEY URL: warm-up, then the measured run; records KEY.rps/.p50_ms/.p99_ms/.errors
+  local key=$1 url=$2 file=$out/wrk-$1.txt
+  if [ "$WRK_WARMUP" -gt 0 ]; then
+    wrk -t2 -c64 -d"${WRK_WARMUP}s" --timeout 10s -s bench/ingest.lua "$url" >/dev/null
+  fi
+  wrk -t2 -c64 -d"${WRK_SECONDS}s" --timeout 10s --latency -s bench/ingest.lua "$url" >"$file"
+  local metric
+  for metric in rps p50_ms p99_ms errors; do
+    record "$key.$metric" "$(awk -v m="$metric" '$1 == "BENCH" && $2 == m { print $3 }' "$file")"
+  done
+  log "$key: $(awk '$1 == "BENCH" { printf "%s=%s ", $2, $3 }' "$file")"
+}
+
+# ---- scenarios -----------------------------------------------------------------------------------
+scenario_ingest() {
+  log "ingest: wrk -t2 -c64, ${WRK_SECONDS}s after ${WRK_WARMUP}s warm-up, 300-byte JSON"
+  start_bare
+  run_wrk ingest.bare "http://127.0.0.1:$BARE_PORT/events/bench/order.created"
+  stop "$bare_pid"
+  start_receiver
+  local db
+  for db in sqlite postgres; do
+    start_qhook "ingest-$db" "$(database_url "$db" "ingest")"
+    run_wrk "ingest.$db" "http://127.0.0.1:$QHOOK_PORT/events/bench/order.created"
+    stop "$qhook_pid"
+  done
+  stop_receiver
+}
+
+scenario_push() {
+  log "push: db-scheduler with $SCHEDULER_TASKS no-op tasks, $SCHEDULER_THREADS threads"
+  reset_postgres
+  bench_java DbSchedulerBaseline --url "$PG_JDBC_URL" --tasks "$SCHEDULER_TASKS" \
+    --threads "$SCHEDULER_THREADS" --out "$measurements" 2>&1 | tee -a "$out/push.log"
+  local db
+  for db in sqlite postgres; do
+    log "push: qhook on $db, $PUSH_EVENTS events, worker.max_concurrency $PUSH_CONCURRENCY"
+    bench_java PushDeliveryRun --database "$(database_url "$db" push)" --events "$PUSH_EVENTS" \
+      --max-concurrency "$PUSH_CONCURRENCY" --batch-size "$PUSH_CONCURRENCY" \
+      --key "push.$db" --out "$measurements" 2>&1 | tee -a "$out/push.log"
+  done
+}
+
+scenario_latency() {
+  local db
+  for db in sqlite postgres; do
+    log "latency: qhook on $db, $LATENCY_RATE events/s for ${LATENCY_SECONDS}s"
+    start_qhook "latency-$db" "$(database_url "$db" latency)"
+    bench_java LatencyRun --target "http://127.0.0.1:$QHOOK_PORT" --receiver-port "$RECEIVER_PORT" \
+      --rate "$LATENCY_RATE" --seconds "$LATENCY_SECONDS" --warmup-seconds "$LATENCY_WARMUP" \
+      --key "latency.$db" --out "$measurements" 2>&1 | tee -a "$out/latency.log"
+    stop "$qhook_pid"
+  done
+}
+
+rss_under_load() { # rss_under_load PID URL: the highest RSS seen while wrk loads URL
+  local pid=$1 url=$2 peak=0 wrk_pid rss
+  wrk -t2 -c64 -d"${LOAD_SECONDS}s" --timeout 10s -s bench/ingest.lua "$url" >/dev/null &
+  wrk_pid=$!
+  pids+=("$wrk_pid")
+  for _ in $(seq 1 $((LOAD_SECONDS * 4 + 40))); do
+    kill -0 "$wrk_pid" 2>/dev/null || break
+    rss=$(rss_mib "$pid")
+    peak=$(awk -v a="$peak" -v b="$rss" 'BEGIN { print (b > a ? b : a) }')
+    sleep 0.25
+  done
+  wait "$wrk_pid" || true
+  echo "$peak"
+}
+
+scenario_footprint() {
+  log "footprint: start to first answer, RSS idle after ${IDLE_SETTLE}s, peak RSS under ${LOAD_SECONDS}s of wrk"
+  start_bare
+  record footprint.bare.ready_s "$ready_s"
+  sleep "$IDLE_SETTLE"
+  record footprint.bare.rss_idle_mib "$(rss_mib "$bare_pid")"
+  record footprint.bare.rss_load_mib "$(rss_under_load "$bare_pid" "http://127.0.0.1:$BARE_PORT/events/bench/order.created")"
+  stop "$bare_pid"
+  start_receiver
+  start_qhook footprint "$(database_url sqlite footprint)"
+  record footprint.qhook.ready_s "$ready_s"
+  sleep "$IDLE_SETTLE"
+  record footprint.qhook.rss_idle_mib "$(rss_mib "$qhook_pid")"
+  record footprint.qhook.rss_load_mib "$(rss_under_load "$qhook_pid" "http://127.0.0.1:$QHOOK_PORT/events/bench/order.created")"
+  stop "$qhook_pid"
+  stop_receiver
+}
+
+# ---- the run -------------------------------------------------------------------------------------
+machine_facts() {
+  local pg="not used" dirty=""
+  if $postgres_started; then
+    pg=$(su postgres -c "psql -qAt -c 'show server_version'" 2>/dev/null || echo unknown)
+  fi
+  git diff --quiet HEAD 2>/dev/null || dirty=" (with uncommitted changes)"
+  prop() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" pom.xml | head -n 1; }
+  cat <<EOF
+Run \`bench/run.sh $scenario$($smoke && echo " --smoke" || true)\` at $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$dirty.
+
+| machine | |
+|---|---|
+| CPU | $(nproc) cores, $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n 1) |
+| RAM | $(free -g | awk '/^Mem:/ { print $2 }') GiB |
+| OS | $(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME"), kernel $(uname -r) |
+| JDK | $(java -version 2>&1 | head -n 1) |
+| PostgreSQL | $pg |
+| SQLite | sqlite-jdbc $(prop sqlite-jdbc.version) |
+| wrk | $(wrk -v 2>&1 | head -n 1 | awk '{ print $2 }') |
+| db-scheduler | $(prop db-scheduler.version) |
+| JVM flags | ${BENCH_JAVA_OPTS:-none (JDK defaults)} |
+| load average | $load_before before the run, $(cut -d' ' -f1-3 /proc/loadavg) after |
+| other JVMs at start | $other_jvms (builds or tests running beside the kit make every number noisier) |
+EOF
+}
+
+ensure_wrk() { # the load generator, installed from Debian's packages when missing and root
+  command -v wrk >/dev/null && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    log "installing wrk"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+  fi
+  command -v wrk >/dev/null || die "wrk is not installed (Debian: apt-get install -y wrk)"
+}
+
+ensure_wrk
+command -v curl >/dev/null || die "curl is not installed"
+for port in "$BARE_PORT" "$QHOOK_PORT" "$RECEIVER_PORT"; do
+  port_free "$port" || die "port $port is in use; set QHOOK_BENCH_PORT to another base port"
+done
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+other_jvms=$(pgrep -c -x java || true)
+
+build_jars
+if [ "$scenario" != footprint ]; then ensure_postgres; fi
+case $scenario in
+  all)
+    scenario_footprint
+    scenario_ingest
+    scenario_push
+    scenario_latency
+    ;;
+  *) "scenario_$scenario" ;;
+esac
+
+machine_facts >"$out/machine.md"
+doc_args=()
+if [ "$scenario" = all ] && ! $smoke; then doc_args=(--doc docs/benchmarks.md); fi
+echo
+bench_java Report --results "$measurements" --machine "$out/machine.md" --smoke "$smoke" \
+  "${doc_args[@]}" | tee "$out/table.md"
+log "results in ${out#"$root"/}"

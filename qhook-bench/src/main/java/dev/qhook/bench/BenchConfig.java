@@ -1,0 +1,82 @@
+package dev.qhook.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The qhook config of every scenario: one event source {@code bench} and one handler posting each
+ * event to a loopback receiver. Everything else keeps its default (durability included) unless a
+ * worker setting is given.
+ *
+ * <p>As a main it writes the file the server scenarios start with: {@code BenchConfig --file
+ * qhook.yaml --database sqlite:/tmp/q.db --port 19101 --receiver http://127.0.0.1:19102/hook}
+ */
+public final class BenchConfig {
+  /** The ingest route the load generators post to. */
+  static final String INGEST_PATH = "/events/bench/order.created";
+
+  private BenchConfig() {}
+
+  public static void main(String[] argv) {
+    Cli.run(
+        "bench-config",
+        () -> {
+          Args args =
+              Args.parse(
+                  argv, "file", "database", "port", "receiver", "max-concurrency", "batch-size");
+          String yaml =
+              yaml(
+                  args.get("database"),
+                  args.getInt("port", 19101),
+                  args.get("receiver"),
+                  args.getInt("max-concurrency", 0),
+                  args.getInt("batch-size", 0));
+          Files.writeString(Path.of(args.get("file")), yaml, StandardCharsets.UTF_8);
+        });
+  }
+
+  /**
+   * @param databaseUrl {@code sqlite:FILE} or {@code postgres://user:pass@host:port/db}
+   * @param maxConcurrency {@code worker.max_concurrency}, 0 for the default
+   * @param batchSize {@code worker.batch_size}, 0 for the default
+   */
+  static String yaml(
+      String databaseUrl, int port, String receiverUrl, int maxConcurrency, int batchSize) {
+    String driver = databaseUrl.startsWith("sqlite:") ? "sqlite" : "postgres";
+    StringBuilder yaml = new StringBuilder();
+    yaml.append("database:\n")
+        .append("  driver: ")
+        .append(driver)
+        .append('\n')
+        .append("  url: \"")
+        .append(databaseUrl)
+        .append("\"\n")
+        .append("server:\n")
+        .append("  host: 127.0.0.1\n")
+        .append("  port: ")
+        .append(port)
+        .append('\n')
+        .append("  allow_private_urls: true\n");
+    if (maxConcurrency > 0 || batchSize > 0) {
+      yaml.append("worker:\n");
+      if (maxConcurrency > 0) {
+        yaml.append("  max_concurrency: ").append(maxConcurrency).append('\n');
+      }
+      if (batchSize > 0) {
+        yaml.append("  batch_size: ").append(batchSize).append('\n');
+      }
+    }
+    yaml.append("sources:\n")
+        .append("  bench:\n")
+        .append("    type: event\n")
+        .append("handlers:\n")
+        .append("  receiver:\n")
+        .append("    source: bench\n")
+        .append("    events: [\"*\"]\n")
+        .append("    url: \"")
+        .append(receiverUrl)
+        .append("\"\n");
+    return yaml.toString();
+  }
+}

@@ -1,0 +1,128 @@
+package dev.qhook.bench;
+
+import dev.qhook.IngestRequest;
+import dev.qhook.QHook;
+import dev.qhook.config.QHookConfig;
+import dev.qhook.jdbc.JdbcStore;
+import dev.qhook.spi.JobStatus;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Push delivery: pre-loads a backlog of events with one handler job each, then starts an engine and
+ * times how fast it delivers the backlog to a loopback {@link Receiver} (a real HTTP request per
+ * delivery, answered 200).
+ *
+ * <p>The backlog goes through the engine's own ingest path, on a {@link NoClaimStore} so that
+ * nothing is delivered while loading; the measured engine is a second one on the same database. The
+ * rate is events divided by the time from its {@code start()} to the last first arrival.
+ *
+ * <p>{@code PushDeliveryRun --database sqlite:/tmp/push.db --events 50000 --key push.sqlite --out
+ * measurements.tsv}
+ */
+public final class PushDeliveryRun {
+  private static final int LOADER_THREADS = 64;
+
+  private PushDeliveryRun() {}
+
+  public static void main(String[] argv) {
+    Cli.run(
+        "push-delivery",
+        () -> {
+          Args args =
+              Args.parse(argv, "database", "events", "max-concurrency", "batch-size", "key", "out");
+          double rate =
+              run(
+                  args.get("database"),
+                  args.getInt("events", 50_000),
+                  args.getInt("max-concurrency", 0),
+                  args.getInt("batch-size", 0));
+          Measurements.append(Path.of(args.get("out")), args.get("key") + ".rate", rate);
+        });
+  }
+
+  /** Deliveries per second. */
+  static double run(String databaseUrl, int events, int maxConcurrency, int batchSize)
+      throws Exception {
+    try (Receiver receiver = Receiver.start(0, true)) {
+      QHookConfig config =
+          QHookConfig.fromYaml(
+              BenchConfig.yaml(
+                  databaseUrl, 19_999, receiver.url("/hook"), maxConcurrency, batchSize));
+      try (JdbcStore store = JdbcStore.fromConfig(config.database())) {
+        preload(config, store, events);
+        long available = store.countJobsByStatus().getOrDefault(JobStatus.AVAILABLE, 0L);
+        if (available != events) {
+          throw new IllegalStateException(
+              "expected " + events + " available jobs after loading, found " + available);
+        }
+        try (QHook engine = QHook.builder().config(config).store(store).build()) {
+          long started = System.nanoTime();
+          engine.start();
+          Duration bound = Bounds.forRate(events, 200);
+          if (!receiver.awaitDistinct(events, bound)) {
+            throw new IllegalStateException(
+                "delivered "
+                    + receiver.distinctEvents()
+                    + " of "
+                    + events
+                    + " within "
+                    + bound
+                    + "; jobs: "
+                    + store.countJobsByStatus());
+          }
+          double seconds = (System.nanoTime() - started) / 1e9;
+          System.out.printf(
+              "push %s: %d deliveries in %.2f s (%d requests, worker.max_concurrency %s)%n",
+              config.database().driver(),
+              events,
+              seconds,
+              receiver.requests(),
+              config.worker().maxConcurrency());
+          return events / seconds;
+        }
+      }
+    }
+  }
+
+  /** Ingests {@code events} events through an engine that delivers nothing. */
+  private static void preload(QHookConfig config, JdbcStore store, int events) throws Exception {
+    long started = System.nanoTime();
+    AtomicInteger next = new AtomicInteger();
+    try (QHook loader = QHook.builder().config(config).store(NoClaimStore.over(store)).build()) {
+      loader.start();
+      ExecutorService threads = Executors.newFixedThreadPool(LOADER_THREADS);
+      try {
+        Future<?>[] done = new Future<?>[LOADER_THREADS];
+        for (int t = 0; t < LOADER_THREADS; t++) {
+          done[t] =
+              threads.submit(
+                  () -> {
+                    for (int i = next.getAndIncrement(); i < events; i = next.getAndIncrement()) {
+                      loader.ingest(
+                          new IngestRequest(
+                              "bench",
+                              "order.created",
+                              Payloads.event(i),
+                              Map.of("content-type", "application/json")));
+                    }
+                    return null;
+                  });
+        }
+        for (Future<?> f : done) {
+          f.get(Bounds.forRate(events, 100).toSeconds(), TimeUnit.SECONDS);
+        }
+      } finally {
+        threads.shutdownNow();
+      }
+    }
+    System.out.printf(
+        "preloaded %d events in %.2f s%n", events, (System.nanoTime() - started) / 1e9);
+  }
+}

@@ -1,0 +1,96 @@
+package dev.qhook.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ResultTableTest {
+  private static final List<ReportRow> ROWS =
+      List.of(
+          new ReportRow("ingest", "q.rps", "b.rps", new Target.RatioAtLeast(0.5)),
+          new ReportRow("latency p99 ms", "q.p99", null, new Target.Below(20, "ms")),
+          new ReportRow("rss", "q.rss", "b.rss", new Target.None()),
+          new ReportRow("never measured", "q.absent", "b.rps", new Target.None()));
+
+  @Test
+  void ratioIsQhookOverBaselineAndJudgedAgainstTheTarget() {
+    String table =
+        ResultTable.render(
+            ROWS, Map.of("q.rps", 13_000.0, "b.rps", 26_000.0, "q.p99", 25.5), false);
+
+    assertThat(table.lines())
+        .containsExactly(
+            "| scenario | qhook | baseline | ratio | target | met? |",
+            "|---|---:|---:|---:|---|---|",
+            "| ingest | 13,000 | 26,000 | 0.50x | >= 0.5x | yes |",
+            "| latency p99 ms | 25.50 | - | - | < 20 ms | NO |");
+  }
+
+  @Test
+  void rowsWithoutABaselineValueShowNoRatio() {
+    String table = ResultTable.render(ROWS, Map.of("q.rss", 96.0), false);
+
+    assertThat(table).contains("| rss | 96 | - | - | - | - |");
+  }
+
+  @Test
+  void smokeRunsJudgeNothing() {
+    String table =
+        ResultTable.render(ROWS, Map.of("q.rps", 10.0, "b.rps", 100.0, "q.p99", 1.0), true);
+
+    assertThat(table).contains("| 0.10x | >= 0.5x | (smoke) |").doesNotContain("| NO |");
+  }
+
+  @Test
+  void missingRatioWhenBaselineIsZero() {
+    assertThat(ResultTable.ratio(5, 0.0)).isNull();
+    assertThat(ResultTable.ratio(5, null)).isNull();
+    assertThat(ResultTable.ratio(3, 2.0)).isEqualTo(1.5);
+  }
+
+  @Test
+  void numbersAreGroupedOrRoundedByMagnitude() {
+    assertThat(ResultTable.number(25_312.4)).isEqualTo("25,312");
+    assertThat(ResultTable.number(127.46)).isEqualTo("127.5");
+    assertThat(ResultTable.number(0.456)).isEqualTo("0.46");
+    assertThat(ResultTable.number(0)).isEqualTo("0");
+    assertThat(ResultTable.number(128)).isEqualTo("128");
+  }
+
+  @Test
+  void generatedSectionIsReplacedAndTheRestKept() {
+    String page =
+        "# Benchmarks\nintro\n"
+            + BenchmarksDoc.BEGIN
+            + "\nold table\n"
+            + BenchmarksDoc.END
+            + "\nfindings\n";
+
+    String updated = BenchmarksDoc.replaceGenerated(page, "new table\n");
+
+    assertThat(updated)
+        .isEqualTo(
+            "# Benchmarks\nintro\n"
+                + BenchmarksDoc.BEGIN
+                + "\nnew table\n"
+                + BenchmarksDoc.END
+                + "\nfindings\n");
+  }
+
+  @Test
+  void pageWithoutMarkersIsRefusedWithTheMarkersToAdd() {
+    assertThatThrownBy(() -> BenchmarksDoc.replaceGenerated("# Benchmarks\n", "t"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(BenchmarksDoc.BEGIN);
+  }
+
+  @Test
+  void measurementsKeepTheLastValueOfAKey() {
+    Map<String, Double> values = Measurements.parse("# run\na\t1.5\nb 2\na\t3\n\n");
+
+    assertThat(values).containsExactly(Map.entry("a", 3.0), Map.entry("b", 2.0));
+  }
+}
