@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -25,10 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one claimed handler job (SPEC §4): TTL, circuit breaker, rate limit, the HTTP attempt, and
- * the decision between completed, retry and dead. Hands the outcome to the completion sink, which
- * returns once it is stored.
+ * the decision between completed, retry and dead.
  */
-public final class HandlerDelivery implements Consumer<ClaimedJob> {
+public final class HandlerDelivery implements Function<ClaimedJob, Completion> {
   private static final Logger log = LoggerFactory.getLogger(HandlerDelivery.class);
   static final String CIRCUIT_OPEN = "circuit breaker open";
 
@@ -40,7 +40,6 @@ public final class HandlerDelivery implements Consumer<ClaimedJob> {
   private final Clock clock;
   private final RandomGenerator random;
   private final EngineMetrics metrics;
-  private final Consumer<Completion> completions;
   private final Consumer<Alert> alerts;
 
   public HandlerDelivery(
@@ -52,7 +51,6 @@ public final class HandlerDelivery implements Consumer<ClaimedJob> {
       Clock clock,
       RandomGenerator random,
       EngineMetrics metrics,
-      Consumer<Completion> completions,
       Consumer<Alert> alerts) {
     this.router = router;
     this.requests = requests;
@@ -62,16 +60,12 @@ public final class HandlerDelivery implements Consumer<ClaimedJob> {
     this.clock = clock;
     this.random = random;
     this.metrics = metrics;
-    this.completions = completions;
     this.alerts = alerts;
   }
 
+  /** Delivers the job and returns its outcome, for the caller to store. Never throws. */
   @Override
-  public void accept(ClaimedJob claimed) {
-    completions.accept(run(claimed));
-  }
-
-  Completion run(ClaimedJob claimed) {
+  public Completion apply(ClaimedJob claimed) {
     Job job = claimed.job();
     Instant now = clock.instant();
     Optional<CompiledHandler> found = router.handler(job.target());

@@ -2,30 +2,43 @@ package dev.qhook.internal.engine;
 
 import dev.qhook.spi.ClaimRequest;
 import dev.qhook.spi.ClaimedJob;
+import dev.qhook.spi.Completion;
 import dev.qhook.spi.JobKind;
 import dev.qhook.spi.Store;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Claims due jobs and hands them to workers. It sleeps until woken (an ingest stored jobs, a worker
- * finished) or until the poll interval passes (jobs that became due, other instances' work). It
- * keeps at most {@code maxConcurrency} jobs in flight and renews their leases while they run.
+ * Claims due jobs in batches and feeds them to {@code maxConcurrency} worker loops through a local
+ * ready queue. It holds up to one batch more than the workers can run, so a worker that finishes
+ * finds its next job waiting instead of waiting for a claim; it claims again once a whole batch
+ * fits, or at once when the workers have nothing left. A worker hands its outcome to the completion
+ * sink and takes the next job without waiting for the write; the job leaves the dispatcher's books
+ * when its outcome is stored.
+ *
+ * <p>The dispatcher sleeps until woken (an ingest stored jobs, an outcome was stored) or until the
+ * poll interval passes (jobs that became due, other instances' work), and renews the leases of
+ * every job it holds.
  */
 public final class Dispatcher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+  private static final long WORKER_POLL_MS = 200;
 
   /** How the dispatcher is tuned. */
   public record Settings(
@@ -39,15 +52,23 @@ public final class Dispatcher implements AutoCloseable {
   private final Clock clock;
   private final Settings settings;
   private final ExecutorService workers;
-  private final Consumer<ClaimedJob> worker;
+  private final Function<ClaimedJob, Completion> worker;
+  private final Function<Completion, CompletableFuture<?>> completions;
   private final DatabaseHealth dbHealth;
   private final Runnable onDbFailure;
-  private final Map<String, ClaimedJob> inFlight = new ConcurrentHashMap<>();
+
+  /** Claimed and not yet stored as done: waiting in {@link #ready}, running, or being recorded. */
+  private final Map<String, ClaimedJob> held = new ConcurrentHashMap<>();
+
+  /** Jobs a worker is running right now. */
+  private final Map<String, ClaimedJob> running = new ConcurrentHashMap<>();
+
+  private final BlockingQueue<ClaimedJob> ready = new LinkedBlockingQueue<>();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition wake = lock.newCondition();
   private final Thread loop;
   private boolean woken;
-  private volatile boolean running;
+  private volatile boolean looping;
   private volatile boolean claiming;
   private volatile Instant leasesRenewedAt = Instant.MIN;
 
@@ -56,7 +77,8 @@ public final class Dispatcher implements AutoCloseable {
       Clock clock,
       Settings settings,
       ExecutorService workers,
-      Consumer<ClaimedJob> worker,
+      Function<ClaimedJob, Completion> worker,
+      Function<Completion, CompletableFuture<?>> completions,
       DatabaseHealth dbHealth,
       Runnable onDbFailure) {
     this.store = store;
@@ -64,6 +86,7 @@ public final class Dispatcher implements AutoCloseable {
     this.settings = settings;
     this.workers = workers;
     this.worker = worker;
+    this.completions = completions;
     this.dbHealth = dbHealth;
     this.onDbFailure = onDbFailure;
     this.loop = new Thread(this::run, "qhook-dispatcher");
@@ -71,18 +94,12 @@ public final class Dispatcher implements AutoCloseable {
   }
 
   public void start() {
-    running = true;
+    looping = true;
     claiming = true;
+    for (int i = 0; i < settings.maxConcurrency(); i++) {
+      workers.execute(this::work);
+    }
     loop.start();
-  }
-
-  /**
-   * Stops taking new jobs. The loop keeps renewing the leases of jobs in flight until {@link
-   * #close()}, so that a shutdown drain longer than the lease does not hand them to others.
-   */
-  public void stopClaiming() {
-    claiming = false;
-    wake();
   }
 
   /** Asks for a claim round now. Cheap; safe from any thread. */
@@ -96,25 +113,34 @@ public final class Dispatcher implements AutoCloseable {
     }
   }
 
-  /** Jobs handed to workers and not yet finished. */
-  public List<ClaimedJob> inFlight() {
-    return List.copyOf(inFlight.values());
+  /**
+   * Stops taking new jobs and returns those claimed but not started, for the caller to release.
+   * Running jobs finish; the loop keeps renewing their leases until {@link #close()}.
+   */
+  public List<ClaimedJob> stopClaiming() {
+    claiming = false;
+    List<ClaimedJob> unstarted = new ArrayList<>();
+    ready.drainTo(unstarted);
+    unstarted.forEach(c -> held.remove(c.job().id()));
+    wake();
+    return unstarted;
+  }
+
+  /** Jobs a worker is running now (not those waiting to start or being recorded). */
+  public List<ClaimedJob> running() {
+    return List.copyOf(running.values());
+  }
+
+  private int capacity() {
+    return settings.maxConcurrency() + settings.batchSize();
   }
 
   private void run() {
-    while (running) {
-      boolean full = false;
+    while (looping) {
       try {
         renewLeasesIfDue();
-        int free = settings.maxConcurrency() - inFlight.size();
-        full = free <= 0;
-        if (claiming && !full) {
-          List<ClaimedJob> claimed = claim(Math.min(free, settings.batchSize()));
-          dbHealth.onSuccess();
-          claimed.forEach(this::dispatch);
-          if (claimed.size() == Math.min(free, settings.batchSize())) {
-            continue; // more may be due: claim again without waiting
-          }
+        if (claiming && claimRound()) {
+          continue; // a full batch came back: more may be due
         }
       } catch (RuntimeException e) {
         log.warn("claiming jobs failed: {}", e.getMessage());
@@ -122,6 +148,22 @@ public final class Dispatcher implements AutoCloseable {
       }
       await(settings.pollInterval());
     }
+  }
+
+  /** Claims if a whole batch fits, or if the workers have run dry. Returns true on a full batch. */
+  private boolean claimRound() {
+    int room = capacity() - held.size();
+    int want = Math.min(room, settings.batchSize());
+    if (want <= 0 || (want < settings.batchSize() && !ready.isEmpty())) {
+      return false;
+    }
+    List<ClaimedJob> claimed = claim(want);
+    dbHealth.onSuccess();
+    for (ClaimedJob c : claimed) {
+      held.put(c.job().id(), c);
+      ready.add(c);
+    }
+    return claimed.size() == want;
   }
 
   private List<ClaimedJob> claim(int limit) {
@@ -135,56 +177,76 @@ public final class Dispatcher implements AutoCloseable {
             settings.concurrencyLimits()));
   }
 
-  private void dispatch(ClaimedJob claimed) {
-    String id = claimed.job().id();
-    inFlight.put(id, claimed);
+  /** One worker loop: take a ready job, run it, hand its outcome over, repeat. */
+  private void work() {
     try {
-      workers.execute(
-          () -> {
-            try {
-              worker.accept(claimed);
-            } catch (RuntimeException e) {
-              log.error("job {} failed unexpectedly", id, e);
-            } finally {
-              inFlight.remove(id);
-              wake();
-            }
-          });
-    } catch (RuntimeException rejected) {
-      inFlight.remove(id); // shutting down: the lease returns the job
+      while (true) {
+        ClaimedJob next = ready.poll(WORKER_POLL_MS, TimeUnit.MILLISECONDS);
+        if (next == null) {
+          if (!claiming) {
+            return;
+          }
+          continue;
+        }
+        runOne(next);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
+  }
+
+  private void runOne(ClaimedJob claimed) {
+    String id = claimed.job().id();
+    running.put(id, claimed);
+    Completion outcome;
+    try {
+      outcome = worker.apply(claimed);
+    } catch (RuntimeException e) {
+      log.error("job {} failed unexpectedly; its lease will return it", id, e);
+      running.remove(id);
+      held.remove(id); // no more renewals: the lease lapses and the job is recovered
+      return;
+    }
+    running.remove(id);
+    completions
+        .apply(outcome)
+        .whenComplete(
+            (done, failed) -> {
+              held.remove(id);
+              wake();
+            });
   }
 
   private void renewLeasesIfDue() {
     Instant now = clock.instant();
     Duration every = settings.lease().dividedBy(3);
-    if (inFlight.isEmpty() || now.isBefore(leasesRenewedAt.plus(every))) {
+    if (held.isEmpty() || now.isBefore(leasesRenewedAt.plus(every))) {
       return;
     }
-    store.extendLeases(List.copyOf(inFlight.keySet()), now.plus(settings.lease()));
+    store.extendLeases(List.copyOf(held.keySet()), now.plus(settings.lease()));
     leasesRenewedAt = now;
   }
 
   private void await(Duration timeout) {
     lock.lock();
     try {
-      if (!woken && running) {
+      if (!woken && looping) {
         wake.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
       }
       woken = false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      running = false;
+      looping = false;
     } finally {
       lock.unlock();
     }
   }
 
-  /** Stops claiming and renewing leases. In-flight jobs keep running. */
+  /** Stops claiming and renewing leases. Jobs still running are the caller's to settle. */
   @Override
   public void close() {
     claiming = false;
-    running = false;
+    looping = false;
     wake();
     try {
       loop.join(TimeUnit.SECONDS.toMillis(10));

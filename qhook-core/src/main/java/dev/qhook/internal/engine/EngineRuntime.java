@@ -40,6 +40,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -127,7 +128,6 @@ public final class EngineRuntime {
             clock,
             random,
             metrics,
-            this::storeCompletion,
             this::raiseAlert);
     this.dispatcher =
         new Dispatcher(
@@ -141,6 +141,7 @@ public final class EngineRuntime {
                 concurrencyLimits(config)),
             workers,
             delivery,
+            this::storeCompletion,
             dbHealth,
             this::onDbFailure);
     this.ingestor =
@@ -227,24 +228,28 @@ public final class EngineRuntime {
     }
   }
 
-  private void storeCompletion(Completion completion) {
+  /** Queues an outcome for the completion committer; the future completes once it is stored. */
+  private CompletableFuture<?> storeCompletion(Completion completion) {
     if (abandoning) {
       log.debug("dropping the outcome of abandoned job {}", completion.jobId());
-      return;
+      return CompletableFuture.completedFuture(null);
     }
-    try {
-      completer.submit(completion).join();
-      dbHealth.onSuccess();
-    } catch (CompletionException e) {
-      if (abandoning) {
-        return;
-      }
-      log.warn(
-          "recording the outcome of job {} failed; its lease will return it: {}",
-          completion.jobId(),
-          e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
-      onDbFailure();
-    }
+    return completer
+        .submit(completion)
+        .whenComplete(
+            (stored, failed) -> {
+              if (failed == null) {
+                dbHealth.onSuccess();
+              } else if (!abandoning) {
+                Throwable cause =
+                    failed instanceof CompletionException ? failed.getCause() : failed;
+                log.warn(
+                    "recording the outcome of job {} failed; its lease will return it: {}",
+                    completion.jobId(),
+                    cause == null ? failed.getMessage() : cause.getMessage());
+                onDbFailure();
+              }
+            });
   }
 
   private void onDbFailure() {
@@ -339,7 +344,8 @@ public final class EngineRuntime {
       state = State.STOPPING;
     }
     maintenance.close();
-    dispatcher.stopClaiming(); // leases of jobs in flight keep being renewed while they drain
+    // Leases of running jobs keep being renewed while they drain; unstarted ones go back now.
+    release(dispatcher.stopClaiming(), "shutdown before delivery");
     workers.shutdown();
     drain();
     dispatcher.close();
@@ -368,25 +374,27 @@ public final class EngineRuntime {
     // returned below and may already be running elsewhere when that worker finishes.
     abandoning = true;
     completer.close(); // writes the outcomes that were already queued
-    List<ClaimedJob> abandoned = dispatcher.inFlight();
+    List<ClaimedJob> abandoned = dispatcher.running();
     workers.shutdownNow();
-    if (abandoned.isEmpty()) {
+    release(abandoned, "delivery abandoned at shutdown");
+  }
+
+  /** Returns claimed jobs to the store without using their attempt. */
+  private void release(List<ClaimedJob> jobs, String reason) {
+    if (jobs.isEmpty()) {
       return;
     }
     Instant now = clock.instant();
     List<Completion> released =
-        abandoned.stream()
+        jobs.stream()
             .<Completion>map(
-                c ->
-                    new Completion.Released(
-                        c.job().id(), c.job().attempt(), now, "delivery abandoned at shutdown"))
+                c -> new Completion.Released(c.job().id(), c.job().attempt(), now, reason))
             .toList();
     try {
       store.complete(released);
-      log.warn("shutdown abandoned {} deliveries; they will run again", released.size());
+      log.warn("shutdown returned {} jobs ({}); they will run again", released.size(), reason);
     } catch (RuntimeException e) {
-      log.warn(
-          "returning abandoned jobs failed; their leases will return them: {}", e.getMessage());
+      log.warn("returning jobs failed; their leases will return them: {}", e.getMessage());
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.qhook.internal.transport;
 
+import dev.qhook.internal.engine.DeliveryExecutors;
 import dev.qhook.spi.Transport;
 import dev.qhook.spi.TransportRequest;
 import dev.qhook.spi.TransportResult;
@@ -18,6 +19,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -32,15 +35,28 @@ public final class HttpClientTransport implements Transport {
       java.util.Set.of("connection", "content-length", "expect", "host", "upgrade");
 
   private final HttpClient client;
+  private final ExecutorService clientExecutor;
   private final SsrfGuard guard;
 
   public HttpClientTransport(SsrfGuard guard) {
     this.guard = guard;
+    // Without an executor of its own, on a machine with few cores the JDK completes every response
+    // on a new thread (CompletableFuture's fallback when the common pool has one thread).
+    this.clientExecutor =
+        Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()),
+            DeliveryExecutors.named("qhook-http"));
     this.client =
         HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(30))
+            .executor(clientExecutor)
             .build();
+  }
+
+  @Override
+  public void close() {
+    clientExecutor.shutdownNow();
   }
 
   @Override
