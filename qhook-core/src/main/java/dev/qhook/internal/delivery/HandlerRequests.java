@@ -1,11 +1,13 @@
 package dev.qhook.internal.delivery;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qhook.internal.json.Json;
 import dev.qhook.internal.routing.CompiledHandler;
 import dev.qhook.spi.ClaimedJob;
 import dev.qhook.spi.Event;
 import dev.qhook.spi.TransportRequest;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -46,11 +48,16 @@ public final class HandlerRequests {
   public TransportRequest build(CompiledHandler handler, ClaimedJob claimed, Instant now) {
     Event event = claimed.event();
     String method = handler.config().method();
-    JsonNode payload = Json.parseOrNull(event.payload());
     byte[] body = event.payload();
-    boolean json = payload != null;
-    if (handler.transform() != null && payload != null) {
-      body = handler.transform().render(payload).getBytes(StandardCharsets.UTF_8);
+    boolean json;
+    if (handler.transform() != null) {
+      JsonNode payload = Json.parseOrNull(body);
+      json = payload != null;
+      if (json) {
+        body = handler.transform().render(payload).getBytes(StandardCharsets.UTF_8);
+      }
+    } else {
+      json = isJson(body);
     }
     if (method.equals("GET")) {
       body = new byte[0];
@@ -92,6 +99,19 @@ public final class HandlerRequests {
             });
     return new TransportRequest(
         method, URI.create(handler.config().url()), headers, body, handler.config().timeout());
+  }
+
+  /** Checks a body is one JSON document by streaming over it, without building a tree. */
+  static boolean isJson(byte[] body) {
+    try (JsonParser parser = Json.MAPPER.getFactory().createParser(body)) {
+      if (parser.nextToken() == null) {
+        return false;
+      }
+      parser.skipChildren();
+      return parser.nextToken() == null;
+    } catch (IOException notJson) {
+      return false;
+    }
   }
 
   private static String contentType(boolean json, @Nullable String stored) {

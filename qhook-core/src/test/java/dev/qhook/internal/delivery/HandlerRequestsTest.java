@@ -160,4 +160,17 @@ class HandlerRequestsTest {
             Hmac.standardWebhooksSignature(
                 key, "01JOB", NOW.getEpochSecond(), "{}".getBytes(StandardCharsets.UTF_8)));
   }
+
+  @Test
+  void recognisesJsonBodiesWithoutParsingThemIntoTrees() {
+    assertThat(
+            HandlerRequests.isJson("{\"a\":[1,2,{\"b\":null}]}".getBytes(StandardCharsets.UTF_8)))
+        .isTrue();
+    assertThat(HandlerRequests.isJson(" 42 ".getBytes(StandardCharsets.UTF_8))).isTrue();
+    assertThat(HandlerRequests.isJson("{\"a\":1} trailing".getBytes(StandardCharsets.UTF_8)))
+        .isFalse();
+    assertThat(HandlerRequests.isJson("{\"a\":".getBytes(StandardCharsets.UTF_8))).isFalse();
+    assertThat(HandlerRequests.isJson("a=1&b=2".getBytes(StandardCharsets.UTF_8))).isFalse();
+    assertThat(HandlerRequests.isJson(new byte[0])).isFalse();
+  }
 }
