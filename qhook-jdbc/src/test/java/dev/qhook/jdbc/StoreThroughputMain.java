@@ -22,8 +22,8 @@ import java.util.Locale;
  * events} events with one job each in batches, claims them all in batches, completes them all in
  * batches, and prints rows/s of each phase.
  *
- * <p>Arguments: {@code sqlite|postgres [events] [batch]}; PostgreSQL needs {@code
- * QHOOK_TEST_POSTGRES_URL}.
+ * <p>Arguments: {@code sqlite|postgres [events] [batch] [percent of events with a unique key]};
+ * PostgreSQL needs {@code QHOOK_TEST_POSTGRES_URL}.
  */
 public final class StoreThroughputMain {
   private StoreThroughputMain() {}
@@ -32,6 +32,7 @@ public final class StoreThroughputMain {
     String database = args.length > 0 ? args[0] : "sqlite";
     int events = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
     int batch = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+    int keyedPercent = args.length > 3 ? Integer.parseInt(args[3]) : 50;
     PostgresTestDatabase postgres = new PostgresTestDatabase();
     Path dir = Files.createTempDirectory("qhook-throughput");
     Store store =
@@ -40,7 +41,7 @@ public final class StoreThroughputMain {
             : JdbcStore.sqlite(dir.resolve("qhook.db"));
     try {
       store.migrate();
-      run(store, database, events, batch);
+      run(store, database, events, batch, keyedPercent);
     } finally {
       store.close();
       if (database.equals("postgres")) {
@@ -49,14 +50,15 @@ public final class StoreThroughputMain {
     }
   }
 
-  private static void run(Store store, String database, int events, int batch) {
+  private static void run(Store store, String database, int events, int batch, int keyedPercent) {
     long start = System.nanoTime();
     for (int done = 0; done < events; done += batch) {
       List<NewEvent> list = new ArrayList<>(batch);
       for (int i = 0; i < batch; i++) {
         list.add(
             newEvent(
-                event("bench", "t", (done + i) % 2 == 0 ? "k" + (done + i) : null, at(0)),
+                event(
+                    "bench", "t", (done + i) % 100 < keyedPercent ? "k" + (done + i) : null, at(0)),
                 handlerJob("h", at(0))));
       }
       store.append(list);
