@@ -16,6 +16,19 @@ final class PostgresTestDatabase {
 
   private final String schema =
       "qhook_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  private final String extraParameters;
+
+  PostgresTestDatabase() {
+    this("");
+  }
+
+  /**
+   * @param extraParameters driver parameters added to the URL of every store, e.g. {@code
+   *     reWriteBatchedInserts=true}
+   */
+  PostgresTestDatabase(String extraParameters) {
+    this.extraParameters = extraParameters;
+  }
 
   /** A new store on this schema, migrated and emptied. */
   JdbcStore freshStore() {
@@ -29,7 +42,11 @@ final class PostgresTestDatabase {
   /** Another store on the same schema, as a second instance of a cluster would open. */
   JdbcStore store() {
     String url = System.getenv(URL_VARIABLE);
-    return JdbcStore.postgres(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+    String parameters = "currentSchema=" + schema;
+    if (!extraParameters.isEmpty()) {
+      parameters += "&" + extraParameters;
+    }
+    return JdbcStore.postgres(url + (url.contains("?") ? "&" : "?") + parameters);
   }
 
   void drop() {

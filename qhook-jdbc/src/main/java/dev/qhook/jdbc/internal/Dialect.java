@@ -17,6 +17,11 @@ public enum Dialect {
     void lockKeys(Handle handle, List<String> keys) {
       // The single writer connection already serializes every write transaction.
     }
+
+    @Override
+    void prepareClaim(Handle handle) {
+      // SQLite's planner already walks the due-jobs index in claim order.
+    }
   },
 
   /** Many writers: claims skip rows other transactions hold; advisory locks guard counters. */
@@ -39,6 +44,17 @@ public enum Dialect {
                       .map((rs, ctx) -> 1)
                       .one());
     }
+
+    /**
+     * Without statistics (a table not yet analyzed, e.g. right after a backlog was loaded into a
+     * new database) the planner guesses that few jobs are due and reads them all with a bitmap scan
+     * and a sort: 30 ms for 50,000 due jobs, growing with the backlog. Walking the due-jobs index
+     * in claim order stops after the first rows and is right whatever the statistics say.
+     */
+    @Override
+    void prepareClaim(Handle handle) {
+      handle.execute("SET LOCAL enable_bitmapscan = off");
+    }
   };
 
   /** The folder of this dialect's scripts under {@code db/migration}. */
@@ -54,4 +70,7 @@ public enum Dialect {
    * taken in sorted order so two transactions cannot deadlock on them.
    */
   abstract void lockKeys(Handle handle, List<String> keys);
+
+  /** Settings for the claim statement, until the current transaction ends. */
+  abstract void prepareClaim(Handle handle);
 }

@@ -5,64 +5,103 @@ import dev.qhook.spi.Event;
 import dev.qhook.spi.NewEvent;
 import dev.qhook.spi.NewJob;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Appends events with their jobs. The caller runs one call in one transaction: a group commit of
- * every event in the list. A unique key already taken (by an earlier append, a concurrent one, or
- * an earlier event of the same list) makes the event a duplicate: {@code ON CONFLICT DO NOTHING},
- * then the original's id is looked up.
+ * every event in the list, in a constant number of statements (one batch of event inserts, at most
+ * one lookup of taken keys per {@value #KEYS_PER_LOOKUP} keys, one batch of job inserts).
+ *
+ * <p>A unique key already taken (by an earlier append, a concurrent one, or an earlier event of the
+ * same list) makes the event a duplicate. Keys repeated inside the list are resolved here: the
+ * first event with the key is inserted, the later ones are its duplicates. Against other
+ * transactions the insert says {@code ON CONFLICT DO NOTHING}; an event whose row was not inserted
+ * (the driver's per-row count is 0, or unknown when the driver rewrites the batch) is then looked
+ * up by key: the id found is its own when it was stored, the original's otherwise.
  */
 public final class EventWriter {
+  /** Keys looked up per query, well under every driver's limit on bound parameters. */
+  static final int KEYS_PER_LOOKUP = 500;
+
   private static final String INSERT_EVENT =
       "INSERT INTO events ("
           + Columns.EVENT
           + ") VALUES (:id, :source, :eventType, :payload, :headers, :uniqueKey, :createdAt)"
           + " ON CONFLICT (source, unique_key) DO NOTHING";
-  private static final String FIND_BY_KEY =
-      "SELECT id FROM events WHERE source = :source AND unique_key = :uniqueKey";
+  private static final String FIND_BY_KEYS =
+      "SELECT source, unique_key, id FROM events"
+          + " WHERE source IN (<sources>) AND unique_key IN (<keys>)";
   private static final String INSERT_JOB =
       "INSERT INTO jobs (id, event_id, kind, target, url, status, attempt, max_attempts,"
           + " scheduled_at, created_at, ordering_key) VALUES (:id, :eventId, :kind, :target, :url,"
           + " 'available', 0, :maxAttempts, :scheduledAt, :createdAt, :orderingKey)";
 
+  /** The unique key of an event: a key is unique per source. */
+  private record Key(String source, String uniqueKey) {
+    static Key of(Event event) {
+      return new Key(event.source(), Objects.requireNonNull(event.uniqueKey()));
+    }
+  }
+
   public List<AppendResult> append(Handle h, List<NewEvent> events) {
     AppendResult[] results = new AppendResult[events.size()];
-    PreparedBatch jobs = h.prepareBatch(INSERT_JOB);
+    Map<Key, Integer> firstWithKey = new HashMap<>();
+    List<Integer> inserted = new ArrayList<>(events.size());
+    List<Integer> repeats = new ArrayList<>();
     for (int index : insertionOrder(events)) {
-      NewEvent newEvent = events.get(index);
-      Event event = newEvent.event();
-      if (!insertEvent(h, event)) {
-        results[index] = new AppendResult.Duplicate(originalId(h, event));
-        continue;
+      Event event = events.get(index).event();
+      if (event.uniqueKey() == null || firstWithKey.putIfAbsent(Key.of(event), index) == null) {
+        inserted.add(index);
+      } else {
+        repeats.add(index);
       }
-      for (NewJob job : newEvent.jobs()) {
-        jobs.bind("id", job.id())
-            .bind("eventId", event.id())
-            .bind("kind", Columns.label(job.kind()))
-            .bind("target", job.target())
-            .bind("url", job.url())
-            .bind("maxAttempts", job.maxAttempts())
-            .bind("scheduledAt", Columns.millis(job.scheduledAt()))
-            .bind("createdAt", Columns.millis(event.createdAt()))
-            .bind("orderingKey", job.orderingKey())
-            .add();
+    }
+
+    int[] counts = insertEvents(h, events, inserted);
+    List<Integer> unsure = new ArrayList<>();
+    for (int i = 0; i < inserted.size(); i++) {
+      int index = inserted.get(i);
+      if (counts[i] == 1) {
+        results[index] = stored(events.get(index));
+      } else {
+        unsure.add(index); // 0: the key was taken; negative: the driver did not say
       }
-      results[index] = new AppendResult.Stored(event.id(), newEvent.jobs().size());
     }
-    if (jobs.size() > 0) {
-      jobs.execute();
+    Map<Key, String> owners = owners(h, unsure.stream().map(i -> events.get(i).event()).toList());
+    for (int index : unsure) {
+      Event event = events.get(index).event();
+      String owner = event.uniqueKey() == null ? event.id() : owners.get(Key.of(event));
+      if (owner == null) {
+        throw new IllegalStateException("an event was neither stored nor found by its key");
+      }
+      results[index] =
+          owner.equals(event.id()) ? stored(events.get(index)) : new AppendResult.Duplicate(owner);
     }
+    for (int index : repeats) {
+      AppendResult first = results[firstWithKey.get(Key.of(events.get(index).event()))];
+      results[index] = new AppendResult.Duplicate(first.eventId());
+    }
+
+    insertJobs(h, events, results);
     return List.of(results);
+  }
+
+  private static AppendResult stored(NewEvent newEvent) {
+    return new AppendResult.Stored(newEvent.event().id(), newEvent.jobs().size());
   }
 
   /**
    * Keyed events in (source, key) order, then the others. Two transactions that insert the same
    * keys then take the key locks in the same order and cannot deadlock. The sort is stable, so of
-   * two events with one key the earlier in the list is stored and the later is its duplicate.
+   * two events with one key the earlier in the list comes first.
    */
   private static List<Integer> insertionOrder(List<NewEvent> events) {
     List<Integer> order = new ArrayList<>(events.size());
@@ -78,24 +117,70 @@ public final class EventWriter {
     return order;
   }
 
-  private static boolean insertEvent(Handle h, Event event) {
-    return h.createUpdate(INSERT_EVENT)
-            .bind("id", event.id())
-            .bind("source", event.source())
-            .bind("eventType", event.eventType())
-            .bind("payload", event.payload())
-            .bind("headers", Columns.headers(event.headers()))
-            .bind("uniqueKey", event.uniqueKey())
-            .bind("createdAt", Columns.millis(event.createdAt()))
-            .execute()
-        == 1;
+  /** The driver's row count of each insert, in the order of {@code indexes}. */
+  private static int[] insertEvents(Handle h, List<NewEvent> events, List<Integer> indexes) {
+    PreparedBatch batch = h.prepareBatch(INSERT_EVENT);
+    for (int index : indexes) {
+      Event event = events.get(index).event();
+      batch
+          .bind("id", event.id())
+          .bind("source", event.source())
+          .bind("eventType", event.eventType())
+          .bind("payload", event.payload())
+          .bind("headers", Columns.headers(event.headers()))
+          .bind("uniqueKey", event.uniqueKey())
+          .bind("createdAt", Columns.millis(event.createdAt()))
+          .add();
+    }
+    int[] counts = batch.execute();
+    if (counts.length != indexes.size()) {
+      // A driver that reports one count for a rewritten batch: every row is unsure.
+      counts = new int[indexes.size()];
+      Arrays.fill(counts, -1);
+    }
+    return counts;
   }
 
-  private static String originalId(Handle h, Event event) {
-    return h.createQuery(FIND_BY_KEY)
-        .bind("source", event.source())
-        .bind("uniqueKey", event.uniqueKey())
-        .mapTo(String.class)
-        .one();
+  /** The id of the stored event of each key of {@code events} (committed or this transaction's). */
+  private static Map<Key, String> owners(Handle h, List<Event> events) {
+    List<Key> keys =
+        events.stream().filter(e -> e.uniqueKey() != null).map(Key::of).distinct().toList();
+    Map<Key, String> owners = new HashMap<>();
+    for (int from = 0; from < keys.size(); from += KEYS_PER_LOOKUP) {
+      List<Key> chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_LOOKUP));
+      Map<String, Boolean> sources = new LinkedHashMap<>();
+      chunk.forEach(k -> sources.put(k.source(), true));
+      h.createQuery(FIND_BY_KEYS)
+          .bindList("sources", List.copyOf(sources.keySet()))
+          .bindList("keys", chunk.stream().map(Key::uniqueKey).distinct().toList())
+          .map((rs, ctx) -> Map.entry(new Key(rs.getString(1), rs.getString(2)), rs.getString(3)))
+          .forEach(e -> owners.put(e.getKey(), e.getValue()));
+    }
+    return owners;
+  }
+
+  private static void insertJobs(Handle h, List<NewEvent> events, AppendResult[] results) {
+    PreparedBatch jobs = h.prepareBatch(INSERT_JOB);
+    for (int index = 0; index < events.size(); index++) {
+      if (!(results[index] instanceof AppendResult.Stored)) {
+        continue;
+      }
+      Event event = events.get(index).event();
+      for (NewJob job : events.get(index).jobs()) {
+        jobs.bind("id", job.id())
+            .bind("eventId", event.id())
+            .bind("kind", Columns.label(job.kind()))
+            .bind("target", job.target())
+            .bind("url", job.url())
+            .bind("maxAttempts", job.maxAttempts())
+            .bind("scheduledAt", Columns.millis(job.scheduledAt()))
+            .bind("createdAt", Columns.millis(event.createdAt()))
+            .bind("orderingKey", job.orderingKey())
+            .add();
+      }
+    }
+    if (jobs.size() > 0) {
+      jobs.execute();
+    }
   }
 }

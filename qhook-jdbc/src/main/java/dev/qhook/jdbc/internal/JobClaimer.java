@@ -36,6 +36,7 @@ public final class JobClaimer {
   public List<ClaimedJob> claim(Handle h, ClaimRequest request) {
     Map<String, Integer> limits = request.concurrencyLimits();
     dialect.lockKeys(h, limits.keySet().stream().map(t -> "qhook.target." + t).toList());
+    dialect.prepareClaim(h);
 
     Query update = h.createQuery(sql(limits));
     update

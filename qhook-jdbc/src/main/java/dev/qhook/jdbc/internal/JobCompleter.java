@@ -2,27 +2,38 @@ package dev.qhook.jdbc.internal;
 
 import dev.qhook.spi.AttemptRecord;
 import dev.qhook.spi.Completion;
+import dev.qhook.spi.JobStatus;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Update;
-import org.jspecify.annotations.Nullable;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * Records completions. Each update is fenced: it applies only while the job is running at the
- * claimed attempt, so a worker whose lease lapsed cannot overwrite the new owner's state. The
- * attempt record is written only when the fence held.
+ * Records completions in two batched statements: one fenced update for every job, then one insert
+ * of the attempt records of the updates that applied. The fence makes an update apply only while
+ * the job is running at the claimed attempt, so a worker whose lease lapsed cannot overwrite the
+ * new owner's state; the driver's per-row update counts say which applied.
  *
  * <p>A finished job's {@code completed_at} is the end of its last attempt ({@code createdAt +
  * durationMs} of the record), or the store clock's time when no request was made. {@link
  * Completion.Released} gives the claimed attempt back: the counter goes down by one.
  */
 public final class JobCompleter {
-  private static final String FENCE =
-      " WHERE id = :id AND status = 'running' AND attempt = :attempt";
+  private static final String UPDATE =
+      "UPDATE jobs SET status = :status, attempt = attempt - :givenBack,"
+          + " scheduled_at = COALESCE(:runAt, scheduled_at),"
+          + " completed_at = COALESCE(:completedAt, completed_at),"
+          + " last_error = COALESCE(:error, last_error), lease_until = NULL"
+          + " WHERE id = :id AND status = 'running' AND attempt = :attempt";
+  private static final String INSERT_ATTEMPT =
+      "INSERT INTO job_attempts (job_id, "
+          + Columns.ATTEMPT
+          + ") VALUES (:jobId, :attempt, :statusCode, :error, :durationMs, :createdAt,"
+          + " :responseBody)";
 
   private final Clock clock;
 
@@ -30,81 +41,85 @@ public final class JobCompleter {
     this.clock = clock;
   }
 
-  /** Applies the completions in job id order (a stable sort), so row locks never cross. */
   public void complete(Handle h, List<Completion> completions) {
-    List<Completion> ordered = new ArrayList<>(completions);
-    ordered.sort(Comparator.comparing(Completion::jobId));
-    for (Completion completion : ordered) {
-      apply(h, completion);
-    }
+    apply(h, completions.stream().map(this::outcome).toList());
   }
 
-  private void apply(Handle h, Completion completion) {
+  /**
+   * Applies the outcomes in job id order (a stable sort), so row locks never cross.
+   *
+   * @return the outcomes whose fence held
+   */
+  static List<JobOutcome> apply(Handle h, List<JobOutcome> outcomes) {
+    if (outcomes.isEmpty()) {
+      return List.of();
+    }
+    List<JobOutcome> ordered = new ArrayList<>(outcomes);
+    ordered.sort(Comparator.comparing(JobOutcome::jobId));
+    PreparedBatch update = h.prepareBatch(UPDATE);
+    for (JobOutcome o : ordered) {
+      update
+          .bind("status", o.status().label())
+          .bind("givenBack", o.givenBack())
+          .bind("runAt", o.runAt())
+          .bind("completedAt", o.completedAt())
+          .bind("error", o.error())
+          .bind("id", o.jobId())
+          .bind("attempt", o.attempt())
+          .add();
+    }
+    int[] counts = update.execute();
+    if (counts.length != ordered.size()) {
+      throw new IllegalStateException("the driver did not report a count per completion");
+    }
+    List<JobOutcome> applied = new ArrayList<>(ordered.size());
+    PreparedBatch attempts = h.prepareBatch(INSERT_ATTEMPT);
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] == Statement.SUCCESS_NO_INFO) {
+        throw new IllegalStateException("the driver did not say which completions applied");
+      }
+      if (counts[i] == 0) {
+        continue;
+      }
+      JobOutcome o = ordered.get(i);
+      applied.add(o);
+      AttemptRecord r = o.record();
+      if (r != null) {
+        attempts
+            .bind("jobId", o.jobId())
+            .bind("attempt", r.attempt())
+            .bind("statusCode", r.statusCode())
+            .bind("error", r.error())
+            .bind("durationMs", r.durationMs())
+            .bind("createdAt", Columns.millis(r.createdAt()))
+            .bind("responseBody", r.responseBody())
+            .add();
+      }
+    }
+    if (attempts.size() > 0) {
+      attempts.execute();
+    }
+    return applied;
+  }
+
+  private JobOutcome outcome(Completion completion) {
+    String id = completion.jobId();
+    int attempt = completion.attempt();
     if (completion instanceof Completion.Succeeded s) {
-      Update u =
-          fenced(h, s, "status = 'completed', completed_at = :at, lease_until = NULL")
-              .bind("at", Columns.millis(end(s.record())));
-      record(h, s.jobId(), u.execute(), s.record());
+      long at = Columns.millis(end(s.record()));
+      return new JobOutcome(id, attempt, JobStatus.COMPLETED, 0, null, at, null, s.record());
     } else if (completion instanceof Completion.Retry r) {
-      Update u =
-          fenced(
-                  h,
-                  r,
-                  "status = 'retryable', scheduled_at = :runAt, last_error = :error,"
-                      + " lease_until = NULL")
-              .bind("runAt", Columns.millis(r.runAt()))
-              .bind("error", r.lastError());
-      record(h, r.jobId(), u.execute(), r.record());
+      long runAt = Columns.millis(r.runAt());
+      return new JobOutcome(
+          id, attempt, JobStatus.RETRYABLE, 0, runAt, null, r.lastError(), r.record());
     } else if (completion instanceof Completion.Dead d) {
-      Instant at = d.record() == null ? clock.instant() : end(d.record());
-      Update u =
-          fenced(
-                  h,
-                  d,
-                  "status = 'dead', completed_at = :at, last_error = :error, lease_until = NULL")
-              .bind("at", Columns.millis(at))
-              .bind("error", d.lastError());
-      record(h, d.jobId(), u.execute(), d.record());
+      long at = Columns.millis(d.record() == null ? clock.instant() : end(d.record()));
+      return new JobOutcome(id, attempt, JobStatus.DEAD, 0, null, at, d.lastError(), d.record());
     } else if (completion instanceof Completion.Released r) {
-      fenced(
-              h,
-              r,
-              "status = 'retryable', attempt = attempt - 1, scheduled_at = :runAt,"
-                  + " last_error = :error, lease_until = NULL")
-          .bind("runAt", Columns.millis(r.runAt()))
-          .bind("error", r.lastError())
-          .execute();
-    } else {
-      throw new IllegalArgumentException("unknown completion " + completion);
+      long runAt = Columns.millis(r.runAt());
+      return new JobOutcome(id, attempt, JobStatus.RETRYABLE, 1, runAt, null, r.lastError(), null);
     }
-  }
-
-  private static Update fenced(Handle h, Completion completion, String assignments) {
-    return h.createUpdate("UPDATE jobs SET " + assignments + FENCE)
-        .bind("id", completion.jobId())
-        .bind("attempt", completion.attempt());
-  }
-
-  private static void record(Handle h, String jobId, int updated, @Nullable AttemptRecord record) {
-    if (updated == 1 && record != null) {
-      insertAttempt(h, jobId, record);
-    }
-  }
-
-  static void insertAttempt(Handle h, String jobId, AttemptRecord record) {
-    h.createUpdate(
-            "INSERT INTO job_attempts (job_id, "
-                + Columns.ATTEMPT
-                + ") VALUES (:jobId, :attempt, :statusCode, :error, :durationMs, :createdAt,"
-                + " :responseBody)")
-        .bind("jobId", jobId)
-        .bind("attempt", record.attempt())
-        .bind("statusCode", record.statusCode())
-        .bind("error", record.error())
-        .bind("durationMs", record.durationMs())
-        .bind("createdAt", Columns.millis(record.createdAt()))
-        .bind("responseBody", record.responseBody())
-        .execute();
+    throw new IllegalArgumentException("unknown completion " + completion);
   }
 
   private static Instant end(AttemptRecord record) {

@@ -2,6 +2,7 @@ package dev.qhook.jdbc.internal;
 
 import dev.qhook.spi.AttemptRecord;
 import dev.qhook.spi.Job;
+import dev.qhook.spi.JobStatus;
 import dev.qhook.spi.LostJobs;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,31 +46,36 @@ public final class LeaseKeeper {
             .bind("startedBefore", Columns.millis(startedBefore))
             .map((rs, ctx) -> Columns.job(rs))
             .list();
+    List<JobOutcome> outcomes = new ArrayList<>(lost.size());
+    long at = Columns.millis(now);
+    for (Job job : lost) {
+      AttemptRecord record = lostAttempt(job, now);
+      outcomes.add(
+          job.attempt() >= job.maxAttempts()
+              ? new JobOutcome(
+                  job.id(),
+                  job.attempt(),
+                  JobStatus.DEAD,
+                  0,
+                  null,
+                  at,
+                  LostJobs.FINAL_ATTEMPT_LOST,
+                  record)
+              : new JobOutcome(
+                  job.id(),
+                  job.attempt(),
+                  JobStatus.RETRYABLE,
+                  0,
+                  at,
+                  null,
+                  LostJobs.ATTEMPT_LOST,
+                  record));
+    }
     int requeued = 0;
     List<String> deadIds = new ArrayList<>();
-    for (Job job : lost) {
-      boolean finalAttempt = job.attempt() >= job.maxAttempts();
-      String error = finalAttempt ? LostJobs.FINAL_ATTEMPT_LOST : LostJobs.ATTEMPT_LOST;
-      int updated =
-          h.createUpdate(
-                  finalAttempt
-                      ? "UPDATE jobs SET status = 'dead', completed_at = :now, last_error = :error,"
-                          + " lease_until = NULL"
-                          + " WHERE id = :id AND status = 'running' AND attempt = :attempt"
-                      : "UPDATE jobs SET status = 'retryable', scheduled_at = :now,"
-                          + " last_error = :error, lease_until = NULL"
-                          + " WHERE id = :id AND status = 'running' AND attempt = :attempt")
-              .bind("now", Columns.millis(now))
-              .bind("error", error)
-              .bind("id", job.id())
-              .bind("attempt", job.attempt())
-              .execute();
-      if (updated != 1) {
-        continue;
-      }
-      JobCompleter.insertAttempt(h, job.id(), lostAttempt(job, now));
-      if (finalAttempt) {
-        deadIds.add(job.id());
+    for (JobOutcome applied : JobCompleter.apply(h, outcomes)) {
+      if (applied.status() == JobStatus.DEAD) {
+        deadIds.add(applied.jobId());
       } else {
         requeued++;
       }

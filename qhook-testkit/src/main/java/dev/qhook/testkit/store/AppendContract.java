@@ -128,6 +128,33 @@ public interface AppendContract extends StoreContract {
   }
 
   @Test
+  default void aKeyTakenEarlierAndRepeatedInTheBatchIsTwiceTheOriginal() {
+    Event original = event("app", "t", "taken", at(0));
+    store().append(List.of(newEvent(original, handlerJob("h", at(0)))));
+    Event fresh = event("app", "t", "fresh", at(1));
+    Event again = event("app", "t", "taken", at(1));
+    Event freshAgain = event("app", "t", "fresh", at(1));
+    Event onceMore = event("app", "t", "taken", at(1));
+
+    List<AppendResult> results =
+        store()
+            .append(
+                List.of(
+                    newEvent(again, handlerJob("h", at(1))),
+                    newEvent(fresh, handlerJob("h", at(1))),
+                    newEvent(freshAgain, handlerJob("h", at(1))),
+                    newEvent(onceMore, handlerJob("h", at(1)))));
+
+    assertThat(results)
+        .containsExactly(
+            new AppendResult.Duplicate(original.id()),
+            new AppendResult.Stored(fresh.id(), 1),
+            new AppendResult.Duplicate(fresh.id()),
+            new AppendResult.Duplicate(original.id()));
+    assertThat(store().jobs(JobQuery.all()).items()).hasSize(2);
+  }
+
+  @Test
   default void resultsFollowTheOrderOfTheList() {
     Event plain = event("app", "t", null, at(0));
     Event b = event("app", "t", "b", at(0));

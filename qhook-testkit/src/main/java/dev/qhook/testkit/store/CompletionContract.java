@@ -153,6 +153,36 @@ public interface CompletionContract extends StoreContract {
   }
 
   @Test
+  default void inOneCallOnlyTheFencedInCompletionsApplyAndRecordAttempts() {
+    Job a = appendJob("h", at(0));
+    Job b = appendJob("h", at(0));
+    Job c = appendJob("h", at(0));
+    Job d = appendJob("h", at(0));
+    store().claim(StoreFixtures.claimAll(at(0), 4));
+
+    store()
+        .complete(
+            List.of(
+                new Completion.Retry(d.id(), 1, failure(1, at(1)), at(10), "HTTP 500"),
+                new Completion.Succeeded(a.id(), 2, success(2, at(1))),
+                new Completion.Released(c.id(), 1, at(5), "shutdown"),
+                new Completion.Succeeded(b.id(), 1, success(1, at(1))),
+                new Completion.Dead(a.id(), 7, failure(7, at(1)), "stale"),
+                new Completion.Succeeded(d.id(), 1, success(1, at(2)))));
+
+    assertThat(List.of(a, b, c, d))
+        .extracting(j -> job(j.id()).status())
+        .containsExactly(
+            JobStatus.RUNNING, JobStatus.COMPLETED, JobStatus.RETRYABLE, JobStatus.RETRYABLE);
+    assertThat(store().attempts(a.id())).isEmpty();
+    assertThat(store().attempts(b.id())).containsExactly(success(1, at(1)));
+    assertThat(store().attempts(c.id())).isEmpty();
+    assertThat(store().attempts(d.id())).containsExactly(failure(1, at(1)));
+    assertThat(job(c.id()).attempt()).isZero();
+    assertThat(job(d.id()).lastError()).isEqualTo("HTTP 500");
+  }
+
+  @Test
   default void attemptsAreListedOldestFirst() {
     Job job = appendJob("h", at(0));
     claimOne(at(0));

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Claims and appends from several threads at once: no job goes to two claimers, concurrency limits
- * hold at every moment, and one unique key is stored once.
+ * hold at every moment, and one unique key is stored once (also when batches overlap, in any
+ * order).
  */
 public interface ConcurrentClaimContract extends StoreContract {
   int JOBS = 200;
@@ -126,6 +128,37 @@ public interface ConcurrentClaimContract extends StoreContract {
     assertThat(stored).hasSize(1);
     assertThat(results).extracting(AppendResult::eventId).containsOnly(stored.get(0).eventId());
     assertThat(store().jobs(JobQuery.all()).items()).hasSize(1);
+  }
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  default void concurrentBatchesWithOverlappingKeysStoreEachKeyOnce() throws Exception {
+    int keys = 30;
+    List<AppendResult> results = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger appender = new AtomicInteger();
+    CyclicBarrier start = new CyclicBarrier(CLAIMERS);
+    Callable<Void> task =
+        () -> {
+          List<NewEvent> batch = new ArrayList<>();
+          for (int k = 0; k < keys; k++) {
+            batch.add(newEvent(event("app", "t", "key-" + k, at(0)), handlerJob("h", at(0))));
+            batch.add(newEvent(event("app", "t", null, at(0)), handlerJob("h", at(0))));
+          }
+          batch.add(newEvent(event("app", "t", "key-0", at(0)), handlerJob("h", at(0))));
+          Collections.shuffle(batch, new Random(appender.incrementAndGet()));
+          start.await();
+          results.addAll(store().append(batch));
+          return null;
+        };
+    runAll(task);
+
+    List<AppendResult> stored =
+        results.stream().filter(r -> r instanceof AppendResult.Stored).toList();
+    assertThat(stored).hasSize(keys + CLAIMERS * keys);
+    assertThat(results).extracting(AppendResult::eventId).doesNotContainNull();
+    assertThat(results.stream().map(AppendResult::eventId).distinct()).hasSize(stored.size());
+    assertThat(store().countJobsByStatus().get(JobStatus.AVAILABLE))
+        .isEqualTo((long) stored.size());
   }
 
   private static void runAll(Callable<Void> task) throws Exception {
