@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.sun.net.httpserver.HttpServer;
 import dev.qhook.QHook;
 import dev.qhook.config.ServerConfig;
-import dev.qhook.internal.engine.DeliveryExecutors;
+import dev.qhook.server.internal.http.RequestExecutor;
 import dev.qhook.server.internal.http.RequestPipeline;
 import dev.qhook.server.internal.routes.Readiness;
 import dev.qhook.server.internal.routes.ServerRoutes;
@@ -240,7 +240,7 @@ public final class QHookServer implements AutoCloseable {
             "cannot listen on " + address.getHostString() + ":" + address.getPort(), e);
       }
       ExecutorService executor =
-          DeliveryExecutors.create("qhook-http", config.maxInbound() + SPARE_THREADS);
+          RequestExecutor.create("qhook-http", config.maxInbound() + SPARE_THREADS);
       http.createContext("/", pipeline);
       http.setExecutor(executor);
       http.start();

@@ -6,8 +6,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +27,10 @@ public final class EngineMetrics {
   private final Counter dbErrors;
   private final Counter alertsSent;
   private final Counter alertsFailed;
+  // Tagged meters looked up once per tag value: a registry lookup builds ids and tags every call.
+  private final Map<String, Counter> eventsBySource = new ConcurrentHashMap<>();
+  private final Map<String, Counter> deliveriesByHandlerSuccess = new ConcurrentHashMap<>();
+  private final Map<String, Counter> deliveriesByHandlerFailure = new ConcurrentHashMap<>();
 
   public EngineMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -47,7 +52,9 @@ public final class EngineMetrics {
 
   public void eventAccepted(String source, boolean duplicate, int jobs, boolean unmatched) {
     eventsReceived.increment();
-    registry.counter("qhook.events.by.source", "source", source).increment();
+    eventsBySource
+        .computeIfAbsent(source, s -> registry.counter("qhook.events.by.source", "source", s))
+        .increment();
     if (duplicate) {
       eventsDuplicated.increment();
     }
@@ -61,15 +68,18 @@ public final class EngineMetrics {
 
   public void deliveryAttempt(String handler, boolean success, long durationMs) {
     (success ? deliveriesSuccess : deliveriesFailure).increment();
-    registry
-        .counter(
-            "qhook.deliveries.by.handler",
-            "handler",
+    (success ? deliveriesByHandlerSuccess : deliveriesByHandlerFailure)
+        .computeIfAbsent(
             handler,
-            "result",
-            success ? "success" : "failure")
+            h ->
+                registry.counter(
+                    "qhook.deliveries.by.handler",
+                    "handler",
+                    h,
+                    "result",
+                    success ? "success" : "failure"))
         .increment();
-    deliveryDuration.record(Duration.ofMillis(durationMs));
+    deliveryDuration.record(durationMs, TimeUnit.MILLISECONDS);
   }
 
   public void deliveryError(ErrorClass errorClass) {

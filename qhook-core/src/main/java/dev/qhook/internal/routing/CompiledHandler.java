@@ -33,6 +33,11 @@ public record CompiledHandler(
     return config.name();
   }
 
+  /** Whether routing or keys read the event's JSON: a filter, an idempotency or ordering key. */
+  public boolean readsPayload() {
+    return filter != null || idempotencyKey != null || orderingKey != null;
+  }
+
   /** Pattern and filter (SPEC §3.5): an empty pattern list matches every type. */
   public boolean matches(String eventType, @Nullable JsonNode payload) {
     if (!patterns.isEmpty() && patterns.stream().noneMatch(p -> p.matches(eventType))) {

@@ -1,5 +1,6 @@
 package dev.qhook.server.cli;
 
+import dev.qhook.server.internal.logging.ServerLogging;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -7,11 +8,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads {@code QHOOK_LOG_LEVEL} and {@code QHOOK_LOG_FORMAT} (SPEC §10.6) into the properties that
- * {@code logback.xml} uses. Must run before the first logger is created.
+ * {@link ServerLogging} uses. Must run before the first logger is created.
  */
 final class LogSetup {
-  static final String LEVEL_PROPERTY = "qhook.log.level";
-  static final String FORMAT_PROPERTY = "qhook.log.format";
+  static final String LEVEL_PROPERTY = ServerLogging.LEVEL_PROPERTY;
+  static final String FORMAT_PROPERTY = ServerLogging.FORMAT_PROPERTY;
   private static final Set<String> LEVELS = Set.of("error", "warn", "info", "debug", "trace");
 
   private LogSetup() {}

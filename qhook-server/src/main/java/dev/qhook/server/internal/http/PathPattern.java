@@ -1,6 +1,6 @@
 package dev.qhook.server.internal.http;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +53,17 @@ public final class PathPattern {
     if (trimmed.isEmpty()) {
       return List.of();
     }
-    return Arrays.stream(trimmed.split("/", -1)).map(PercentDecoding::decode).toList();
+    List<String> segments = new ArrayList<>(8);
+    int start = 0;
+    while (true) {
+      int slash = trimmed.indexOf('/', start);
+      int end = slash < 0 ? trimmed.length() : slash;
+      segments.add(PercentDecoding.decode(trimmed.substring(start, end)));
+      if (slash < 0) {
+        return segments;
+      }
+      start = slash + 1;
+    }
   }
 
   private static boolean isParameter(String segment) {

@@ -9,6 +9,9 @@ final class PercentDecoding {
 
   /** Decodes a path segment: {@code %XX} escapes only; a malformed escape is a bad request. */
   static String decode(String segment) {
+    if (segment.indexOf('%') < 0) {
+      return segment;
+    }
     return decodeForm(segment.replace("+", "%2B"));
   }
 

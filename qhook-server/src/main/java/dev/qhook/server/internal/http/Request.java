@@ -9,13 +9,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One request as the routes see it: the body is already read (within the size limit), path
- * parameters are decoded, and the client address is resolved.
+ * parameters are decoded, and the client address is resolved. Used by the one thread handling the
+ * request.
  */
 public final class Request {
   private final String method;
   private final String path;
   private final Map<String, String> pathParams;
-  private final Map<String, String> query;
+  private @Nullable Map<String, String> query;
   private final @Nullable String rawQuery;
   private final Headers headers;
   private final byte[] body;
@@ -31,9 +32,8 @@ public final class Request {
       String clientIp) {
     this.method = method;
     this.path = path;
-    this.pathParams = Map.copyOf(pathParams);
+    this.pathParams = pathParams;
     this.rawQuery = rawQuery;
-    this.query = QueryString.parse(rawQuery);
     this.headers = headers;
     this.body = body;
     this.clientIp = clientIp;
@@ -76,6 +76,9 @@ public final class Request {
 
   /** The first value of a query parameter, or null. */
   public @Nullable String query(String name) {
+    if (query == null) {
+      query = QueryString.parse(rawQuery); // parsed on first use: most routes read no query
+    }
     return query.get(name);
   }
 
@@ -93,7 +96,7 @@ public final class Request {
   }
 
   private static String join(List<String> values) {
-    return String.join(", ", values);
+    return values.size() == 1 ? values.get(0) : String.join(", ", values);
   }
 
   public byte[] body() {

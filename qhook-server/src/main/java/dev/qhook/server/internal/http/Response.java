@@ -30,6 +30,12 @@ public record Response(
     return json(200, body);
   }
 
+  /** A body that is already JSON text, served as {@code application/json}. */
+  public static Response jsonText(int status, String json) {
+    return new Response(
+        status, null, json.getBytes(StandardCharsets.UTF_8), "application/json", Map.of());
+  }
+
   public static Response text(int status, String contentType, String body) {
     return new Response(status, null, body.getBytes(StandardCharsets.UTF_8), contentType, Map.of());
   }

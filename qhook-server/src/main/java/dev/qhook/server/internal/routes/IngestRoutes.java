@@ -63,7 +63,7 @@ public final class IngestRoutes {
     Utf8.require(request.body());
     schemas.require(source, request.body());
     String eventType = firstNonEmpty(request.header("ce-type"), request.pathParam("type"));
-    return Response.json(202, ingest(request, source, eventType));
+    return ingest(request, source, eventType, 202);
   }
 
   /**
@@ -83,7 +83,7 @@ public final class IngestRoutes {
     schemas.require(source, request.body());
     String eventType =
         WebhookEventTypes.of(config.verify(), request, ServerJson.parseOrNull(request.body()));
-    return Response.ok(ingest(request, source, eventType));
+    return ingest(request, source, eventType, 200);
   }
 
   private SourceConfig requireSource(String name, Set<SourceType> types) {
@@ -94,9 +94,9 @@ public final class IngestRoutes {
     return source;
   }
 
-  private Map<String, Object> ingest(Request request, String source, String eventType) {
+  private Response ingest(Request request, String source, String eventType, int status) {
     return responses.ingest(
-        new IngestRequest(source, eventType, request.body(), request.headerMap()));
+        new IngestRequest(source, eventType, request.body(), request.headerMap()), status);
   }
 
   private static String firstNonEmpty(@Nullable String first, String second) {

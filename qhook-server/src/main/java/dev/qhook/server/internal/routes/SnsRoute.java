@@ -66,7 +66,7 @@ final class SnsRoute {
     }
     return switch (message.type()) {
       case SnsMessage.SUBSCRIPTION_CONFIRMATION -> confirm(message, config.skipVerify());
-      case SnsMessage.NOTIFICATION -> Response.ok(notification(source, message));
+      case SnsMessage.NOTIFICATION -> notification(source, message);
       case SnsMessage.UNSUBSCRIBE_CONFIRMATION ->
           Response.text(200, "text/plain; charset=utf-8", "Unsubscribe acknowledged");
       default ->
@@ -84,7 +84,7 @@ final class SnsRoute {
     return Response.text(200, "text/plain; charset=utf-8", "Subscription confirmed");
   }
 
-  private Map<String, Object> notification(String source, SnsMessage message) {
+  private Response notification(String source, SnsMessage message) {
     byte[] payload = message.message().getBytes(StandardCharsets.UTF_8);
     JsonNode json = ServerJson.parseOrNull(payload);
     String contentType = json != null ? "application/json" : "text/plain; charset=utf-8";
@@ -94,7 +94,8 @@ final class SnsRoute {
             eventType(json, message.subject()),
             payload,
             Map.of("content-type", contentType),
-            message.messageId()));
+            message.messageId()),
+        200);
   }
 
   /**
