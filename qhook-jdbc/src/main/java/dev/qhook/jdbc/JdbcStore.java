@@ -52,8 +52,10 @@ import java.util.Properties;
  * <p><b>PostgreSQL</b> ({@link #postgres(String)}): any number of instances. Claims lock with
  * {@code FOR UPDATE SKIP LOCKED}; per-target concurrency limits hold cluster-wide.
  *
- * <p>Each {@link #append} call is one transaction, however many events it carries. Times are stored
- * as epoch milliseconds. Call {@link #migrate()} before use (the engine does).
+ * <p>Each {@link #append} call is one transaction, however many events it carries; appends and
+ * completions go to the database as statement batches, a constant number of round trips per call
+ * rather than one per row. Times are stored as epoch milliseconds. Call {@link #migrate()} before
+ * use (the engine does).
  */
 public final class JdbcStore implements Store {
   /** Read connections of a SQLite store when not configured: {@value}. */

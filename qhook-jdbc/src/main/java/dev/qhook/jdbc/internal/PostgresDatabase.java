@@ -7,7 +7,14 @@ import dev.qhook.StoreException;
 import java.util.List;
 import java.util.Properties;
 
-/** Opens a pooled PostgreSQL connection for the store. Every connection reads and writes. */
+/**
+ * Opens a pooled PostgreSQL connection for the store. Every connection reads and writes.
+ *
+ * <p>The driver's {@code reWriteBatchedInserts} is left off: measured on 50,000 events in batches
+ * of 100 it bought nothing for events without a key and halved the rate with keys, because a
+ * rewritten batch reports no per-row counts and every keyed event must then be looked up. A user
+ * may still set it in the URL; the store stays correct.
+ */
 public final class PostgresDatabase {
   private PostgresDatabase() {}
 
