@@ -35,7 +35,10 @@ final class ServerRun implements Callable<Integer> {
     ConfigFiles.Loaded loaded = ConfigFiles.load(context, file, envName);
     loaded.warnings().forEach(w -> log.warn("config: {}", w));
     QHookConfig config = loaded.config();
-    QHook engine = startEngine(config);
+    PrometheusMeterRegistry registry = PrometheusMetrics.create();
+    BackgroundStartup background = BackgroundStartup.begin(registry);
+    QHook engine = startEngine(config, registry);
+    background.await();
     QHookServer server;
     try {
       server = QHookServer.builder(engine).start();
@@ -57,8 +60,7 @@ final class ServerRun implements Callable<Integer> {
     return 0;
   }
 
-  private static QHook startEngine(QHookConfig config) {
-    PrometheusMeterRegistry registry = PrometheusMetrics.withJvmMetrics();
+  private static QHook startEngine(QHookConfig config, PrometheusMeterRegistry registry) {
     QHook engine;
     try {
       engine = QHook.builder().config(config).meterRegistry(registry).build();
