@@ -349,6 +349,8 @@ public final class EngineRuntime {
     workers.shutdown();
     drain();
     dispatcher.close();
+    // A claim that was under way when claiming stopped may have queued jobs no worker will take.
+    release(dispatcher.stopClaiming(), "shutdown before delivery");
     appender.close();
     completer.close();
     workers.shutdownNow();
