@@ -1,5 +1,7 @@
 package dev.qhook.internal.engine;
 
+import dev.qhook.config.HandlerConfig;
+import dev.qhook.config.QHookConfig;
 import dev.qhook.spi.ClaimRequest;
 import dev.qhook.spi.ClaimedJob;
 import dev.qhook.spi.Completion;
@@ -9,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,7 +49,31 @@ public final class Dispatcher implements AutoCloseable {
       int batchSize,
       Duration pollInterval,
       Duration lease,
-      Map<String, Integer> concurrencyLimits) {}
+      Map<String, Integer> concurrencyLimits) {
+
+    /**
+     * From the config: {@code worker.*}, a lease of the longest request timeout plus {@code
+     * leaseMargin}, and every handler's {@code max_concurrency}.
+     */
+    public static Settings of(QHookConfig config, Duration pollInterval, Duration leaseMargin) {
+      Duration longest = config.delivery().timeout();
+      Map<String, Integer> limits = new HashMap<>();
+      for (HandlerConfig h : config.handlers().values()) {
+        if (h.timeout().compareTo(longest) > 0) {
+          longest = h.timeout();
+        }
+        if (h.maxConcurrency() != null) {
+          limits.put(h.name(), h.maxConcurrency());
+        }
+      }
+      return new Settings(
+          config.worker().maxConcurrency(),
+          config.worker().batchSize(),
+          pollInterval,
+          longest.plus(leaseMargin),
+          limits);
+    }
+  }
 
   private final Store store;
   private final Clock clock;

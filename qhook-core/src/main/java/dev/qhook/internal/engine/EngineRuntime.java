@@ -9,7 +9,6 @@ import dev.qhook.QHook;
 import dev.qhook.StoreException;
 import dev.qhook.UnavailableException;
 import dev.qhook.config.AlertsConfig;
-import dev.qhook.config.HandlerConfig;
 import dev.qhook.config.QHookConfig;
 import dev.qhook.internal.alerts.AlertSender;
 import dev.qhook.internal.delivery.HandlerDelivery;
@@ -27,7 +26,6 @@ import dev.qhook.spi.AlertSink;
 import dev.qhook.spi.AppendResult;
 import dev.qhook.spi.ClaimedJob;
 import dev.qhook.spi.Completion;
-import dev.qhook.spi.JobStatus;
 import dev.qhook.spi.NewEvent;
 import dev.qhook.spi.Store;
 import dev.qhook.spi.Transport;
@@ -37,9 +35,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -133,12 +129,7 @@ public final class EngineRuntime {
         new Dispatcher(
             this.store,
             clock,
-            new Dispatcher.Settings(
-                maxConcurrency,
-                config.worker().batchSize(),
-                POLL_INTERVAL,
-                longestTimeout(config).plus(LEASE_MARGIN),
-                concurrencyLimits(config)),
+            Dispatcher.Settings.of(config, POLL_INTERVAL, LEASE_MARGIN),
             workers,
             delivery,
             this::storeCompletion,
@@ -164,30 +155,6 @@ public final class EngineRuntime {
             config.server().allowPrivateUrls(),
             InetAddress::getAllByName,
             PrivateAddresses::isPrivate));
-  }
-
-  private static Duration longestTimeout(QHookConfig config) {
-    Duration longest = config.delivery().timeout();
-    for (HandlerConfig h : config.handlers().values()) {
-      if (h.timeout().compareTo(longest) > 0) {
-        longest = h.timeout();
-      }
-    }
-    return longest;
-  }
-
-  private static Map<String, Integer> concurrencyLimits(QHookConfig config) {
-    Map<String, Integer> limits = new HashMap<>();
-    config
-        .handlers()
-        .values()
-        .forEach(
-            h -> {
-              if (h.maxConcurrency() != null) {
-                limits.put(h.name(), h.maxConcurrency());
-              }
-            });
-    return limits;
   }
 
   public synchronized void start() {
@@ -288,25 +255,7 @@ public final class EngineRuntime {
   }
 
   public Health health() {
-    if (!store.ping()) {
-      dbHealth.onFailure();
-      return new Health(Health.Status.ERROR, false, 0, 0, "database unreachable");
-    }
-    Map<JobStatus, Long> counts;
-    try {
-      counts = store.countJobsByStatus();
-    } catch (RuntimeException e) {
-      return new Health(Health.Status.ERROR, false, 0, 0, "database unreachable");
-    }
-    long depth =
-        counts.getOrDefault(JobStatus.AVAILABLE, 0L) + counts.getOrDefault(JobStatus.RETRYABLE, 0L);
-    long dead = counts.getOrDefault(JobStatus.DEAD, 0L);
-    dbHealth.onSuccess();
-    Health.Status status =
-        dbHealth.takeRecovered()
-            ? Health.Status.RECOVERED
-            : dead > 0 ? Health.Status.DEGRADED : Health.Status.OK;
-    return new Health(status, true, depth, dead, null);
+    return HealthProbe.probe(store, dbHealth);
   }
 
   public boolean isReady() {
