@@ -148,14 +148,14 @@ public final class Dispatcher implements AutoCloseable {
     claiming = false;
     List<ClaimedJob> unstarted = new ArrayList<>();
     ready.drainTo(unstarted);
-    unstarted.forEach(c -> held.remove(c.job().id()));
+    unstarted.forEach(c -> held.remove(c.job().id(), c));
     wake();
     return unstarted;
   }
 
-  /** Jobs a worker is running now (not those waiting to start or being recorded). */
-  public List<ClaimedJob> running() {
-    return List.copyOf(running.values());
+  /** Every job claimed and not yet settled: waiting to start, running, or being recorded. */
+  public List<ClaimedJob> unsettled() {
+    return List.copyOf(held.values());
   }
 
   private int capacity() {
@@ -228,18 +228,20 @@ public final class Dispatcher implements AutoCloseable {
     Completion outcome;
     try {
       outcome = worker.apply(claimed);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // even an Error must not strand the job or end this loop
       log.error("job {} failed unexpectedly; its lease will return it", id, e);
-      running.remove(id);
-      held.remove(id); // no more renewals: the lease lapses and the job is recovered
+      running.remove(id, claimed);
+      held.remove(id, claimed); // no more renewals: the lease lapses and the job is recovered
+      wake();
       return;
     }
-    running.remove(id);
+    running.remove(id, claimed);
     completions
         .apply(outcome)
         .whenComplete(
             (done, failed) -> {
-              held.remove(id);
+              // Only this claim's entry: a newer claim of the same job may already be held.
+              held.remove(id, claimed);
               wake();
             });
   }
@@ -269,14 +271,17 @@ public final class Dispatcher implements AutoCloseable {
     }
   }
 
-  /** Stops claiming and renewing leases. Jobs still running are the caller's to settle. */
+  /**
+   * Stops claiming and renewing leases, waiting for a claim under way to finish (its jobs land in
+   * the ready queue, for a last {@link #stopClaiming()}). Unsettled jobs are the caller's.
+   */
   @Override
   public void close() {
     claiming = false;
     looping = false;
     wake();
     try {
-      loop.join(TimeUnit.SECONDS.toMillis(10));
+      loop.join(TimeUnit.SECONDS.toMillis(60));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

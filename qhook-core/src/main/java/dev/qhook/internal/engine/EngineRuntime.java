@@ -324,10 +324,13 @@ public final class EngineRuntime {
     // From here on a late outcome of an abandoned delivery is dropped, never written: the job is
     // returned below and may already be running elsewhere when that worker finishes.
     abandoning = true;
-    completer.close(); // writes the outcomes that were already queued
-    List<ClaimedJob> abandoned = dispatcher.running();
+    // Everything not settled yet, taken before the committer closes (closing settles entries).
+    // Outcomes already queued are written by close(); their jobs are then no longer running, so
+    // the fenced release below leaves them alone and returns only the rest.
+    List<ClaimedJob> unsettled = dispatcher.unsettled();
+    completer.close();
     workers.shutdownNow();
-    release(abandoned, "delivery abandoned at shutdown");
+    release(unsettled, "delivery abandoned at shutdown");
   }
 
   /** Returns claimed jobs to the store without using their attempt. */

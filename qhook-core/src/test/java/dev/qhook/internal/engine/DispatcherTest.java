@@ -1,0 +1,153 @@
+package dev.qhook.internal.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.qhook.memory.InMemoryStore;
+import dev.qhook.spi.AttemptRecord;
+import dev.qhook.spi.ClaimedJob;
+import dev.qhook.spi.Completion;
+import dev.qhook.spi.Event;
+import dev.qhook.spi.JobKind;
+import dev.qhook.spi.JobStatus;
+import dev.qhook.spi.NewEvent;
+import dev.qhook.spi.NewJob;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DispatcherTest {
+  private final InMemoryStore store = new InMemoryStore();
+  private final ExecutorService workers = Executors.newFixedThreadPool(2);
+  private final Set<String> ran = ConcurrentHashMap.newKeySet();
+  private Dispatcher dispatcher;
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    if (dispatcher != null) {
+      dispatcher.stopClaiming();
+      dispatcher.close();
+    }
+    workers.shutdownNow();
+    workers.awaitTermination(5, TimeUnit.SECONDS);
+  }
+
+  private void append(String jobId) {
+    Instant now = Instant.now();
+    Event event = new Event("E" + jobId, "app", "x", new byte[0], Map.of(), null, now);
+    NewJob job = new NewJob(jobId, JobKind.HANDLER, "h", null, 3, now, null);
+    store.append(List.of(new NewEvent(event, List.of(job))));
+  }
+
+  private Dispatcher start(Function<ClaimedJob, Completion> worker) {
+    Dispatcher d =
+        new Dispatcher(
+            store,
+            Clock.systemUTC(),
+            new Dispatcher.Settings(2, 4, Duration.ofMillis(50), Duration.ofSeconds(30), Map.of()),
+            workers,
+            worker,
+            completion -> {
+              store.complete(List.of(completion));
+              return CompletableFuture.completedFuture(null);
+            },
+            new DatabaseHealth(),
+            () -> {});
+    d.start();
+    return d;
+  }
+
+  private static Completion success(ClaimedJob c) {
+    return new Completion.Succeeded(
+        c.job().id(),
+        c.job().attempt(),
+        new AttemptRecord(c.job().attempt(), 200, null, 1, Instant.now(), null));
+  }
+
+  @Test
+  void deliversEveryDueJobAndSettlesIt() {
+    for (int i = 0; i < 10; i++) {
+      append("J" + i);
+    }
+    dispatcher =
+        start(
+            c -> {
+              ran.add(c.job().id());
+              return success(c);
+            });
+    dispatcher.wake();
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> ran.size() == 10);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> store.countJobsByStatus().getOrDefault(JobStatus.COMPLETED, 0L) == 10);
+    assertThat(dispatcher.unsettled()).isEmpty();
+  }
+
+  @Test
+  void anErrorInAWorkerNeitherStrandsTheJobNorStopsTheWorkers() {
+    append("J-boom");
+    dispatcher =
+        start(
+            c -> {
+              if (c.job().id().equals("J-boom")) {
+                throw new StackOverflowError("simulated");
+              }
+              ran.add(c.job().id());
+              return success(c);
+            });
+    dispatcher.wake();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> store.job("J-boom").orElseThrow().attempt() == 1);
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> dispatcher.unsettled().isEmpty());
+
+    for (int i = 0; i < 6; i++) {
+      append("J" + i);
+    }
+    dispatcher.wake();
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> ran.size() == 6);
+    assertThat(store.job("J-boom").orElseThrow().status())
+        .as("left running for lease recovery, no longer held")
+        .isEqualTo(JobStatus.RUNNING);
+  }
+
+  @Test
+  void stopClaimingHandsBackJobsThatNeverStarted() {
+    for (int i = 0; i < 6; i++) {
+      append("J" + i);
+    }
+    CompletableFuture<Void> gate = new CompletableFuture<>();
+    dispatcher =
+        start(
+            c -> {
+              gate.join();
+              return success(c);
+            });
+    dispatcher.wake();
+    // One batch of 4 is claimed; 2 workers block on the gate and 2 jobs wait. With jobs still
+    // waiting, no partial batch is claimed.
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> dispatcher.unsettled().size() == 4);
+    Awaitility.await() // for several poll intervals nothing more may be claimed
+        .during(Duration.ofMillis(300))
+        .atMost(Duration.ofSeconds(2))
+        .until(() -> dispatcher.unsettled().size() == 4);
+    List<ClaimedJob> unstarted = dispatcher.stopClaiming();
+    assertThat(unstarted).hasSize(2);
+    assertThat(dispatcher.unsettled()).hasSize(2);
+    gate.complete(null);
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> dispatcher.unsettled().isEmpty());
+  }
+}
