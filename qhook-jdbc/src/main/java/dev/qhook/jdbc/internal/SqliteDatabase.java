@@ -48,6 +48,8 @@ public final class SqliteDatabase {
   private static HikariDataSource pool(String name, Path file, int size, boolean readOnly) {
     SQLiteConfig config = new SQLiteConfig();
     config.setBusyTimeout(BUSY_TIMEOUT_MS);
+    // The store never reads generated keys; without this the driver scans every INSERT for them.
+    config.setGetGeneratedKeys(false);
     if (readOnly) {
       config.setReadOnly(true);
     } else {
