@@ -1,0 +1,105 @@
+package dev.qhook.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.qhook.IngestRequest;
+import dev.qhook.QHook;
+import dev.qhook.config.QHookConfig;
+import dev.qhook.jdbc.JdbcStore;
+import dev.qhook.spi.JobQuery;
+import dev.qhook.spi.JobStatus;
+import dev.qhook.testkit.RecordingReceiver;
+import dev.qhook.testkit.RecordingReceiver.Response;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+/**
+ * Two engine instances on one PostgreSQL database, as a cluster runs: each job is delivered once,
+ * by one of them, and a handler's {@code max_concurrency} holds across both.
+ */
+@EnabledIfEnvironmentVariable(named = "QHOOK_TEST_POSTGRES_URL", matches = ".+")
+class ClusterDeliveryTest {
+  private static final String URL = System.getenv("QHOOK_TEST_POSTGRES_URL");
+  private final String schema =
+      "qhook_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  private final List<AutoCloseable> open = new ArrayList<>();
+
+  @AfterEach
+  void cleanUp() throws Exception {
+    for (int i = open.size() - 1; i >= 0; i--) {
+      open.get(i).close();
+    }
+    execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+  }
+
+  private static void execute(String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection(URL);
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  private QHook instance(QHookConfig config) {
+    JdbcStore store =
+        JdbcStore.postgres(URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+    QHook qhook = QHook.builder().config(config).store(store).build();
+    open.add(store);
+    open.add(qhook);
+    qhook.start();
+    return qhook;
+  }
+
+  @Test
+  void twoInstancesShareTheWorkAndTheConcurrencyLimit() throws Exception {
+    execute("CREATE SCHEMA " + schema);
+    RecordingReceiver receiver = RecordingReceiver.start();
+    open.add(receiver);
+    receiver.respondByDefault(new Response(200, Map.of(), "", Duration.ofMillis(100)));
+    QHookConfig config =
+        QHookConfig.fromYaml(
+            """
+            server: { allow_private_urls: true }
+            sources:
+              app: { type: event }
+            handlers:
+              limited: { source: app, url: %s, max_concurrency: 2 }
+            """
+                .formatted(receiver.url("/limited")));
+    QHook first = instance(config);
+    QHook second = instance(config);
+
+    List<String> accepted = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      QHook via = i % 2 == 0 ? first : second;
+      accepted.add(via.ingest(IngestRequest.of("app", "x", "{\"n\":" + i + "}")).eventId());
+    }
+
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                first.admin().jobs(JobQuery.all()).items().stream()
+                        .filter(j -> j.status() == JobStatus.COMPLETED)
+                        .count()
+                    == 20);
+    List<String> delivered =
+        receiver.requests().stream().map(r -> r.header("x-qhook-event-id")).toList();
+    assertThat(delivered).as("each job once").hasSize(20);
+    assertThat(new HashSet<>(delivered)).containsExactlyInAnyOrderElementsOf(accepted);
+    assertThat(receiver.maxConcurrentRequests())
+        .as("max_concurrency across instances")
+        .isLessThanOrEqualTo(2);
+  }
+}
