@@ -2,6 +2,7 @@ package dev.qhook.config;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.qhook.verify.WebhookVerifiers;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -43,21 +44,8 @@ public record SourceConfig(
     Duration timeout,
     Duration rotationGrace,
     Duration disableAfter) {
-  /** The {@code verify} schemes of SPEC §8.1. */
-  public static final List<String> VERIFY_SCHEMES =
-      List.of(
-          "github",
-          "stripe",
-          "shopify",
-          "hmac",
-          "pagerduty",
-          "grafana",
-          "terraform",
-          "gitlab",
-          "standard-webhooks",
-          "linear",
-          "twilio",
-          "paddle");
+  /** The {@code verify} schemes of SPEC §8.1, in spec order: those qhook-verify implements. */
+  public static final List<String> VERIFY_SCHEMES = List.copyOf(WebhookVerifiers.SCHEMES);
 
   public static final Duration DEFAULT_TOLERANCE = Duration.ofSeconds(300);
   public static final Duration DEFAULT_ROTATION_GRACE = Duration.ofHours(24);
