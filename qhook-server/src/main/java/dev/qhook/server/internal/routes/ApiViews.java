@@ -6,14 +6,25 @@ import dev.qhook.server.internal.http.Timestamps;
 import dev.qhook.spi.AttemptRecord;
 import dev.qhook.spi.Event;
 import dev.qhook.spi.Job;
+import dev.qhook.spi.Page;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The JSON objects of SPEC §9.3, as ordered maps; null fields are present as null. */
 final class ApiViews {
   private ApiViews() {}
+
+  /** A listing page (SPEC §9.1): the items under {@code key}, and {@code has_more}. */
+  static <T> Map<String, Object> page(
+      String key, Page<T> page, Function<T, Map<String, Object>> view) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put(key, page.items().stream().map(view).toList());
+    body.put("has_more", page.hasMore());
+    return body;
+  }
 
   static Map<String, Object> eventSummary(Event e) {
     Map<String, Object> m = new LinkedHashMap<>();

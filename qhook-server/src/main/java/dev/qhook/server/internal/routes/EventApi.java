@@ -8,8 +8,6 @@ import dev.qhook.spi.Event;
 import dev.qhook.spi.EventQuery;
 import dev.qhook.spi.JobQuery;
 import dev.qhook.spi.Page;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** {@code GET /api/events} and {@code GET /api/events/{id}} (SPEC §9.2). */
 public final class EventApi {
@@ -31,10 +29,7 @@ public final class EventApi {
                 p.after(),
                 p.limit(),
                 p.descending()));
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("events", page.items().stream().map(ApiViews::eventSummary).toList());
-    body.put("has_more", page.hasMore());
-    return Response.ok(body);
+    return Response.ok(ApiViews.page("events", page, ApiViews::eventSummary));
   }
 
   public Response detail(Request request) {

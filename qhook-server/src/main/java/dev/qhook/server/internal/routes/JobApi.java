@@ -39,10 +39,7 @@ public final class JobApi {
                 p.after(),
                 p.limit(),
                 p.descending()));
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("jobs", page.items().stream().map(ApiViews::job).toList());
-    body.put("has_more", page.hasMore());
-    return Response.ok(body);
+    return Response.ok(ApiViews.page("jobs", page, ApiViews::job));
   }
 
   public Response detail(Request request) {
