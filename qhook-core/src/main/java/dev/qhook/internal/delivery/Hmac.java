@@ -1,5 +1,6 @@
 package dev.qhook.internal.delivery;
 
+import dev.qhook.verify.internal.StandardWebhooksVerifier;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -22,16 +23,11 @@ public final class Hmac {
   }
 
   /**
-   * The Standard Webhooks key of a secret: without an optional {@code whsec_} prefix,
-   * base64-decoded, or the raw bytes when that is not base64.
+   * The Standard Webhooks key of a secret, derived exactly as the verifier derives it, so that what
+   * qhook signs, qhook verifies.
    */
   public static byte[] standardWebhooksKey(String secret) {
-    String s = secret.startsWith("whsec_") ? secret.substring("whsec_".length()) : secret;
-    try {
-      return Base64.getDecoder().decode(s);
-    } catch (IllegalArgumentException notBase64) {
-      return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    }
+    return StandardWebhooksVerifier.key(secret);
   }
 
   /** {@code v1,} + base64 HMAC-SHA256 over {@code id.timestamp.body}. */

@@ -34,8 +34,8 @@ public final class StandardWebhooksVerifier implements WebhookVerifier {
             settings.secrets().stream().map(StandardWebhooksVerifier::key).toList());
   }
 
-  /** The signing key of a Standard Webhooks secret. */
-  static byte[] key(String secret) {
+  /** The signing key of a Standard Webhooks secret; qhook's own signing uses it too. */
+  public static byte[] key(String secret) {
     String rest =
         secret.startsWith(SECRET_PREFIX) ? secret.substring(SECRET_PREFIX.length()) : secret;
     byte[] decoded = Encodings.base64(rest);
