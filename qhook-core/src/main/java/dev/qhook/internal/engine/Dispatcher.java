@@ -87,9 +87,6 @@ public final class Dispatcher implements AutoCloseable {
   /** Claimed and not yet stored as done: waiting in {@link #ready}, running, or being recorded. */
   private final Map<String, ClaimedJob> held = new ConcurrentHashMap<>();
 
-  /** Jobs a worker is running right now. */
-  private final Map<String, ClaimedJob> running = new ConcurrentHashMap<>();
-
   private final BlockingQueue<ClaimedJob> ready = new LinkedBlockingQueue<>();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition wake = lock.newCondition();
@@ -224,18 +221,15 @@ public final class Dispatcher implements AutoCloseable {
 
   private void runOne(ClaimedJob claimed) {
     String id = claimed.job().id();
-    running.put(id, claimed);
     Completion outcome;
     try {
       outcome = worker.apply(claimed);
     } catch (Throwable e) { // even an Error must not strand the job or end this loop
       log.error("job {} failed unexpectedly; its lease will return it", id, e);
-      running.remove(id, claimed);
       held.remove(id, claimed); // no more renewals: the lease lapses and the job is recovered
       wake();
       return;
     }
-    running.remove(id, claimed);
     completions
         .apply(outcome)
         .whenComplete(
