@@ -82,7 +82,8 @@ public final class IngestRoutes {
     Utf8.require(request.body());
     schemas.require(source, request.body());
     String eventType =
-        WebhookEventTypes.of(config.verify(), request, ServerJson.parseOrNull(request.body()));
+        WebhookEventTypes.of(
+            config.verify(), request, () -> ServerJson.parseOrNull(request.body()));
     return ingest(request, source, eventType, 200);
   }
 

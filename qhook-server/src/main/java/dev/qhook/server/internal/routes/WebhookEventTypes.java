@@ -3,6 +3,7 @@ package dev.qhook.server.internal.routes;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qhook.server.internal.http.Request;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,14 +21,40 @@ final class WebhookEventTypes {
    * @param body the body parsed as JSON, or null when it is not JSON
    */
   static String of(@Nullable String verify, Request request, @Nullable JsonNode body) {
+    return of(verify, request, () -> body);
+  }
+
+  /**
+   * @param body parses the body as JSON (null when it is not JSON); called only when a rule reads
+   *     the body, so a {@code ce-type} header or a header-only convention costs no parse
+   */
+  static String of(@Nullable String verify, Request request, Supplier<@Nullable JsonNode> parse) {
+    Supplier<@Nullable JsonNode> body = once(parse);
     String type = nonEmpty(request.header("ce-type"));
     if (type == null && isStructuredCloudEvent(request.header("Content-Type"))) {
-      type = text(body, "type");
+      type = text(body.get(), "type");
     }
     if (type == null && verify != null) {
       type = convention(verify, request, body);
     }
     return type == null ? FALLBACK : type;
+  }
+
+  /** Parses at most once, however many rules ask. */
+  private static Supplier<@Nullable JsonNode> once(Supplier<@Nullable JsonNode> parse) {
+    return new Supplier<>() {
+      private boolean parsed;
+      private @Nullable JsonNode value;
+
+      @Override
+      public @Nullable JsonNode get() {
+        if (!parsed) {
+          value = parse.get();
+          parsed = true;
+        }
+        return value;
+      }
+    };
   }
 
   static boolean isStructuredCloudEvent(@Nullable String contentType) {
@@ -36,13 +63,21 @@ final class WebhookEventTypes {
   }
 
   /** The per-provider rule of SPEC §3.3, or null when it yields nothing. */
-  static @Nullable String convention(String verify, Request request, @Nullable JsonNode body) {
+  static @Nullable String convention(
+      String verify, Request request, Supplier<@Nullable JsonNode> parse) {
     return switch (verify) {
-      case "github" -> github(request.header("X-GitHub-Event"), body);
-      case "stripe", "standard-webhooks" -> text(body, "type");
+      case "github" -> github(request.header("X-GitHub-Event"), parse);
       case "shopify" -> nonEmpty(request.header("X-Shopify-Topic"));
       case "gitlab" ->
-          firstOf(text(body, "object_kind"), nonEmpty(request.header("X-Gitlab-Event")));
+          firstOf(text(parse.get(), "object_kind"), nonEmpty(request.header("X-Gitlab-Event")));
+      default -> bodyConvention(verify, parse.get());
+    };
+  }
+
+  /** The conventions that read only the body. */
+  private static @Nullable String bodyConvention(String verify, @Nullable JsonNode body) {
+    return switch (verify) {
+      case "stripe", "standard-webhooks" -> text(body, "type");
       case "pagerduty" -> text(body == null ? null : body.path("event"), "event_type");
       case "linear" -> linear(body);
       case "paddle" -> text(body, "event_type");
@@ -53,12 +88,13 @@ final class WebhookEventTypes {
   }
 
   /** {@code <X-GitHub-Event>.<action>} when the body has a string action, else the header. */
-  private static @Nullable String github(@Nullable String header, @Nullable JsonNode body) {
+  private static @Nullable String github(
+      @Nullable String header, Supplier<@Nullable JsonNode> parse) {
     String event = nonEmpty(header);
     if (event == null) {
       return null;
     }
-    String action = body != null && body.isObject() ? text(body, "action") : null;
+    String action = text(parse.get(), "action");
     return action == null ? event : event + "." + action;
   }
 
