@@ -14,6 +14,8 @@ set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
+# shellcheck source=bin/jvm-defaults.sh
+. "$root/bin/jvm-defaults.sh"
 
 scenario=all
 smoke=false
@@ -175,8 +177,10 @@ start_qhook() { # start_qhook NAME DB_URL: bin/qhook start; sets $qhook_pid and 
 start_bare() { # sets $bare_pid and $ready_s
   local started
   started=$(now_ns)
+  local defaults
+  mapfile -t defaults < <(qhook_jvm_defaults "${BENCH_JAVA_OPTS:-}") # the flags bin/qhook adds
   # shellcheck disable=SC2086
-  spawn bare-server java ${BENCH_JAVA_OPTS:-} -cp "$BENCH_JAR" dev.qhook.bench.BareServer --port "$BARE_PORT"
+  spawn bare-server java "${defaults[@]}" ${BENCH_JAVA_OPTS:-} -cp "$BENCH_JAR" dev.qhook.bench.BareServer --port "$BARE_PORT"
   bare_pid=$spawned
   wait_http "http://127.0.0.1:$BARE_PORT/ready" "$bare_pid" 30
   ready_s=$(seconds_since "$started")
@@ -291,7 +295,7 @@ Run \`bench/run.sh $scenario$($smoke && echo " --smoke" || true)\` at $(date -u 
 | SQLite | sqlite-jdbc $(prop sqlite-jdbc.version) |
 | wrk | $(wrk -v 2>&1 | head -n 1 | awk '{ print $2 }') |
 | db-scheduler | $(prop db-scheduler.version) |
-| JVM flags | ${BENCH_JAVA_OPTS:-none (JDK defaults)} |
+| JVM flags | ${BENCH_JAVA_OPTS:-none} plus bin/qhook's defaults $(qhook_jvm_defaults "${BENCH_JAVA_OPTS:-}" | tr '\n' ' ')for the qhook and bare servers |
 | load average | $load_before before the run, $(cut -d' ' -f1-3 /proc/loadavg) after |
 | other JVMs at start | $other_jvms (builds or tests running beside the kit make every number noisier) |
 EOF

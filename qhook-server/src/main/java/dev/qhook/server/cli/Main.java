@@ -16,7 +16,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Event gateway: verified webhooks and events in, durable reliable delivery out.",
-    subcommands = {StartCommand.class, ValidateCommand.class, InitCommand.class, SendCommand.class})
+    subcommands = {
+      StartCommand.class,
+      ValidateCommand.class,
+      InitCommand.class,
+      SendCommand.class,
+      CdsTrainingCommand.class
+    })
 public final class Main implements Callable<Integer> {
   @Mixin ConfigOptions configOptions = new ConfigOptions();
 
