@@ -23,8 +23,11 @@ import javax.sql.DataSource;
  * lock-and-fetch polling. The tasks are scheduled first (in batches, before any scheduler runs);
  * the rate is tasks divided by the time from {@code Scheduler.start()} to the last execution.
  *
- * <p>{@code DbSchedulerBaseline --url jdbc:postgresql://... --tasks 50000 --threads 16 --out
- * measurements.tsv}
+ * <p>With {@code --warmup N}, a whole round of N tasks runs first in the same JVM and is not
+ * measured (as in {@link PushDeliveryRun}).
+ *
+ * <p>{@code DbSchedulerBaseline --url jdbc:postgresql://... --tasks 50000 --warmup 10000 --threads
+ * 16 --out measurements.tsv}
  */
 public final class DbSchedulerBaseline {
   private static final String TABLE = "scheduled_tasks";
@@ -38,9 +41,14 @@ public final class DbSchedulerBaseline {
     Cli.run(
         "db-scheduler-baseline",
         () -> {
-          Args args = Args.parse(argv, "url", "tasks", "threads", "out", "key");
+          Args args = Args.parse(argv, "url", "tasks", "warmup", "threads", "out", "key");
           int tasks = args.getInt("tasks", 50_000);
           int threads = args.getInt("threads", 16);
+          int warmup = args.getInt("warmup", 0);
+          if (warmup > 0) {
+            System.out.printf("warm-up round (not measured): %d tasks%n", warmup);
+            run(args.get("url"), warmup, threads);
+          }
           double rate = run(args.get("url"), tasks, threads);
           Measurements.append(
               Path.of(args.get("out")), args.get("key", "push.dbscheduler.rate"), rate);

@@ -23,8 +23,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * nothing is delivered while loading; the measured engine is a second one on the same database. The
  * rate is events divided by the time from its {@code start()} to the last first arrival.
  *
- * <p>{@code PushDeliveryRun --database sqlite:/tmp/push.db --events 50000 --key push.sqlite --out
- * measurements.tsv}
+ * <p>With {@code --warmup N}, a whole round of N events (preload, start, deliver, stop) runs first
+ * in the same JVM and is not measured, so that the measured round runs compiled code, as a server
+ * that has been up for a while does; {@link DbSchedulerBaseline} takes the same option.
+ *
+ * <p>{@code PushDeliveryRun --database sqlite:/tmp/push.db --events 50000 --warmup 10000 --key
+ * push.sqlite --out measurements.tsv}
  */
 public final class PushDeliveryRun {
   private static final int LOADER_THREADS = 64;
@@ -36,13 +40,24 @@ public final class PushDeliveryRun {
         "push-delivery",
         () -> {
           Args args =
-              Args.parse(argv, "database", "events", "max-concurrency", "batch-size", "key", "out");
+              Args.parse(
+                  argv,
+                  "database",
+                  "events",
+                  "warmup",
+                  "max-concurrency",
+                  "batch-size",
+                  "key",
+                  "out");
+          int maxConcurrency = args.getInt("max-concurrency", 0);
+          int batchSize = args.getInt("batch-size", 0);
+          int warmup = args.getInt("warmup", 0);
+          if (warmup > 0) {
+            System.out.printf("warm-up round (not measured): %d events%n", warmup);
+            run(args.get("database"), warmup, maxConcurrency, batchSize);
+          }
           double rate =
-              run(
-                  args.get("database"),
-                  args.getInt("events", 50_000),
-                  args.getInt("max-concurrency", 0),
-                  args.getInt("batch-size", 0));
+              run(args.get("database"), args.getInt("events", 50_000), maxConcurrency, batchSize);
           Measurements.append(Path.of(args.get("out")), args.get("key") + ".rate", rate);
         });
   }
