@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -120,7 +121,12 @@ public final class ApacheHttpTransport implements Transport {
       return new TransportResult.NetworkError(
           "request not sendable: " + invalid.getMessage(), elapsedMs(started));
     }
-    DeadlineTimer.Deadline deadline = deadlines.arm(http, request.timeout().toNanos());
+    DeadlineTimer.Deadline deadline;
+    try {
+      deadline = deadlines.arm(http, request.timeout().toNanos());
+    } catch (RejectedExecutionException closed) {
+      return new TransportResult.NetworkError("transport closed", elapsedMs(started));
+    }
     try {
       return exchange(http, request, deadline, started);
     } finally {

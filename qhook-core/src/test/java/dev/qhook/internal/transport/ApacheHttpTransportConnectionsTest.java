@@ -139,6 +139,10 @@ class ApacheHttpTransportConnectionsTest {
 
       assertThat(inFlight.get(5, TimeUnit.SECONDS))
           .isInstanceOf(TransportResult.NetworkError.class);
+      assertThat(transport.send(request))
+          .isInstanceOfSatisfying(
+              TransportResult.NetworkError.class,
+              e -> assertThat(e.message()).isEqualTo("transport closed"));
     }
   }
 }
