@@ -2,7 +2,8 @@ package dev.qhook.spi;
 
 /**
  * Sends HTTP requests for deliveries. Implementations never follow redirects, bound the response
- * body, and classify failures instead of throwing. The default uses {@code java.net.http}.
+ * body, and classify failures instead of throwing. The default uses Apache HttpClient 5 with pooled
+ * keep-alive connections.
  */
 public interface Transport extends AutoCloseable {
   TransportResult send(TransportRequest request);

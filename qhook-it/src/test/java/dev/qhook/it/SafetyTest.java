@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.qhook.IngestResult;
 import dev.qhook.internal.net.PrivateAddresses;
-import dev.qhook.internal.transport.HttpClientTransport;
+import dev.qhook.internal.transport.ApacheHttpTransport;
 import dev.qhook.internal.transport.SsrfGuard;
 import dev.qhook.spi.Job;
 import dev.qhook.spi.JobStatus;
@@ -40,7 +40,7 @@ class SafetyTest {
             PrivateAddresses::isPrivate);
     String config = yaml.replace("PORT", Integer.toString(receiver.uri("/").getPort()));
     try (EngineFixture f =
-        EngineFixture.start(dir, config, receiver, new HttpClientTransport(guard))) {
+        EngineFixture.start(dir, config, receiver, new ApacheHttpTransport(guard, 4))) {
       IngestResult result = f.send("app", "x", "{}");
       Job job = f.awaitJob(result.eventId(), JobStatus.DEAD);
       assertThat(job.lastError())

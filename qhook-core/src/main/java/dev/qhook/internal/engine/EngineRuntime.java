@@ -20,7 +20,7 @@ import dev.qhook.internal.ingest.Ingestor;
 import dev.qhook.internal.metrics.EngineMetrics;
 import dev.qhook.internal.net.PrivateAddresses;
 import dev.qhook.internal.routing.Router;
-import dev.qhook.internal.transport.HttpClientTransport;
+import dev.qhook.internal.transport.ApacheHttpTransport;
 import dev.qhook.internal.transport.SsrfGuard;
 import dev.qhook.spi.AlertSink;
 import dev.qhook.spi.AppendResult;
@@ -150,11 +150,13 @@ public final class EngineRuntime {
   }
 
   private static Transport defaultTransport(QHookConfig config) {
-    return new HttpClientTransport(
+    // One kept-alive connection per worker, to each handler host.
+    return new ApacheHttpTransport(
         new SsrfGuard(
             config.server().allowPrivateUrls(),
             InetAddress::getAllByName,
-            PrivateAddresses::isPrivate));
+            PrivateAddresses::isPrivate),
+        config.worker().maxConcurrency());
   }
 
   public synchronized void start() {

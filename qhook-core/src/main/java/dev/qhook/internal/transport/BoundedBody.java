@@ -2,70 +2,46 @@ package dev.qhook.internal.transport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
+import java.io.InputStream;
+import java.util.Arrays;
 
-/** A response body subscriber that fails once the body exceeds a limit. */
+/** Reads a response body, failing as soon as it exceeds a limit. */
 final class BoundedBody {
+  private static final int CHUNK = 8192;
+
   private BoundedBody() {}
 
+  /** The body was larger than the limit; the rest of it was not read. */
   static final class TooLargeException extends IOException {
     TooLargeException(int limit) {
       super("response body larger than " + limit + " bytes");
     }
   }
 
-  static HttpResponse.BodySubscriber<byte[]> subscriber(int limit) {
-    return new Subscriber(limit);
-  }
-
-  private static final class Subscriber implements HttpResponse.BodySubscriber<byte[]> {
-    private final int limit;
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-    private Flow.Subscription subscription;
-
-    Subscriber(int limit) {
-      this.limit = limit;
+  /**
+   * Reads {@code in} to its end.
+   *
+   * @param declaredLength the Content-Length, or a negative number when unknown
+   * @throws TooLargeException once more than {@code limit} bytes arrive (or are announced)
+   */
+  static byte[] read(InputStream in, long declaredLength, int limit) throws IOException {
+    if (declaredLength > limit) {
+      throw new TooLargeException(limit);
     }
-
-    @Override
-    public CompletionStage<byte[]> getBody() {
-      return result;
+    if (declaredLength >= 0) {
+      byte[] body = new byte[(int) declaredLength];
+      int n = in.readNBytes(body, 0, body.length);
+      return n == body.length ? body : Arrays.copyOf(body, n);
     }
-
-    @Override
-    public void onSubscribe(Flow.Subscription subscription) {
-      this.subscription = subscription;
-      subscription.request(Long.MAX_VALUE);
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> buffers) {
-      for (ByteBuffer buffer : buffers) {
-        if (bytes.size() + buffer.remaining() > limit) {
-          subscription.cancel();
-          result.completeExceptionally(new TooLargeException(limit));
-          return;
-        }
-        byte[] chunk = new byte[buffer.remaining()];
-        buffer.get(chunk);
-        bytes.write(chunk, 0, chunk.length);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(CHUNK);
+    byte[] chunk = new byte[CHUNK];
+    int n;
+    while ((n = in.read(chunk)) != -1) {
+      if (bytes.size() + n > limit) {
+        throw new TooLargeException(limit);
       }
+      bytes.write(chunk, 0, n);
     }
-
-    @Override
-    public void onError(Throwable error) {
-      result.completeExceptionally(error);
-    }
-
-    @Override
-    public void onComplete() {
-      result.complete(bytes.toByteArray());
-    }
+    return bytes.toByteArray();
   }
 }

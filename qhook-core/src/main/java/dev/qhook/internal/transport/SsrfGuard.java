@@ -9,17 +9,24 @@ import java.util.function.Predicate;
 
 /**
  * Refuses destinations that resolve to private, loopback, link-local or otherwise internal
- * addresses (SPEC §11), checked when the request is about to be sent.
+ * addresses (SPEC §11).
  *
- * <p>Known gap: {@code java.net.http} resolves the host again when it connects, so a DNS answer
- * that changes between the check and the connect (DNS rebinding) is not caught. The check makes the
- * ordinary case (a handler URL pointing at an internal host) safe.
+ * <p>{@link ApacheHttpTransport} connects only to the addresses {@link #vettedAddresses} returned
+ * (it is the client's DNS resolver), so the address checked is the address connected to: a DNS
+ * answer that changes between a check and the connect (DNS rebinding) cannot slip through.
  */
 public final class SsrfGuard {
   /** Looks up every address of a host. */
   @FunctionalInterface
   public interface Resolver {
     InetAddress[] resolve(String host) throws UnknownHostException;
+  }
+
+  /** A host that resolves, but to an address the guard refuses; the message says which. */
+  public static final class DestinationRefusedException extends UnknownHostException {
+    DestinationRefusedException(String message) {
+      super(message);
+    }
   }
 
   private final boolean allowPrivate;
@@ -32,8 +39,8 @@ public final class SsrfGuard {
     this.isPrivate = isPrivate;
   }
 
-  /** Returns why the destination is refused, or empty when it may be called. */
-  public Optional<String> refusal(URI uri) throws UnknownHostException {
+  /** Returns why the URI's scheme or host is refused, without resolving anything. */
+  public Optional<String> uriRefusal(URI uri) {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
       return Optional.of("destination refused: scheme '" + scheme + "' is not http(s)");
@@ -42,18 +49,51 @@ public final class SsrfGuard {
     if (host == null || host.isEmpty()) {
       return Optional.of("destination refused: no host in " + uri);
     }
-    if (allowPrivate) {
-      return Optional.empty();
+    return Optional.empty();
+  }
+
+  /**
+   * Resolves {@code host} and returns its addresses once every one of them may be called.
+   *
+   * @throws DestinationRefusedException when one resolves to a refused address (unless private
+   *     addresses are allowed)
+   * @throws UnknownHostException when the host does not resolve
+   */
+  public InetAddress[] vettedAddresses(String host) throws UnknownHostException {
+    InetAddress[] addresses = resolver.resolve(host);
+    if (addresses == null || addresses.length == 0) {
+      throw new UnknownHostException(host);
     }
-    for (InetAddress address : resolver.resolve(host)) {
-      if (isPrivate.test(address)) {
-        return Optional.of(
-            "destination refused: "
-                + host
-                + " resolves to private address "
-                + address.getHostAddress());
+    if (!allowPrivate) {
+      for (InetAddress address : addresses) {
+        if (isPrivate.test(address)) {
+          throw new DestinationRefusedException(
+              "destination refused: "
+                  + host
+                  + " resolves to private address "
+                  + address.getHostAddress());
+        }
       }
     }
-    return Optional.empty();
+    return addresses;
+  }
+
+  /**
+   * Returns why the destination is refused, or empty when it may be called: the checks of {@link
+   * #uriRefusal} and, unless private addresses are allowed, of {@link #vettedAddresses}.
+   *
+   * @throws UnknownHostException when the host does not resolve
+   */
+  public Optional<String> refusal(URI uri) throws UnknownHostException {
+    Optional<String> refused = uriRefusal(uri);
+    if (refused.isPresent() || allowPrivate) {
+      return refused;
+    }
+    try {
+      vettedAddresses(uri.getHost());
+      return Optional.empty();
+    } catch (DestinationRefusedException e) {
+      return Optional.of(e.getMessage());
+    }
   }
 }

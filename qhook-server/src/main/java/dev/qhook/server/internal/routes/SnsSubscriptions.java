@@ -1,7 +1,7 @@
 package dev.qhook.server.internal.routes;
 
 import dev.qhook.internal.net.PrivateAddresses;
-import dev.qhook.internal.transport.HttpClientTransport;
+import dev.qhook.internal.transport.ApacheHttpTransport;
 import dev.qhook.internal.transport.SsrfGuard;
 import dev.qhook.server.internal.http.ApiException;
 import dev.qhook.spi.Transport;
@@ -22,6 +22,9 @@ import java.util.function.Predicate;
 public final class SnsSubscriptions implements AutoCloseable {
   static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+  /** Confirmations are rare: a few connections are plenty. */
+  private static final int CONNECTIONS = 4;
+
   private final Predicate<String> hostRule;
   private final SsrfGuard ssrfGuard;
   private final Transport transport;
@@ -32,8 +35,9 @@ public final class SnsSubscriptions implements AutoCloseable {
         new SsrfGuard(allowPrivateUrls, InetAddress::getAllByName, PrivateAddresses::isPrivate);
     // The host rule (or the guard, checked below) decides what may be called.
     this.transport =
-        new HttpClientTransport(
-            new SsrfGuard(true, InetAddress::getAllByName, PrivateAddresses::isPrivate));
+        new ApacheHttpTransport(
+            new SsrfGuard(true, InetAddress::getAllByName, PrivateAddresses::isPrivate),
+            CONNECTIONS);
   }
 
   /**
