@@ -7,6 +7,7 @@ import dev.qhook.config.DatabaseDriver;
 import dev.qhook.jdbc.internal.Database;
 import dev.qhook.jdbc.internal.DatabaseUrls;
 import dev.qhook.jdbc.internal.Dialect;
+import dev.qhook.jdbc.internal.Durability;
 import dev.qhook.jdbc.internal.EventReader;
 import dev.qhook.jdbc.internal.EventWriter;
 import dev.qhook.jdbc.internal.JobClaimer;
@@ -155,7 +156,7 @@ public final class JdbcStore implements Store {
 
   @Override
   public List<ClaimedJob> claim(ClaimRequest request) {
-    return db.write("claiming jobs", h -> claimer.claim(h, request));
+    return db.write("claiming jobs", Durability.DEFERRED, h -> claimer.claim(h, request));
   }
 
   @Override
@@ -178,6 +179,7 @@ public final class JdbcStore implements Store {
     }
     db.write(
         "extending leases",
+        Durability.DEFERRED,
         h -> {
           leases.extendLeases(h, jobIds, leaseUntil);
           return null;

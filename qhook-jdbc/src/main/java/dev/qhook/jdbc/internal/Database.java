@@ -21,22 +21,27 @@ import org.jspecify.annotations.Nullable;
 public final class Database implements AutoCloseable {
   private final Dialect dialect;
   private final Jdbi writer;
+  private final Jdbi deferredWriter;
   private final Jdbi reader;
   private final @Nullable Lock writeLock;
   private final List<AutoCloseable> resources;
 
   /**
+   * @param deferredWriter connections for {@link Durability#DEFERRED} writes; may be {@code writer}
    * @param writeLock when not null, every write holds it: one writer at a time
    * @param resources closed in reverse order by {@link #close()}
    */
   Database(
       Dialect dialect,
       DataSource writer,
+      DataSource deferredWriter,
       DataSource reader,
       @Nullable Lock writeLock,
       List<AutoCloseable> resources) {
     this.dialect = dialect;
     this.writer = configure(Jdbi.create(writer));
+    this.deferredWriter =
+        deferredWriter == writer ? this.writer : configure(Jdbi.create(deferredWriter));
     this.reader = writer == reader ? this.writer : configure(Jdbi.create(reader));
     this.writeLock = writeLock;
     this.resources = new ArrayList<>(resources);
@@ -51,13 +56,26 @@ public final class Database implements AutoCloseable {
     return dialect;
   }
 
-  /** Runs {@code work} in one transaction. */
+  /** Runs {@code work} in one transaction whose commit is on disk when this returns. */
   public <T> T write(String operation, HandleCallback<T, RuntimeException> work) {
+    return write(operation, Durability.ON_COMMIT, work);
+  }
+
+  /** Runs {@code work} in one transaction, committed with the given durability. */
+  public <T> T write(
+      String operation, Durability durability, HandleCallback<T, RuntimeException> work) {
     if (writeLock != null) {
       writeLock.lock();
     }
     try {
-      return writer.inTransaction(work);
+      if (durability == Durability.ON_COMMIT) {
+        return writer.inTransaction(work);
+      }
+      return deferredWriter.inTransaction(
+          h -> {
+            dialect.deferDurability(h);
+            return work.withHandle(h);
+          });
     } catch (JdbiException e) {
       throw new StoreException(operation, e);
     } finally {

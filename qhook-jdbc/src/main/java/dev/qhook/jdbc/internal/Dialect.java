@@ -22,6 +22,11 @@ public enum Dialect {
     void prepareClaim(Handle handle) {
       // SQLite's planner already walks the due-jobs index in claim order.
     }
+
+    @Override
+    void deferDurability(Handle handle) {
+      // Deferred writes go through a writer connection opened with synchronous=NORMAL.
+    }
   },
 
   /** Many writers: claims skip rows other transactions hold; advisory locks guard counters. */
@@ -58,6 +63,15 @@ public enum Dialect {
     void prepareClaim(Handle handle) {
       handle.execute("SET LOCAL enable_sort = off");
     }
+
+    /**
+     * The commit returns before its WAL record is flushed; any later synchronous commit flushes the
+     * WAL up to and including it.
+     */
+    @Override
+    void deferDurability(Handle handle) {
+      handle.execute("SET LOCAL synchronous_commit = off");
+    }
   };
 
   /** The folder of this dialect's scripts under {@code db/migration}. */
@@ -76,4 +90,10 @@ public enum Dialect {
 
   /** Settings for the claim statement, until the current transaction ends. */
   abstract void prepareClaim(Handle handle);
+
+  /**
+   * Makes the current transaction's commit {@link Durability#DEFERRED} (on the connection {@link
+   * Database} uses for deferred writes).
+   */
+  abstract void deferDurability(Handle handle);
 }
