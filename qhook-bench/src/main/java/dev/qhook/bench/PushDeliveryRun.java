@@ -78,6 +78,7 @@ public final class PushDeliveryRun {
               "expected " + events + " available jobs after loading, found " + available);
         }
         try (QHook engine = QHook.builder().config(config).store(store).build()) {
+          long cpuStarted = ProcessCpu.nanos();
           long started = System.nanoTime();
           engine.start();
           Duration bound = Bounds.forRate(events, 200);
@@ -93,13 +94,16 @@ public final class PushDeliveryRun {
                     + store.countJobsByStatus());
           }
           double seconds = (System.nanoTime() - started) / 1e9;
+          double cpuMicros = (ProcessCpu.nanos() - cpuStarted) / 1e3 / events;
           System.out.printf(
-              "push %s: %d deliveries in %.2f s (%d requests, worker.max_concurrency %s)%n",
+              "push %s: %d deliveries in %.2f s (%d requests, worker.max_concurrency %s),"
+                  + " %.0f µs of process CPU per delivery (receiver included)%n",
               config.database().driver(),
               events,
               seconds,
               receiver.requests(),
-              config.worker().maxConcurrency());
+              config.worker().maxConcurrency(),
+              cpuMicros);
           return events / seconds;
         }
       }
