@@ -1,10 +1,13 @@
 package dev.qhook.bench;
 
 import dev.qhook.internal.engine.DeliveryExecutors;
+import dev.qhook.internal.transport.ApacheHttpTransport;
+import dev.qhook.internal.transport.SsrfGuard;
+import dev.qhook.spi.TransportRequest;
+import dev.qhook.spi.TransportResult;
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -33,11 +36,14 @@ public final class LatencyRun {
 
   private static final Pattern EVENT_ID = Pattern.compile("\"event_id\"\\s*:\\s*\"([^\"]+)\"");
 
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
+  /**
+   * qhook's own delivery client (blocking, pooled keep-alive connections): the load generator
+   * shares the two cores with the server it measures, so it should cost as little as it can.
+   */
+  private final ApacheHttpTransport http =
+      new ApacheHttpTransport(
+          new SsrfGuard(true, InetAddress::getAllByName, address -> false), SENDERS);
+
   private final Map<String, Long> dueNanosByEvent = new ConcurrentHashMap<>();
   private final AtomicInteger failedPosts = new AtomicInteger();
   private final AtomicInteger acceptedPosts = new AtomicInteger();
@@ -115,6 +121,7 @@ public final class LatencyRun {
       Measurements.append(out, key + ".lost", failedPosts.get() + missing);
     } finally {
       senders.shutdownNow();
+      http.close();
     }
   }
 
@@ -128,10 +135,8 @@ public final class LatencyRun {
   }
 
   /**
-   * Sends {@code count} events, one every {@code periodNanos}, without waiting for answers. Each
-   * POST runs on a sender thread with the blocking {@code HttpClient.send}: on Java 17 with fewer
-   * than 3 cores, {@code sendAsync} completes every response on a new thread (the common pool has
-   * parallelism 1), which would load the machine the engine is measured on.
+   * Sends {@code count} events, one every {@code periodNanos}, without waiting for answers: each
+   * POST runs on a sender thread with a blocking call.
    */
   private void sendSteadily(URI target, int count, long periodNanos, boolean record) {
     long start = System.nanoTime();
@@ -147,17 +152,18 @@ public final class LatencyRun {
   }
 
   private void post(URI target, byte[] body, long due, boolean record) {
-    HttpRequest request =
-        HttpRequest.newBuilder(target)
-            .timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build();
+    TransportResult result =
+        http.send(
+            new TransportRequest(
+                "POST",
+                target,
+                Map.of("Content-Type", "application/json"),
+                body,
+                Duration.ofSeconds(10)));
     String failure;
-    try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      Matcher id = EVENT_ID.matcher(response.body());
-      if (response.statusCode() == 202 && id.find()) {
+    if (result instanceof TransportResult.Response response) {
+      Matcher id = EVENT_ID.matcher(new String(response.body(), StandardCharsets.UTF_8));
+      if (response.status() == 202 && id.find()) {
         if (record) {
           answeredMicros.recordValue(Math.max(0, (System.nanoTime() - due) / 1000));
           dueNanosByEvent.put(id.group(1), due);
@@ -165,12 +171,11 @@ public final class LatencyRun {
         }
         return;
       }
-      failure = "status " + response.statusCode();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      failure = "interrupted";
-    } catch (Exception e) {
-      failure = e.getClass().getSimpleName();
+      failure = "status " + response.status();
+    } else if (result instanceof TransportResult.Timeout) {
+      failure = "timeout";
+    } else {
+      failure = ((TransportResult.NetworkError) result).message();
     }
     if (record) {
       failedPosts.incrementAndGet();
