@@ -13,11 +13,13 @@ import dev.qhook.server.internal.http.Utf8;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
  * {@code POST /events/{source}/{event_type}} (202) and {@code POST /webhooks/{source}} (200), in
- * the processing order of SPEC §3.2. Global limits have already been applied by the pipeline.
+ * the processing order of SPEC §3.2. Global limits have already been applied by the pipeline. Both
+ * answer once the event is committed, without holding a request thread meanwhile.
  */
 public final class IngestRoutes {
   private final QHook engine;
@@ -55,7 +57,7 @@ public final class IngestRoutes {
    * Database health, the token (before the source lookup, so names cannot be probed), source,
    * UTF-8, schema, event type.
    */
-  public Response events(Request request) {
+  public CompletableFuture<Response> events(Request request) {
     readiness.requireReady();
     apiToken.require(request);
     String source = request.pathParam("source");
@@ -70,7 +72,7 @@ public final class IngestRoutes {
    * Database health, source, {@code allowed_ips}, signature on the raw bytes, UTF-8, schema, event
    * type; nothing is stored unless every check passes.
    */
-  public Response webhooks(Request request) {
+  public CompletableFuture<Response> webhooks(Request request) {
     readiness.requireReady();
     String source = request.pathParam("source");
     SourceConfig config = requireSource(source, Set.of(SourceType.WEBHOOK));
@@ -95,8 +97,9 @@ public final class IngestRoutes {
     return source;
   }
 
-  private Response ingest(Request request, String source, String eventType, int status) {
-    return responses.ingest(
+  private CompletableFuture<Response> ingest(
+      Request request, String source, String eventType, int status) {
+    return responses.ingestLater(
         new IngestRequest(source, eventType, request.body(), request.headerMap()), status);
   }
 
