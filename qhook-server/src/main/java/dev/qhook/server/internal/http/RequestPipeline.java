@@ -86,8 +86,8 @@ public final class RequestPipeline implements HttpHandler {
       HttpExchange exchange, String method, String path, CompletableFuture<Response> answer) {
     try {
       responders.execute(() -> respond(exchange, method, path, answer));
-    } catch (RejectedExecutionException shutDown) {
-      finish(exchange, null, new IOException("server stopped before the response was written"));
+    } catch (RejectedExecutionException stopped) {
+      finish(exchange, null, new IOException("server stopped before the answer was written"));
     }
   }
 
@@ -163,13 +163,13 @@ public final class RequestPipeline implements HttpHandler {
   }
 
   private CompletableFuture<Response> process(HttpExchange exchange, String method, String path) {
-    String clientIp =
-        ClientAddress.of(
-            exchange.getRemoteAddress(), exchange.getRequestHeaders(), limits.trustProxy());
-    if (!RATE_LIMIT_EXEMPT.contains(path) && !ipLimiter.tryAcquire(clientIp)) {
+    boolean counted = ipLimiter.enabled() && !RATE_LIMIT_EXEMPT.contains(path);
+    String countedIp = counted ? clientIp(exchange) : null;
+    if (countedIp != null && !ipLimiter.tryAcquire(countedIp)) {
       throw ApiException.rateLimited();
     }
-    if (declaredLength(exchange) > limits.maxBodySize()) {
+    long declaredLength = declaredLength(exchange);
+    if (declaredLength > limits.maxBodySize()) {
       throw ApiException.payloadTooLarge(limits.maxBodySize());
     }
     if (!inbound.tryEnter()) {
@@ -177,7 +177,8 @@ public final class RequestPipeline implements HttpHandler {
     }
     CompletableFuture<Response> answer;
     try {
-      byte[] body = BoundedBody.read(exchange.getRequestBody(), limits.maxBodySize());
+      byte[] body =
+          BoundedBody.read(exchange.getRequestBody(), limits.maxBodySize(), declaredLength);
       RouteTable.Match match = routes.match(method, path);
       Request request =
           new Request(
@@ -187,7 +188,7 @@ public final class RequestPipeline implements HttpHandler {
               exchange.getRequestURI().getRawQuery(),
               exchange.getRequestHeaders(),
               body,
-              clientIp);
+              countedIp != null ? () -> countedIp : () -> clientIp(exchange));
       answer = match.route().handler().handle(request);
     } catch (RuntimeException | Error e) {
       inbound.exit();
@@ -199,6 +200,11 @@ public final class RequestPipeline implements HttpHandler {
       answer.whenComplete((response, failure) -> inbound.exit());
     }
     return answer;
+  }
+
+  private String clientIp(HttpExchange exchange) {
+    return ClientAddress.of(
+        exchange.getRemoteAddress(), exchange.getRequestHeaders(), limits.trustProxy());
   }
 
   private static long declaredLength(HttpExchange exchange) {

@@ -22,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  * answer once the event is committed, without holding a request thread meanwhile.
  */
 public final class IngestRoutes {
+  private static final Set<SourceType> EVENT_SOURCES =
+      Set.of(SourceType.EVENT, SourceType.OUTBOUND);
+  private static final Set<SourceType> WEBHOOK_SOURCES = Set.of(SourceType.WEBHOOK);
   private final QHook engine;
   private final Readiness readiness;
   private final BearerToken apiToken;
@@ -61,7 +64,7 @@ public final class IngestRoutes {
     readiness.requireReady();
     apiToken.require(request);
     String source = request.pathParam("source");
-    requireSource(source, Set.of(SourceType.EVENT, SourceType.OUTBOUND));
+    requireSource(source, EVENT_SOURCES);
     Utf8.require(request.body());
     schemas.require(source, request.body());
     String eventType = firstNonEmpty(request.header("ce-type"), request.pathParam("type"));
@@ -75,7 +78,7 @@ public final class IngestRoutes {
   public CompletableFuture<Response> webhooks(Request request) {
     readiness.requireReady();
     String source = request.pathParam("source");
-    SourceConfig config = requireSource(source, Set.of(SourceType.WEBHOOK));
+    SourceConfig config = requireSource(source, WEBHOOK_SOURCES);
     IpAllowList allowed = allowLists.get(source);
     if (allowed != null && !allowed.allows(request.clientIp())) {
       throw ApiException.ipNotAllowed(request.clientIp());
