@@ -27,12 +27,29 @@ public record IngestRequest(
     requireNonNull(source, "source");
     requireNonNull(eventType, "eventType");
     requireNonNull(body, "body");
-    Map<String, String> lower = new TreeMap<>();
-    headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
-    headers = Map.copyOf(lower);
+    headers = Map.copyOf(lowercaseNames(headers));
     if (fallbackIdempotencyKey != null && fallbackIdempotencyKey.isEmpty()) {
       fallbackIdempotencyKey = null;
     }
+  }
+
+  /**
+   * {@code headers} itself when every name is lowercase already (the server's are), else a copy.
+   */
+  private static Map<String, String> lowercaseNames(Map<String, String> headers) {
+    boolean lowercase = true;
+    for (String name : headers.keySet()) {
+      if (!name.equals(name.toLowerCase(Locale.ROOT))) {
+        lowercase = false;
+        break;
+      }
+    }
+    if (lowercase) {
+      return headers;
+    }
+    Map<String, String> lower = new TreeMap<>();
+    headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
+    return lower;
   }
 
   /** A request without a fallback idempotency key. */

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 
@@ -56,6 +57,22 @@ public final class QHook implements AutoCloseable {
    */
   public IngestResult ingest(IngestRequest request) {
     return runtime.ingest(request);
+  }
+
+  /**
+   * {@link #ingest(IngestRequest)} without blocking the caller: the future completes once the event
+   * and its jobs are committed (shared with concurrent ingests in one transaction), or fails with a
+   * {@link StoreException} when nothing was stored.
+   *
+   * <p>The future completes on the engine's commit thread, which every ingest shares: stages
+   * chained to it must be short and must never block (use the {@code *Async} variants with your own
+   * executor for anything else, such as writing to a client).
+   *
+   * @throws UnknownSourceException the source is not configured (nothing is queued)
+   * @throws UnavailableException not started, shutting down, or the database is unhealthy
+   */
+  public CompletableFuture<IngestResult> ingestAsync(IngestRequest request) {
+    return runtime.ingestAsync(request);
   }
 
   /** Shorthand for {@link #ingest(IngestRequest)}. */

@@ -219,6 +219,8 @@ public final class QHookServer implements AutoCloseable {
               subscribeUrlRule);
       SnsSubscriptions subscriptions =
           new SnsSubscriptions(verification.subscribeUrlRule(), config.allowPrivateUrls());
+      ExecutorService executor =
+          RequestExecutor.create("qhook-request", config.maxInbound() + SPARE_THREADS);
       RequestPipeline pipeline =
           new RequestPipeline(
               ServerRoutes.create(engine, readiness, prometheus, verification, subscriptions),
@@ -227,7 +229,8 @@ public final class QHookServer implements AutoCloseable {
                   config.maxInbound(),
                   config.ipRateLimit(),
                   config.trustProxy()),
-              clock);
+              clock,
+              executor);
       InetSocketAddress address =
           new InetSocketAddress(
               host != null ? host : config.host(), port != null ? port : config.port());
@@ -236,11 +239,10 @@ public final class QHookServer implements AutoCloseable {
         http = HttpServer.create(address, 0);
       } catch (IOException e) {
         subscriptions.close();
+        executor.shutdownNow();
         throw new UncheckedIOException(
             "cannot listen on " + address.getHostString() + ":" + address.getPort(), e);
       }
-      ExecutorService executor =
-          RequestExecutor.create("qhook-http", config.maxInbound() + SPARE_THREADS);
       http.createContext("/", pipeline);
       http.setExecutor(executor);
       http.start();

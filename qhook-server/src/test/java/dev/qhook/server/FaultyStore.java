@@ -20,12 +20,29 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
-/** An in-memory store whose event writes and event listing can be made to fail on demand. */
+/**
+ * An in-memory store whose event writes and event listing can be made to fail on demand, and whose
+ * event writes can be held back until released.
+ */
 final class FaultyStore implements Store {
   private final Store delegate = new InMemoryStore();
   volatile boolean failAppends;
   volatile boolean breakEventListing;
+  private volatile CountDownLatch appendGate = new CountDownLatch(0);
+  final Semaphore appendsEntered = new Semaphore(0);
+
+  /** From now on every event write waits until {@link #releaseAppends()}. */
+  void holdAppends() {
+    appendGate = new CountDownLatch(1);
+  }
+
+  void releaseAppends() {
+    appendGate.countDown();
+  }
 
   @Override
   public void migrate() {
@@ -34,6 +51,15 @@ final class FaultyStore implements Store {
 
   @Override
   public List<AppendResult> append(List<NewEvent> events) {
+    appendsEntered.release();
+    try {
+      if (!appendGate.await(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("append held for 30 s: the test never released it");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("append events", e);
+    }
     if (failAppends) {
       throw new StoreException("append events", new java.io.IOException("disk I/O error"));
     }

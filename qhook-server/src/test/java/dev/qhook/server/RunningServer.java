@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 
 /**
@@ -131,6 +132,15 @@ final class RunningServer implements AutoCloseable {
 
   HttpResponse<String> post(String path, byte[] body, String... headers) {
     return send(request(path, headers).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+  }
+
+  /** POSTs {@code body} without waiting for the answer. */
+  CompletableFuture<HttpResponse<String>> postLater(String path, String body) {
+    return client.sendAsync(
+        request(path)
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   HttpRequest.Builder request(String path, String... headers) {

@@ -181,12 +181,7 @@ public final class EngineRuntime {
   }
 
   public IngestResult ingest(IngestRequest request) {
-    if (state != State.RUNNING) {
-      throw new UnavailableException(notRunningReason());
-    }
-    if (!dbHealth.healthy()) {
-      throw new UnavailableException("database unhealthy");
-    }
+    requireAccepting();
     try {
       IngestResult result = ingestor.ingest(request);
       dbHealth.onSuccess();
@@ -194,6 +189,31 @@ public final class EngineRuntime {
     } catch (StoreException e) {
       onDbFailure();
       throw e;
+    }
+  }
+
+  /** {@link #ingest} without waiting for the commit; the future fails with the store error. */
+  public CompletableFuture<IngestResult> ingestAsync(IngestRequest request) {
+    requireAccepting();
+    return ingestor
+        .ingestAsync(request)
+        .whenComplete(
+            (result, failure) -> {
+              if (failure == null) {
+                dbHealth.onSuccess();
+              } else if (failure instanceof StoreException
+                  || failure.getCause() instanceof StoreException) {
+                onDbFailure();
+              }
+            });
+  }
+
+  private void requireAccepting() {
+    if (state != State.RUNNING) {
+      throw new UnavailableException(notRunningReason());
+    }
+    if (!dbHealth.healthy()) {
+      throw new UnavailableException("database unhealthy");
     }
   }
 

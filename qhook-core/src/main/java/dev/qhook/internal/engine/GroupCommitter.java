@@ -2,10 +2,12 @@ package dev.qhook.internal.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,16 +18,25 @@ import org.slf4j.LoggerFactory;
  * the batch writer in one call, which is one transaction and one sync in a JDBC store. The first
  * item of a quiet period is written at once; items arriving while a batch commits form the next
  * batch. That is what lets durable ingest scale past one fsync per event.
+ *
+ * <p>Submitting takes no lock: the item goes on a lock-free queue, and only the submitter that
+ * finds the writer idle wakes it, so a busy writer costs its submitters no system call. Futures
+ * complete on the writer thread: dependent stages must be short and never block.
  */
 public final class GroupCommitter<I, O> implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
+  private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
   private record Pending<I, O>(I item, CompletableFuture<O> result) {}
 
-  private final BlockingQueue<Pending<I, O>> queue = new LinkedBlockingQueue<>();
+  private final Queue<Pending<I, O>> queue = new ConcurrentLinkedQueue<>();
   private final Function<List<I>, List<O>> batchWriter;
   private final int maxBatch;
   private final Thread writer;
+
+  /** True while the writer is about to park or parked; the submitter that clears it wakes it. */
+  private final AtomicBoolean writerIdle = new AtomicBoolean();
+
   private volatile boolean running = true;
 
   public GroupCommitter(String name, int maxBatch, Function<List<I>, List<O>> batchWriter) {
@@ -42,34 +53,59 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
   /** Queues an item; the future completes when its batch is written, or fails with the error. */
   public CompletableFuture<O> submit(I item) {
     CompletableFuture<O> result = new CompletableFuture<>();
-    synchronized (queue) {
-      if (!running) {
-        result.completeExceptionally(new IllegalStateException(writer.getName() + " is closed"));
-        return result;
-      }
-      queue.add(new Pending<>(item, result));
+    if (!running) {
+      return failClosed(result);
     }
+    Pending<I, O> pending = new Pending<>(item, result);
+    queue.offer(pending);
+    if (!running && queue.remove(pending)) {
+      // close() raced this submit and the writer may never see the item.
+      return failClosed(result);
+    }
+    if (writerIdle.get() && writerIdle.compareAndSet(true, false)) {
+      LockSupport.unpark(writer);
+    }
+    return result;
+  }
+
+  private CompletableFuture<O> failClosed(CompletableFuture<O> result) {
+    result.completeExceptionally(new IllegalStateException(writer.getName() + " is closed"));
     return result;
   }
 
   private void writeLoop() {
     List<Pending<I, O>> batch = new ArrayList<>(maxBatch);
-    while (running || !queue.isEmpty()) {
-      try {
-        Pending<I, O> first = queue.poll(100, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          continue;
-        }
-        batch.add(first);
-        queue.drainTo(batch, maxBatch - 1);
-        write(batch);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } finally {
-        batch.clear();
+    while (true) {
+      Pending<I, O> next;
+      while (batch.size() < maxBatch && (next = queue.poll()) != null) {
+        batch.add(next);
       }
+      if (!batch.isEmpty()) {
+        try {
+          write(batch);
+        } finally {
+          batch.clear();
+        }
+        continue;
+      }
+      if (!running) {
+        if (queue.isEmpty()) {
+          return; // a submit racing close() sees it closed and withdraws its item
+        }
+        continue;
+      }
+      awaitWork();
     }
+  }
+
+  /** Parks until a submitter (or close) wakes the writer; returns at once if work arrived. */
+  private void awaitWork() {
+    writerIdle.set(true);
+    // Re-check after announcing idleness: a submit that saw the writer busy has queued by now.
+    if (queue.isEmpty() && running) {
+      LockSupport.parkNanos(this, IDLE_PARK_NANOS);
+    }
+    writerIdle.set(false);
   }
 
   private void write(List<Pending<I, O>> batch) {
@@ -98,15 +134,14 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
   /** Writes what is queued, then stops the writer. */
   @Override
   public void close() {
-    synchronized (queue) {
-      running = false;
-    }
+    running = false;
+    LockSupport.unpark(writer);
     try {
       writer.join(TimeUnit.SECONDS.toMillis(30));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    // Nothing can be added any more; fail what the writer did not take, so no caller waits forever.
+    // Fail what the writer did not take (it timed out), so no caller waits forever.
     Pending<I, O> left;
     while ((left = queue.poll()) != null) {
       left.result().completeExceptionally(new IllegalStateException(writer.getName() + " closed"));

@@ -27,13 +27,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Accepts events (SPEC §3): routes them, builds their jobs and stores event and jobs in one
- * transaction (shared with concurrent ingests through the group committer). Returns only after the
- * commit.
+ * transaction (shared with concurrent ingests through the group committer). Nothing is reported
+ * accepted before the commit.
  */
 public final class Ingestor {
   /** Longer idempotency keys are stored as {@code sha256:<hex>}. */
@@ -64,7 +65,30 @@ public final class Ingestor {
     this.onStored = onStored;
   }
 
+  /** Accepts an event and returns once it is stored; {@link #ingestAsync} without the wait. */
   public IngestResult ingest(IngestRequest request) {
+    try {
+      return ingestAsync(request).join();
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new StoreException("storing an event of " + request.source(), cause);
+    }
+  }
+
+  /**
+   * Routes the event and queues it with its jobs for the group commit.
+   *
+   * @return completes on the committer thread once event and jobs are committed, or fails with a
+   *     {@link StoreException}; dependent stages must not block
+   * @throws UnknownSourceException the source is not configured (nothing is queued)
+   */
+  public CompletableFuture<IngestResult> ingestAsync(IngestRequest request) {
     if (!config.sources().containsKey(request.source())) {
       throw new UnknownSourceException(request.source());
     }
@@ -99,26 +123,42 @@ public final class Ingestor {
               now,
               h.orderingKeyOf(payload)));
     }
-    AppendResult result = store(new NewEvent(event, jobs));
-    boolean duplicate = result instanceof AppendResult.Duplicate;
-    int created = duplicate ? 0 : jobs.size();
-    metrics.eventAccepted(request.source(), duplicate, created, !duplicate && jobs.isEmpty());
+    CompletableFuture<IngestResult> answer = new CompletableFuture<>();
+    appender
+        .submit(new NewEvent(event, jobs))
+        .whenComplete(
+            (stored, failure) -> {
+              if (failure != null) {
+                answer.completeExceptionally(storeFailure(event.id(), failure));
+                return;
+              }
+              try {
+                answer.complete(accepted(request.source(), stored, jobs.size()));
+              } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
+              }
+            });
+    return answer;
+  }
+
+  private IngestResult accepted(String source, AppendResult stored, int jobCount) {
+    boolean duplicate = stored instanceof AppendResult.Duplicate;
+    int created = duplicate ? 0 : jobCount;
+    metrics.eventAccepted(source, duplicate, created, !duplicate && jobCount == 0);
     if (created > 0) {
       onStored.run();
     }
-    return new IngestResult(result.eventId(), duplicate, created, 0);
+    return new IngestResult(stored.eventId(), duplicate, created, 0);
   }
 
-  private AppendResult store(NewEvent event) {
-    try {
-      return appender.submit(event).join();
-    } catch (CompletionException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      if (cause instanceof StoreException se) {
-        throw se;
-      }
-      throw new StoreException("storing event " + event.event().id(), cause);
-    }
+  private static StoreException storeFailure(String eventId, Throwable failure) {
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    return cause instanceof StoreException se
+        ? se
+        : new StoreException("storing event " + eventId, cause);
   }
 
   /** Keeps {@code ce-*} headers and {@code content-type}. */

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class GroupCommitterTest {
@@ -71,6 +74,70 @@ class GroupCommitterTest {
           .isInstanceOf(CompletionException.class)
           .hasRootCauseMessage("13 is unlucky");
     }
+  }
+
+  @Test
+  void everySubmissionFromManyThreadsCompletesWithItsOwnResult() throws Exception {
+    int threads = 8;
+    int perThread = 2_000;
+    Map<Integer, CompletableFuture<Integer>> futures = new ConcurrentHashMap<>();
+    try (GroupCommitter<Integer, Integer> committer =
+        new GroupCommitter<>("test", 64, items -> items.stream().map(i -> -i).toList())) {
+      List<Thread> submitters = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int base = t * perThread;
+        submitters.add(
+            startThread(
+                () -> {
+                  for (int i = 0; i < perThread; i++) {
+                    futures.put(base + i, committer.submit(base + i));
+                  }
+                }));
+      }
+      for (Thread t : submitters) {
+        t.join();
+      }
+      for (var entry : futures.entrySet()) {
+        assertThat(entry.getValue().get(10, TimeUnit.SECONDS)).isEqualTo(-entry.getKey());
+      }
+    }
+    assertThat(futures).hasSize(threads * perThread);
+  }
+
+  @Test
+  void closeWritesWhatIsQueuedAndLaterSubmissionsFail() throws Exception {
+    CountDownLatch firstBatchEntered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    List<Integer> written = new CopyOnWriteArrayList<>();
+    GroupCommitter<Integer, Integer> committer =
+        new GroupCommitter<>(
+            "test",
+            100,
+            items -> {
+              firstBatchEntered.countDown();
+              await(release);
+              written.addAll(items);
+              return items;
+            });
+    CompletableFuture<Integer> first = committer.submit(1);
+    firstBatchEntered.await();
+    CompletableFuture<Integer> queued = committer.submit(2);
+    Thread closer = new Thread(committer::close);
+    closer.start();
+    release.countDown();
+    closer.join();
+    assertThat(first.join()).isEqualTo(1);
+    assertThat(queued.join()).isEqualTo(2);
+    assertThat(written).containsExactly(1, 2);
+    assertThatThrownBy(() -> committer.submit(3).join())
+        .isInstanceOf(CompletionException.class)
+        .hasRootCauseMessage("test is closed");
+  }
+
+  private static Thread startThread(Runnable body) {
+    Thread t = new Thread(body);
+    t.start();
+    return t;
   }
 
   private static void await(CountDownLatch latch) {

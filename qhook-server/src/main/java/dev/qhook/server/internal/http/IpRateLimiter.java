@@ -39,6 +39,11 @@ final class IpRateLimiter {
     this(perSecond, clock, MAX_TRACKED);
   }
 
+  /** False when the limit is off: every request is allowed and nothing is counted. */
+  boolean enabled() {
+    return perSecond > 0;
+  }
+
   /** Counts a request from {@code ip}; false when it exceeds the limit. */
   boolean tryAcquire(String ip) {
     if (perSecond <= 0) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,7 +21,8 @@ public final class Request {
   private final @Nullable String rawQuery;
   private final Headers headers;
   private final byte[] body;
-  private final String clientIp;
+  private final Supplier<String> clientIpSource;
+  private @Nullable String clientIp;
 
   public Request(
       String method,
@@ -30,13 +32,27 @@ public final class Request {
       Headers headers,
       byte[] body,
       String clientIp) {
+    this(method, path, pathParams, rawQuery, headers, body, () -> clientIp);
+  }
+
+  /**
+   * @param clientIp resolves the client address on first use: most routes never read it
+   */
+  public Request(
+      String method,
+      String path,
+      Map<String, String> pathParams,
+      @Nullable String rawQuery,
+      Headers headers,
+      byte[] body,
+      Supplier<String> clientIp) {
     this.method = method;
     this.path = path;
     this.pathParams = pathParams;
     this.rawQuery = rawQuery;
     this.headers = headers;
     this.body = body;
-    this.clientIp = clientIp;
+    this.clientIpSource = clientIp;
   }
 
   public String method() {
@@ -111,6 +127,9 @@ public final class Request {
   }
 
   public String clientIp() {
+    if (clientIp == null) {
+      clientIp = clientIpSource.get();
+    }
     return clientIp;
   }
 }

@@ -2,15 +2,17 @@ package dev.qhook.server.internal.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import dev.qhook.StoreException;
-import dev.qhook.UnavailableException;
-import dev.qhook.UnknownSourceException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +20,11 @@ import org.slf4j.LoggerFactory;
  * Every request passes here: per-IP limit (429), declared body size (413), {@code max_inbound}
  * (503), bounded body read (413), route lookup (404/405), the route, and error mapping. Errors are
  * always JSON; unexpected exceptions become 500 {@code internal} and are logged once.
+ *
+ * <p>A route may answer later ({@link AsyncRouteHandler}): the request thread then returns at once,
+ * and the response is written on a thread of {@code responders} when the answer completes, never on
+ * the completing thread (for ingest the group committer, which a client that stops reading must not
+ * stall). The request counts as in progress, and holds its {@code max_inbound} slot, until then.
  */
 public final class RequestPipeline implements HttpHandler {
   private static final Logger log = LoggerFactory.getLogger(RequestPipeline.class);
@@ -36,88 +43,142 @@ public final class RequestPipeline implements HttpHandler {
   private final Limits limits;
   private final InboundLimiter inbound;
   private final IpRateLimiter ipLimiter;
-  private int active;
+  private final Executor responders;
+  private final AtomicInteger active = new AtomicInteger();
+  private final Object idleMonitor = new Object();
+  private volatile boolean awaitingIdle;
 
-  public RequestPipeline(RouteTable routes, Limits limits, Clock clock) {
+  /**
+   * @param responders where responses that complete later are written (the request executor)
+   */
+  public RequestPipeline(RouteTable routes, Limits limits, Clock clock, Executor responders) {
     this.routes = routes;
     this.limits = limits;
     this.inbound = new InboundLimiter(limits.maxInbound());
     this.ipLimiter = new IpRateLimiter(limits.ipRateLimit(), clock);
+    this.responders = responders;
   }
 
   @Override
   public void handle(HttpExchange exchange) {
-    enter();
+    active.incrementAndGet();
+    String method = exchange.getRequestMethod();
+    String path = exchange.getRequestURI().getRawPath();
+    CompletableFuture<Response> answer;
+    try {
+      answer = answer(exchange, method, path);
+    } catch (UncheckedIOException e) {
+      finish(exchange, null, e);
+      return;
+    } catch (Error e) {
+      finish(exchange, null, null);
+      throw e;
+    }
+    if (answer.isDone()) {
+      respond(exchange, method, path, answer);
+    } else {
+      answer.whenComplete((response, failure) -> respondLater(exchange, method, path, answer));
+    }
+  }
+
+  /** Runs on the thread completing the answer: hands the writing to a request thread. */
+  private void respondLater(
+      HttpExchange exchange, String method, String path, CompletableFuture<Response> answer) {
+    try {
+      responders.execute(() -> respond(exchange, method, path, answer));
+    } catch (RejectedExecutionException stopped) {
+      finish(exchange, null, new IOException("server stopped before the answer was written"));
+    }
+  }
+
+  private void respond(
+      HttpExchange exchange, String method, String path, CompletableFuture<Response> answer) {
+    Response response;
+    try {
+      response = answer.join();
+    } catch (RuntimeException e) {
+      Throwable failure = ErrorMapping.unwrap(e);
+      if (failure instanceof UncheckedIOException io) {
+        finish(exchange, null, io);
+        return;
+      }
+      response = ErrorMapping.of(method, path, failure);
+    }
+    finish(exchange, response, null);
+  }
+
+  /** Writes the response (none when the connection failed) and counts the request out. */
+  private void finish(HttpExchange exchange, @Nullable Response response, @Nullable Exception io) {
     try (exchange) {
-      ResponseWriter.write(exchange, answer(exchange));
+      if (io != null) {
+        log.debug("client connection failed: {}", io.getMessage());
+      } else if (response != null) {
+        ResponseWriter.write(exchange, response);
+      }
     } catch (IOException | UncheckedIOException e) {
       log.debug("client connection failed: {}", e.getMessage());
+    } catch (RuntimeException e) {
+      log.error("writing the response failed unexpectedly", e);
     } finally {
       leave();
     }
   }
 
-  private synchronized void enter() {
-    active++;
-  }
-
-  private synchronized void leave() {
-    active--;
-    if (active == 0) {
-      notifyAll();
+  private void leave() {
+    if (active.decrementAndGet() == 0 && awaitingIdle) {
+      synchronized (idleMonitor) {
+        idleMonitor.notifyAll();
+      }
     }
   }
 
-  /** Waits until no request is being handled, at most {@code timeout}; true when idle. */
-  public synchronized boolean awaitIdle(Duration timeout) throws InterruptedException {
+  /**
+   * Waits until no request is in progress (answers that complete later included), at most {@code
+   * timeout}; true when idle.
+   */
+  public boolean awaitIdle(Duration timeout) throws InterruptedException {
+    awaitingIdle = true;
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (active > 0) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        return false;
+    synchronized (idleMonitor) {
+      while (active.get() > 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(idleMonitor, left);
       }
-      TimeUnit.NANOSECONDS.timedWait(this, left);
     }
     return true;
   }
 
-  private Response answer(HttpExchange exchange) {
-    String method = exchange.getRequestMethod();
-    String path = exchange.getRequestURI().getRawPath();
+  /** The route's answer; a failure to answer at all becomes a failed future. */
+  private CompletableFuture<Response> answer(HttpExchange exchange, String method, String path) {
     try {
       return process(exchange, method, path);
-    } catch (ApiException e) {
-      return Response.error(e);
-    } catch (UnavailableException e) {
-      return Response.error(ApiException.unavailable(e.getMessage()));
-    } catch (StoreException e) {
-      log.warn("{} {}: database error: {}", method, path, e.getMessage());
-      return Response.error(ApiException.unavailable("database error, try again"));
-    } catch (UnknownSourceException e) {
-      return Response.error(ApiException.notFound(e.getMessage()));
     } catch (UncheckedIOException e) {
       throw e;
     } catch (RuntimeException e) {
-      log.error("{} {} failed unexpectedly", method, path, e);
-      return Response.error(ApiException.internal());
+      return CompletableFuture.failedFuture(e);
     }
   }
 
-  private Response process(HttpExchange exchange, String method, String path) {
-    String clientIp =
-        ClientAddress.of(
-            exchange.getRemoteAddress(), exchange.getRequestHeaders(), limits.trustProxy());
-    if (!RATE_LIMIT_EXEMPT.contains(path) && !ipLimiter.tryAcquire(clientIp)) {
+  private CompletableFuture<Response> process(HttpExchange exchange, String method, String path) {
+    boolean counted = ipLimiter.enabled() && !RATE_LIMIT_EXEMPT.contains(path);
+    String countedIp = counted ? clientIp(exchange) : null;
+    if (countedIp != null && !ipLimiter.tryAcquire(countedIp)) {
       throw ApiException.rateLimited();
     }
-    if (declaredLength(exchange) > limits.maxBodySize()) {
+    long declaredLength = declaredLength(exchange);
+    if (declaredLength > limits.maxBodySize()) {
       throw ApiException.payloadTooLarge(limits.maxBodySize());
     }
     if (!inbound.tryEnter()) {
       throw ApiException.overloaded();
     }
+    CompletableFuture<Response> answer;
     try {
-      byte[] body = BoundedBody.read(exchange.getRequestBody(), limits.maxBodySize());
+      byte[] body =
+          BoundedBody.read(exchange.getRequestBody(), limits.maxBodySize(), declaredLength);
       RouteTable.Match match = routes.match(method, path);
       Request request =
           new Request(
@@ -127,11 +188,23 @@ public final class RequestPipeline implements HttpHandler {
               exchange.getRequestURI().getRawQuery(),
               exchange.getRequestHeaders(),
               body,
-              clientIp);
-      return match.route().handler().handle(request);
-    } finally {
+              countedIp != null ? () -> countedIp : () -> clientIp(exchange));
+      answer = match.route().handler().handle(request);
+    } catch (RuntimeException | Error e) {
       inbound.exit();
+      throw e;
     }
+    if (answer.isDone()) {
+      inbound.exit();
+    } else {
+      answer.whenComplete((response, failure) -> inbound.exit());
+    }
+    return answer;
+  }
+
+  private String clientIp(HttpExchange exchange) {
+    return ClientAddress.of(
+        exchange.getRemoteAddress(), exchange.getRequestHeaders(), limits.trustProxy());
   }
 
   private static long declaredLength(HttpExchange exchange) {

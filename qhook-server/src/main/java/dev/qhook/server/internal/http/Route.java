@@ -2,12 +2,15 @@ package dev.qhook.server.internal.http;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
- * One entry of the route table.
+ * One entry of the route table; every handler is held in its asynchronous form, a synchronous one
+ * answering with an already completed future.
  *
  * @param method an HTTP method, or {@link #ANY_METHOD}
  */
-public record Route(String method, PathPattern pattern, RouteHandler handler) {
+public record Route(String method, PathPattern pattern, AsyncRouteHandler handler) {
   public static final String ANY_METHOD = "*";
 
   public Route {
@@ -17,15 +20,25 @@ public record Route(String method, PathPattern pattern, RouteHandler handler) {
   }
 
   public static Route get(String path, RouteHandler handler) {
-    return new Route("GET", PathPattern.parse(path), handler);
+    return new Route("GET", PathPattern.parse(path), now(handler));
   }
 
   public static Route post(String path, RouteHandler handler) {
+    return new Route("POST", PathPattern.parse(path), now(handler));
+  }
+
+  /** A POST route answered when its future completes (ingest: after the group commit). */
+  public static Route postLater(String path, AsyncRouteHandler handler) {
     return new Route("POST", PathPattern.parse(path), handler);
   }
 
   public static Route any(String path, RouteHandler handler) {
-    return new Route(ANY_METHOD, PathPattern.parse(path), handler);
+    return new Route(ANY_METHOD, PathPattern.parse(path), now(handler));
+  }
+
+  private static AsyncRouteHandler now(RouteHandler handler) {
+    requireNonNull(handler, "handler");
+    return request -> CompletableFuture.completedFuture(handler.handle(request));
   }
 
   boolean accepts(String requestMethod) {

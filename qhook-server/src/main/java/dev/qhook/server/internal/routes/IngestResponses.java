@@ -5,6 +5,7 @@ import dev.qhook.IngestRequest;
 import dev.qhook.IngestResult;
 import dev.qhook.QHook;
 import dev.qhook.server.internal.http.Response;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +21,18 @@ final class IngestResponses {
 
   /** Ingests, and answers {@code status} with the body of SPEC §3.1. */
   Response ingest(IngestRequest request, int status) {
-    IngestResult result = engine.ingest(request);
+    return accepted(request, engine.ingest(request), status);
+  }
+
+  /**
+   * Queues the event for the group commit and answers {@code status} once it is committed; the
+   * future fails with the engine's error. Refusals found before storing are thrown at once.
+   */
+  CompletableFuture<Response> ingestLater(IngestRequest request, int status) {
+    return engine.ingestAsync(request).thenApply(result -> accepted(request, result, status));
+  }
+
+  private static Response accepted(IngestRequest request, IngestResult result, int status) {
     if (log.isDebugEnabled()) {
       log.debug(
           "accepted event_id={} source={} event_type={} duplicate={} jobs_created={}",

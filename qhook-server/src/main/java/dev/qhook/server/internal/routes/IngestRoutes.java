@@ -13,13 +13,18 @@ import dev.qhook.server.internal.http.Utf8;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
  * {@code POST /events/{source}/{event_type}} (202) and {@code POST /webhooks/{source}} (200), in
- * the processing order of SPEC §3.2. Global limits have already been applied by the pipeline.
+ * the processing order of SPEC §3.2. Global limits have already been applied by the pipeline. Both
+ * answer once the event is committed, without holding a request thread meanwhile.
  */
 public final class IngestRoutes {
+  private static final Set<SourceType> EVENT_SOURCES =
+      Set.of(SourceType.EVENT, SourceType.OUTBOUND);
+  private static final Set<SourceType> WEBHOOK_SOURCES = Set.of(SourceType.WEBHOOK);
   private final QHook engine;
   private final Readiness readiness;
   private final BearerToken apiToken;
@@ -55,11 +60,11 @@ public final class IngestRoutes {
    * Database health, the token (before the source lookup, so names cannot be probed), source,
    * UTF-8, schema, event type.
    */
-  public Response events(Request request) {
+  public CompletableFuture<Response> events(Request request) {
     readiness.requireReady();
     apiToken.require(request);
     String source = request.pathParam("source");
-    requireSource(source, Set.of(SourceType.EVENT, SourceType.OUTBOUND));
+    requireSource(source, EVENT_SOURCES);
     Utf8.require(request.body());
     schemas.require(source, request.body());
     String eventType = firstNonEmpty(request.header("ce-type"), request.pathParam("type"));
@@ -70,10 +75,10 @@ public final class IngestRoutes {
    * Database health, source, {@code allowed_ips}, signature on the raw bytes, UTF-8, schema, event
    * type; nothing is stored unless every check passes.
    */
-  public Response webhooks(Request request) {
+  public CompletableFuture<Response> webhooks(Request request) {
     readiness.requireReady();
     String source = request.pathParam("source");
-    SourceConfig config = requireSource(source, Set.of(SourceType.WEBHOOK));
+    SourceConfig config = requireSource(source, WEBHOOK_SOURCES);
     IpAllowList allowed = allowLists.get(source);
     if (allowed != null && !allowed.allows(request.clientIp())) {
       throw ApiException.ipNotAllowed(request.clientIp());
@@ -95,8 +100,9 @@ public final class IngestRoutes {
     return source;
   }
 
-  private Response ingest(Request request, String source, String eventType, int status) {
-    return responses.ingest(
+  private CompletableFuture<Response> ingest(
+      Request request, String source, String eventType, int status) {
+    return responses.ingestLater(
         new IngestRequest(source, eventType, request.body(), request.headerMap()), status);
   }
 

@@ -30,8 +30,8 @@ public final class ServerRoutes {
     return new RouteTable(
         List.of(
             // /events checks the token itself, after database health (SPEC §3.2).
-            Route.post("/events/{source}/{type}", ingest::events),
-            Route.post("/webhooks/{source}", ingest::webhooks),
+            Route.postLater("/events/{source}/{type}", ingest::events),
+            Route.postLater("/webhooks/{source}", ingest::webhooks),
             Route.post("/sns/{source}", sns::handle),
             Route.any("/_echo", EchoRoute::echo),
             Route.get("/health", health::health),

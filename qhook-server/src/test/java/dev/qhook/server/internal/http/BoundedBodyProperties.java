@@ -43,4 +43,21 @@ class BoundedBodyProperties {
             ApiException.class, e -> assertThat(e.code()).isEqualTo("payload_too_large"));
     assertThat(in.handedOut).isEqualTo(limit + 1);
   }
+
+  @Property
+  void aDeclaredLengthReadsTheSameBodyWhetherItIsTrueOrNot(
+      @ForAll @IntRange(max = 20_000) int size,
+      @ForAll @IntRange(max = 20_000) int limit,
+      @ForAll @IntRange(min = -1, max = 20_000) int declared) {
+    byte[] body = new byte[size];
+    for (int i = 0; i < size; i++) {
+      body[i] = (byte) i;
+    }
+    if (size > limit) {
+      assertThatThrownBy(() -> BoundedBody.read(new ByteArrayInputStream(body), limit, declared))
+          .isInstanceOf(ApiException.class);
+    } else {
+      assertThat(BoundedBody.read(new ByteArrayInputStream(body), limit, declared)).isEqualTo(body);
+    }
+  }
 }
