@@ -52,60 +52,67 @@ public final class PushDeliveryRun {
           int maxConcurrency = args.getInt("max-concurrency", 0);
           int batchSize = args.getInt("batch-size", 0);
           int warmup = args.getInt("warmup", 0);
-          if (warmup > 0) {
-            System.out.printf("warm-up round (not measured): %d events%n", warmup);
-            run(args.get("database"), warmup, maxConcurrency, batchSize);
+          String database = args.get("database");
+          QHookConfig storeConfig =
+              QHookConfig.fromYaml(BenchConfig.yaml(database, 19_999, "http://127.0.0.1:9/", 0, 0));
+          try (JdbcStore store = JdbcStore.fromConfig(storeConfig.database())) {
+            if (warmup > 0) {
+              System.out.printf("warm-up round (not measured): %d events%n", warmup);
+              run(store, database, warmup, maxConcurrency, batchSize);
+            }
+            double rate =
+                run(store, database, args.getInt("events", 50_000), maxConcurrency, batchSize);
+            Measurements.append(Path.of(args.get("out")), args.get("key") + ".rate", rate);
           }
-          double rate =
-              run(args.get("database"), args.getInt("events", 50_000), maxConcurrency, batchSize);
-          Measurements.append(Path.of(args.get("out")), args.get("key") + ".rate", rate);
         });
   }
 
-  /** Deliveries per second. */
-  static double run(String databaseUrl, int events, int maxConcurrency, int batchSize)
+  /**
+   * Deliveries per second of one round on {@code store}, which every round shares (as the one store
+   * of a server that has been up for a while).
+   */
+  static double run(
+      JdbcStore store, String databaseUrl, int events, int maxConcurrency, int batchSize)
       throws Exception {
     try (Receiver receiver = Receiver.start(0, true)) {
       QHookConfig config =
           QHookConfig.fromYaml(
               BenchConfig.yaml(
                   databaseUrl, 19_999, receiver.url("/hook"), maxConcurrency, batchSize));
-      try (JdbcStore store = JdbcStore.fromConfig(config.database())) {
-        preload(config, store, events);
-        long available = store.countJobsByStatus().getOrDefault(JobStatus.AVAILABLE, 0L);
-        if (available != events) {
+      preload(config, store, events);
+      long available = store.countJobsByStatus().getOrDefault(JobStatus.AVAILABLE, 0L);
+      if (available != events) {
+        throw new IllegalStateException(
+            "expected " + events + " available jobs after loading, found " + available);
+      }
+      try (QHook engine = QHook.builder().config(config).store(store).build()) {
+        long cpuStarted = ProcessCpu.nanos();
+        long started = System.nanoTime();
+        engine.start();
+        Duration bound = Bounds.forRate(events, 200);
+        if (!receiver.awaitDistinct(events, bound)) {
           throw new IllegalStateException(
-              "expected " + events + " available jobs after loading, found " + available);
+              "delivered "
+                  + receiver.distinctEvents()
+                  + " of "
+                  + events
+                  + " within "
+                  + bound
+                  + "; jobs: "
+                  + store.countJobsByStatus());
         }
-        try (QHook engine = QHook.builder().config(config).store(store).build()) {
-          long cpuStarted = ProcessCpu.nanos();
-          long started = System.nanoTime();
-          engine.start();
-          Duration bound = Bounds.forRate(events, 200);
-          if (!receiver.awaitDistinct(events, bound)) {
-            throw new IllegalStateException(
-                "delivered "
-                    + receiver.distinctEvents()
-                    + " of "
-                    + events
-                    + " within "
-                    + bound
-                    + "; jobs: "
-                    + store.countJobsByStatus());
-          }
-          double seconds = (System.nanoTime() - started) / 1e9;
-          double cpuMicros = (ProcessCpu.nanos() - cpuStarted) / 1e3 / events;
-          System.out.printf(
-              "push %s: %d deliveries in %.2f s (%d requests, worker.max_concurrency %s),"
-                  + " %.0f µs of process CPU per delivery (receiver included)%n",
-              config.database().driver(),
-              events,
-              seconds,
-              receiver.requests(),
-              config.worker().maxConcurrency(),
-              cpuMicros);
-          return events / seconds;
-        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        double cpuMicros = (ProcessCpu.nanos() - cpuStarted) / 1e3 / events;
+        System.out.printf(
+            "push %s: %d deliveries in %.2f s (%d requests, worker.max_concurrency %s),"
+                + " %.0f µs of process CPU per delivery (receiver included)%n",
+            config.database().driver(),
+            events,
+            seconds,
+            receiver.requests(),
+            config.worker().maxConcurrency(),
+            cpuMicros);
+        return events / seconds;
       }
     }
   }

@@ -27,17 +27,22 @@ public final class SnsSubscriptions implements AutoCloseable {
 
   private final Predicate<String> hostRule;
   private final SsrfGuard ssrfGuard;
-  private final Transport transport;
+
+  /** For URLs the SNS host rule passed: any address. */
+  private final Transport snsTransport;
+
+  /** Under {@code skip_verify}: connects only to addresses the SSRF guard passed. */
+  private final Transport guardedTransport;
 
   public SnsSubscriptions(Predicate<String> hostRule, boolean allowPrivateUrls) {
     this.hostRule = hostRule;
     this.ssrfGuard =
         new SsrfGuard(allowPrivateUrls, InetAddress::getAllByName, PrivateAddresses::isPrivate);
-    // The host rule (or the guard, checked below) decides what may be called.
-    this.transport =
+    this.snsTransport =
         new ApacheHttpTransport(
             new SsrfGuard(true, InetAddress::getAllByName, PrivateAddresses::isPrivate),
             CONNECTIONS);
+    this.guardedTransport = new ApacheHttpTransport(ssrfGuard, CONNECTIONS);
   }
 
   /**
@@ -49,6 +54,7 @@ public final class SnsSubscriptions implements AutoCloseable {
    */
   void confirm(String subscribeUrl, boolean skipVerify) {
     URI uri = allowedUri(subscribeUrl, skipVerify);
+    Transport transport = skipVerify ? guardedTransport : snsTransport;
     TransportResult result =
         transport.send(new TransportRequest("GET", uri, Map.of(), new byte[0], TIMEOUT));
     if (result instanceof TransportResult.Response response && response.isSuccess()) {
@@ -94,6 +100,7 @@ public final class SnsSubscriptions implements AutoCloseable {
 
   @Override
   public void close() {
-    transport.close();
+    snsTransport.close();
+    guardedTransport.close();
   }
 }
