@@ -141,6 +141,8 @@ reset_postgres() { # a fresh, empty benchmark database: never the one the tests 
   ensure_postgres
   su postgres -c "psql -v ON_ERROR_STOP=1 -qAt -c 'drop database if exists $PG_ADMIN_DB with (force)'" >/dev/null
   su postgres -c "psql -v ON_ERROR_STOP=1 -qAt -c 'create database $PG_ADMIN_DB owner qhook'" >/dev/null
+  # Flush what earlier scenarios wrote now, not during the next measurement.
+  su postgres -c "psql -v ON_ERROR_STOP=1 -qAt -c 'checkpoint'" >/dev/null
 }
 database_url() { # database_url sqlite|postgres NAME: a fresh database for one qhook run
   case $1 in
