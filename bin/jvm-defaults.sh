@@ -2,12 +2,21 @@
 # The JVM flags qhook starts with unless the user's own flags choose otherwise; sourced by bin/qhook
 # and by bench/run.sh (which gives the bare-server baseline the same flags).
 #
-# Memory: a small gateway should stay small. Unless the flags choose a collector or an initial heap,
+# Memory: a small gateway should stay small. Unless the flags choose a collector or a heap size,
 # use the serial collector and start the heap at 16 MiB (it grows as needed, up to the JDK's default
 # maximum): idle RSS about 105 MiB instead of 115-135 MiB with G1 and an initial heap sized from the
-# machine's RAM (docs/benchmarks.md "Footprint").
+# machine's RAM (docs/benchmarks.md "Footprint"). The JVM also reads JDK_JAVA_OPTIONS and
+# JAVA_TOOL_OPTIONS, so a choice made there counts too (two collectors would stop the JVM).
+# Works with bash 3.2 (macOS) too.
 qhook_jvm_defaults() { # qhook_jvm_defaults "USER FLAGS": prints the default flags to add, one per line
-  local flags=" ${1:-} "
-  if [[ $flags != *" -XX:+Use"*"GC "* ]]; then echo "-XX:+UseSerialGC"; fi
-  if [[ $flags != *" -Xms"* ]]; then echo "-Xms16m"; fi
+  local flag gc=false heap=false
+  # shellcheck disable=SC2086 # split the flags into words on purpose
+  for flag in ${1:-} ${JDK_JAVA_OPTIONS:-} ${JAVA_TOOL_OPTIONS:-}; do
+    case $flag in
+      -XX:+Use*GC) gc=true ;;
+      -Xms* | -Xmx* | -XX:InitialHeapSize=* | -XX:MaxHeapSize=* | -XX:*RAMPercentage=*) heap=true ;;
+    esac
+  done
+  $gc || echo "-XX:+UseSerialGC"
+  $heap || echo "-Xms16m"
 }

@@ -128,13 +128,13 @@ public final class Ingestor {
         .submit(new NewEvent(event, jobs))
         .whenComplete(
             (stored, failure) -> {
-              if (failure != null) {
-                answer.completeExceptionally(storeFailure(event.id(), failure));
-                return;
-              }
               try {
-                answer.complete(accepted(request.source(), stored, jobs.size()));
-              } catch (RuntimeException e) {
+                if (failure != null) {
+                  answer.completeExceptionally(storeFailure(event.id(), failure));
+                } else {
+                  answer.complete(accepted(request.source(), stored, jobs.size()));
+                }
+              } catch (Throwable e) { // the answer must complete, or the request is never answered
                 answer.completeExceptionally(e);
               }
             });

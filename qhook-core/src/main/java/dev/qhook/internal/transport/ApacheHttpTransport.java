@@ -38,10 +38,11 @@ import org.apache.hc.core5.util.Timeout;
  * a kept-alive connection the server had already dropped, see below), keeps no cookies or
  * credentials and does not decompress: the response body is the bytes the server sent.
  *
- * <p>One deadline covers the whole exchange: DNS, connect, send, and receiving the full body, read
- * up to {@link #MAX_RESPONSE_BYTES}. A {@link DeadlineTimer} aborts the request when it passes, so
- * a server that drips its body cannot stretch it; socket timeouts are set to the time remaining as
- * well.
+ * <p>One deadline covers the exchange: connect, send, and receiving the full body, read up to
+ * {@link #MAX_RESPONSE_BYTES}. A {@link DeadlineTimer} aborts the request when it passes, so a
+ * server that drips its body cannot stretch it; socket timeouts are set to the time remaining as
+ * well. The result reports a timeout at the deadline, but a DNS lookup cannot be interrupted: a
+ * resolver that does not answer holds the worker until the JDK's own resolver timeout.
  *
  * <p>The client resolves host names only through the {@link SsrfGuard} ({@link
  * GuardedDnsResolver}), so it connects only to addresses the guard accepted.

@@ -9,6 +9,9 @@ import java.util.Arrays;
 final class BoundedBody {
   private static final int CHUNK = 8192;
 
+  /** A declared length up to this is read into an array of exactly that size. */
+  static final int PREALLOCATE_AT_MOST = 64 * 1024;
+
   private BoundedBody() {}
 
   /** The body was larger than the limit; the rest of it was not read. */
@@ -28,11 +31,13 @@ final class BoundedBody {
     if (declaredLength > limit) {
       throw new TooLargeException(limit);
     }
-    if (declaredLength >= 0) {
+    if (declaredLength >= 0 && declaredLength <= PREALLOCATE_AT_MOST) {
       byte[] body = new byte[(int) declaredLength];
       int n = in.readNBytes(body, 0, body.length);
       return n == body.length ? body : Arrays.copyOf(body, n);
     }
+    // Unknown or large: grow with the bytes that actually arrive, so a server that announces a
+    // large body and then stalls does not make every waiting worker hold the whole of it.
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(CHUNK);
     byte[] chunk = new byte[CHUNK];
     int n;

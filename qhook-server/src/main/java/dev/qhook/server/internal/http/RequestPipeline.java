@@ -88,6 +88,9 @@ public final class RequestPipeline implements HttpHandler {
       responders.execute(() -> respond(exchange, method, path, answer));
     } catch (RejectedExecutionException stopped) {
       finish(exchange, null, new IOException("server stopped before the answer was written"));
+    } catch (RuntimeException | Error e) { // e.g. no thread could be started: still close it
+      log.warn("{} {}: the answer could not be handed to a request thread: {}", method, path, e);
+      finish(exchange, null, null);
     }
   }
 
