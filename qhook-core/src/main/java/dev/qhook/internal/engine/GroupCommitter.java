@@ -1,5 +1,6 @@
 package dev.qhook.internal.engine;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -25,7 +26,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class GroupCommitter<I, O> implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
-  private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+  /** How long an idle writer parks before it looks at the queue on its own (a safety net only). */
+  static final Duration IDLE_PARK = Duration.ofMillis(100);
 
   private record Pending<I, O>(I item, CompletableFuture<O> result) {}
 
@@ -33,6 +36,7 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
   private final Function<List<I>, List<O>> batchWriter;
   private final int maxBatch;
   private final Thread writer;
+  private final long idleParkNanos;
 
   /** True while the writer is about to park or parked; the submitter that clears it wakes it. */
   private final AtomicBoolean writerIdle = new AtomicBoolean();
@@ -40,6 +44,16 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
   private volatile boolean running = true;
 
   public GroupCommitter(String name, int maxBatch, Function<List<I>, List<O>> batchWriter) {
+    this(name, maxBatch, batchWriter, IDLE_PARK);
+  }
+
+  /**
+   * @param idlePark how long an idle writer waits before it looks at the queue without being woken;
+   *     tests make it long so that a missed wake-up shows as a stall
+   */
+  GroupCommitter(
+      String name, int maxBatch, Function<List<I>, List<O>> batchWriter, Duration idlePark) {
+    this.idleParkNanos = idlePark.toNanos();
     if (maxBatch < 1) {
       throw new IllegalArgumentException("maxBatch must be >= 1, was " + maxBatch);
     }
@@ -103,7 +117,7 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
     writerIdle.set(true);
     // Re-check after announcing idleness: a submit that saw the writer busy has queued by now.
     if (queue.isEmpty() && running) {
-      LockSupport.parkNanos(this, IDLE_PARK_NANOS);
+      LockSupport.parkNanos(this, idleParkNanos);
     }
     writerIdle.set(false);
   }

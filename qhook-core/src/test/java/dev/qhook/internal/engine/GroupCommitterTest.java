@@ -3,6 +3,7 @@ package dev.qhook.internal.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,41 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class GroupCommitterTest {
+
+  /**
+   * With the idle writer's safety-net poll an hour long, every item is written only if its
+   * submitter wakes the writer: a missed wake-up stalls the future and fails the bounded wait.
+   */
+  @Test
+  void everySubmitWakesAnIdleWriter() throws Exception {
+    try (GroupCommitter<Integer, Integer> committer =
+        new GroupCommitter<>(
+            "test", 100, items -> items.stream().map(i -> i + 1).toList(), Duration.ofHours(1))) {
+      for (int round = 0; round < 2_000; round++) {
+        List<CompletableFuture<Integer>> submitted = new ArrayList<>();
+        int threads = 1 + round % 4;
+        Thread[] submitters = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+          int value = round * 10 + t;
+          submitters[t] = new Thread(() -> submitted(submitted, committer.submit(value)));
+          submitters[t].start();
+        }
+        for (Thread submitter : submitters) {
+          submitter.join();
+        }
+        for (CompletableFuture<Integer> result : List.copyOf(submitted)) {
+          assertThat(result.get(10, TimeUnit.SECONDS)).isNotNull();
+        }
+      }
+    }
+  }
+
+  private static void submitted(
+      List<CompletableFuture<Integer>> all, CompletableFuture<Integer> one) {
+    synchronized (all) {
+      all.add(one);
+    }
+  }
 
   @Test
   void concurrentSubmissionsShareBatches() throws Exception {
