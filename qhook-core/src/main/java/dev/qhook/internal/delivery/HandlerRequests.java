@@ -8,7 +8,6 @@ import dev.qhook.spi.ClaimedJob;
 import dev.qhook.spi.Event;
 import dev.qhook.spi.TransportRequest;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -97,8 +96,7 @@ public final class HandlerRequests {
                 headers.put(name, value);
               }
             });
-    return new TransportRequest(
-        method, URI.create(handler.config().url()), headers, body, handler.config().timeout());
+    return new TransportRequest(method, handler.url(), headers, body, handler.config().timeout());
   }
 
   /** Checks a body is one JSON document by streaming over it, without building a tree. */

@@ -6,6 +6,7 @@ import dev.qhook.internal.expr.EventPattern;
 import dev.qhook.internal.expr.Filter;
 import dev.qhook.internal.expr.JsonPath;
 import dev.qhook.internal.expr.Template;
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +18,8 @@ public record CompiledHandler(
     @Nullable Filter filter,
     @Nullable Template transform,
     @Nullable JsonPath idempotencyKey,
-    @Nullable JsonPath orderingKey) {
+    @Nullable JsonPath orderingKey,
+    @Nullable URI parsedUrl) {
 
   public static CompiledHandler compile(HandlerConfig config) {
     return new CompiledHandler(
@@ -26,7 +28,24 @@ public record CompiledHandler(
         config.filter() == null ? null : Filter.parse(config.filter()),
         config.transform() == null ? null : Template.parse(config.transform()),
         config.idempotencyKey() == null ? null : JsonPath.parse(config.idempotencyKey()),
-        config.orderingKey() == null ? null : JsonPath.parse(config.orderingKey()));
+        config.orderingKey() == null ? null : JsonPath.parse(config.orderingKey()),
+        parseOrNull(config.url()));
+  }
+
+  /**
+   * The URL deliveries go to, parsed once. A URL that does not parse (only a config built in code
+   * can hold one) is parsed again here and fails the delivery, as it always did.
+   */
+  public URI url() {
+    return parsedUrl != null ? parsedUrl : URI.create(config.url());
+  }
+
+  private static @Nullable URI parseOrNull(String url) {
+    try {
+      return URI.create(url);
+    } catch (IllegalArgumentException invalid) {
+      return null;
+    }
   }
 
   public String name() {
