@@ -24,17 +24,6 @@ public final class Request {
   private final Supplier<String> clientIpSource;
   private @Nullable String clientIp;
 
-  public Request(
-      String method,
-      String path,
-      Map<String, String> pathParams,
-      @Nullable String rawQuery,
-      Headers headers,
-      byte[] body,
-      String clientIp) {
-    this(method, path, pathParams, rawQuery, headers, body, () -> clientIp);
-  }
-
   /**
    * @param clientIp resolves the client address on first use: most routes never read it
    */

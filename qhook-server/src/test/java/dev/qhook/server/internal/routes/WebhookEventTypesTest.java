@@ -23,7 +23,7 @@ class WebhookEventTypesTest {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     Request request =
         new Request(
-            "POST", "/webhooks/s", Map.of("source", "s"), null, headers, bytes, "127.0.0.1");
+            "POST", "/webhooks/s", Map.of("source", "s"), null, headers, bytes, () -> "127.0.0.1");
     JsonNode json;
     try {
       json = JSON.readTree(bytes);
