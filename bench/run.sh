@@ -47,8 +47,10 @@ else
   LATENCY_RATE=1000 LATENCY_SECONDS=30 LATENCY_WARMUP=20
   IDLE_SETTLE=5 LOAD_SECONDS=10
 fi
-# Push delivery and db-scheduler both get 16 workers; claims fetch as many as there are free workers.
+# Push delivery and db-scheduler both get 16 workers and fetch up to three times that per claim
+# (db-scheduler's lock-and-fetch upper limit of 3.0, mirrored by qhook's worker.batch_size).
 PUSH_CONCURRENCY=16
+PUSH_BATCH=$((3 * PUSH_CONCURRENCY))
 SCHEDULER_THREADS=16
 
 base_port=${QHOOK_BENCH_PORT:-19100}
@@ -115,10 +117,16 @@ now_ns() { date +%s%N; }
 seconds_since() { awk -v a="$1" -v b="$(now_ns)" 'BEGIN { printf "%.3f", (b - a) / 1e9 }'; }
 rss_mib() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 record() { printf '%s\t%s\n' "$1" "$2" >>"$measurements"; }
+# Every JVM of the kit (qhook's, the baselines', the receivers', the load generators') runs with the
+# flags bin/qhook adds by default plus BENCH_JAVA_OPTS.
+java_flags=()
+mapfile -t java_flags < <(qhook_jvm_defaults "${BENCH_JAVA_OPTS:-}")
+# shellcheck disable=SC2206
+java_flags+=(${BENCH_JAVA_OPTS:-})
 bench_java() { # bench_java CLASS ARGS...: a main of qhook-bench in the foreground
   local class=$1
   shift
-  java -cp "$BENCH_JAR" "dev.qhook.bench.$class" "$@"
+  java "${java_flags[@]}" -cp "$BENCH_JAR" "dev.qhook.bench.$class" "$@"
 }
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
@@ -157,7 +165,7 @@ database_url() { # database_url sqlite|postgres NAME: a fresh database for one q
 receiver_pid=
 start_receiver() {
   [ -n "$receiver_pid" ] && return 0
-  spawn receiver java -cp "$BENCH_JAR" dev.qhook.bench.Receiver --port "$RECEIVER_PORT"
+  spawn receiver java "${java_flags[@]}" -cp "$BENCH_JAR" dev.qhook.bench.Receiver --port "$RECEIVER_PORT"
   receiver_pid=$spawned
   wait_http "http://127.0.0.1:$RECEIVER_PORT/" "$receiver_pid" 30
 }
@@ -179,10 +187,7 @@ start_qhook() { # start_qhook NAME DB_URL: bin/qhook start; sets $qhook_pid and 
 start_bare() { # sets $bare_pid and $ready_s
   local started
   started=$(now_ns)
-  local defaults
-  mapfile -t defaults < <(qhook_jvm_defaults "${BENCH_JAVA_OPTS:-}") # the flags bin/qhook adds
-  # shellcheck disable=SC2086
-  spawn bare-server java "${defaults[@]}" ${BENCH_JAVA_OPTS:-} -cp "$BENCH_JAR" dev.qhook.bench.BareServer --port "$BARE_PORT"
+  spawn bare-server java "${java_flags[@]}" -cp "$BENCH_JAR" dev.qhook.bench.BareServer --port "$BARE_PORT"
   bare_pid=$spawned
   wait_http "http://127.0.0.1:$BARE_PORT/ready" "$bare_pid" 30
   ready_s=$(seconds_since "$started")
@@ -226,7 +231,7 @@ scenario_push() {
   for db in sqlite postgres; do
     log "push: qhook on $db, $PUSH_EVENTS events, worker.max_concurrency $PUSH_CONCURRENCY"
     bench_java PushDeliveryRun --database "$(database_url "$db" push)" --events "$PUSH_EVENTS" --warmup "$PUSH_WARMUP" \
-      --max-concurrency "$PUSH_CONCURRENCY" --batch-size "$PUSH_CONCURRENCY" \
+      --max-concurrency "$PUSH_CONCURRENCY" --batch-size "$PUSH_BATCH" \
       --key "push.$db" --out "$measurements" 2>&1 | tee -a "$out/push.log"
   done
 }
@@ -297,7 +302,7 @@ Run \`bench/run.sh $scenario$($smoke && echo " --smoke" || true)\` at $(date -u 
 | SQLite | sqlite-jdbc $(prop sqlite-jdbc.version) |
 | wrk | $(wrk -v 2>&1 | head -n 1 | awk '{ print $2 }') |
 | db-scheduler | $(prop db-scheduler.version) |
-| JVM flags | ${BENCH_JAVA_OPTS:-none} plus bin/qhook's defaults $(qhook_jvm_defaults "${BENCH_JAVA_OPTS:-}" | tr '\n' ' ')for the qhook and bare servers |
+| JVM flags | ${BENCH_JAVA_OPTS:-none} plus bin/qhook's defaults $(qhook_jvm_defaults "${BENCH_JAVA_OPTS:-}" | tr '\n' ' ')for every JVM of the kit |
 | load average | $load_before before the run, $(cut -d' ' -f1-3 /proc/loadavg) after |
 | other JVMs at start | $other_jvms (builds or tests running beside the kit make every number noisier) |
 EOF
