@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -99,7 +100,61 @@ class SqliteStoreFileTest {
       assertThat(rows.next()).isTrue();
       assertThat(rows.getInt(1)).isEqualTo(1);
       assertThat(rows.getString(2)).isEqualTo("V1__init.sql");
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getInt(1)).isEqualTo(2);
+      assertThat(rows.getString(2)).isEqualTo("V2__lean_job_indexes.sql");
       assertThat(rows.next()).isFalse();
+    }
+  }
+
+  @Test
+  void aVersionOneDatabaseKeepsItsJobsAndGetsTheLeanJobIndexes() throws Exception {
+    Path file = dir.resolve("qhook.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+      String v1;
+      try (var in = getClass().getResourceAsStream("/db/migration/sqlite/V1__init.sql")) {
+        v1 = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      for (String statement : v1.split(";")) {
+        if (!statement.isBlank()) {
+          c.createStatement().execute(statement);
+        }
+      }
+      c.createStatement()
+          .execute(
+              "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, script TEXT NOT NULL,"
+                  + " applied_at BIGINT NOT NULL)");
+      c.createStatement().execute("INSERT INTO schema_version VALUES (1, 'V1__init.sql', 0)");
+      c.createStatement()
+          .execute(
+              "INSERT INTO jobs (id, event_id, kind, target, status, attempt, max_attempts,"
+                  + " scheduled_at, created_at) VALUES ('j1', 'e1', 'handler', 'h', 'dead', 1, 1,"
+                  + " 0, 0)");
+    }
+
+    try (JdbcStore store = JdbcStore.sqlite(file)) {
+      store.migrate();
+    }
+
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        ResultSet rows =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'jobs'"
+                        + " AND sql IS NOT NULL ORDER BY name")) {
+      List<String> names = new ArrayList<>();
+      while (rows.next()) {
+        names.add(rows.getString(1));
+      }
+      assertThat(names)
+          .contains("jobs_running", "jobs_dead", "jobs_due")
+          .doesNotContain("jobs_leased", "jobs_target_status");
+      assertThat(
+              c.createStatement()
+                  .executeQuery(
+                      "SELECT COUNT(*) FROM jobs INDEXED BY jobs_dead WHERE status = 'dead'")
+                  .getInt(1))
+          .isEqualTo(1);
     }
   }
 
