@@ -38,12 +38,12 @@ done
 
 if $smoke; then
   WRK_WARMUP=0 WRK_SECONDS=2
-  PUSH_EVENTS=300 SCHEDULER_TASKS=300 PUSH_WARMUP=100
+  PUSH_EVENTS=300 SCHEDULER_TASKS=300 PUSH_WARMUP=100 PUSH_WARMUP_ROUNDS=1
   LATENCY_RATE=50 LATENCY_SECONDS=2 LATENCY_WARMUP=0
   IDLE_SETTLE=1 LOAD_SECONDS=2
 else
-  WRK_WARMUP=5 WRK_SECONDS=20
-  PUSH_EVENTS=50000 SCHEDULER_TASKS=50000 PUSH_WARMUP=50000
+  WRK_WARMUP=30 WRK_SECONDS=20
+  PUSH_EVENTS=50000 SCHEDULER_TASKS=50000 PUSH_WARMUP=50000 PUSH_WARMUP_ROUNDS=2
   LATENCY_RATE=1000 LATENCY_SECONDS=30 LATENCY_WARMUP=20
   IDLE_SETTLE=5 LOAD_SECONDS=10
 fi
@@ -223,14 +223,16 @@ scenario_ingest() {
 }
 
 scenario_push() {
-  log "push: db-scheduler with $SCHEDULER_TASKS no-op tasks after $PUSH_WARMUP unmeasured, $SCHEDULER_THREADS threads"
+  log "push: db-scheduler with $SCHEDULER_TASKS no-op tasks after $PUSH_WARMUP_ROUNDS unmeasured rounds of $PUSH_WARMUP, $SCHEDULER_THREADS threads"
   reset_postgres
   bench_java DbSchedulerBaseline --url "$PG_JDBC_URL" --tasks "$SCHEDULER_TASKS" --warmup "$PUSH_WARMUP" \
+    --warmup-rounds "$PUSH_WARMUP_ROUNDS" \
     --threads "$SCHEDULER_THREADS" --out "$measurements" 2>&1 | tee -a "$out/push.log"
   local db
   for db in sqlite postgres; do
     log "push: qhook on $db, $PUSH_EVENTS events, worker.max_concurrency $PUSH_CONCURRENCY"
     bench_java PushDeliveryRun --database "$(database_url "$db" push)" --events "$PUSH_EVENTS" --warmup "$PUSH_WARMUP" \
+      --warmup-rounds "$PUSH_WARMUP_ROUNDS" \
       --max-concurrency "$PUSH_CONCURRENCY" --batch-size "$PUSH_BATCH" \
       --key "push.$db" --out "$measurements" 2>&1 | tee -a "$out/push.log"
   done

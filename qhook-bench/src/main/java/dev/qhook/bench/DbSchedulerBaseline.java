@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
@@ -23,8 +24,8 @@ import javax.sql.DataSource;
  * lock-and-fetch polling. The tasks are scheduled first (in batches, before any scheduler runs);
  * the rate is tasks divided by the time from {@code Scheduler.start()} to the last execution.
  *
- * <p>With {@code --warmup N}, a whole round of N tasks runs first in the same JVM and is not
- * measured (as in {@link PushDeliveryRun}).
+ * <p>With {@code --warmup N}, whole rounds of N tasks ({@code --warmup-rounds}, default 1) run
+ * first in the same JVM and are not measured (as in {@link PushDeliveryRun}).
  *
  * <p>{@code DbSchedulerBaseline --url jdbc:postgresql://... --tasks 50000 --warmup 10000 --threads
  * 16 --out measurements.tsv}
@@ -41,13 +42,16 @@ public final class DbSchedulerBaseline {
     Cli.run(
         "db-scheduler-baseline",
         () -> {
-          Args args = Args.parse(argv, "url", "tasks", "warmup", "threads", "out", "key");
+          Args args =
+              Args.parse(argv, "url", "tasks", "warmup", "warmup-rounds", "threads", "out", "key");
           int tasks = args.getInt("tasks", 50_000);
           int threads = args.getInt("threads", 16);
           int warmup = args.getInt("warmup", 0);
-          if (warmup > 0) {
-            System.out.printf("warm-up round (not measured): %d tasks%n", warmup);
+          int warmupRounds = warmup > 0 ? args.getInt("warmup-rounds", 1) : 0;
+          for (int round = 1; round <= warmupRounds; round++) {
+            System.out.printf("warm-up round %d (not measured): %d tasks%n", round, warmup);
             run(args.get("url"), warmup, threads);
+            Settle.vacuum(args.get("url"), new Properties());
           }
           double rate = run(args.get("url"), tasks, threads);
           Measurements.append(

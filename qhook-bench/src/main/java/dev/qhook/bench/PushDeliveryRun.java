@@ -23,9 +23,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * nothing is delivered while loading; the measured engine is a second one on the same database. The
  * rate is events divided by the time from its {@code start()} to the last first arrival.
  *
- * <p>With {@code --warmup N}, a whole round of N events (preload, start, deliver, stop) runs first
- * in the same JVM and is not measured, so that the measured round runs compiled code, as a server
- * that has been up for a while does; {@link DbSchedulerBaseline} takes the same option.
+ * <p>With {@code --warmup N}, whole rounds of N events (preload, start, deliver, stop; {@code
+ * --warmup-rounds}, default 1) run first in the same JVM and are not measured, so that the measured
+ * round runs compiled code, as a server that has been up for a while does; {@link
+ * DbSchedulerBaseline} takes the same options. One round is not enough: the next round's start (a
+ * new engine, a new receiver, new connections) deoptimizes code compiled on the first round's
+ * profile, and the recompiling lands in the measured round.
  *
  * <p>{@code PushDeliveryRun --database sqlite:/tmp/push.db --events 50000 --warmup 10000 --key
  * push.sqlite --out measurements.tsv}
@@ -45,6 +48,7 @@ public final class PushDeliveryRun {
                   "database",
                   "events",
                   "warmup",
+                  "warmup-rounds",
                   "max-concurrency",
                   "batch-size",
                   "key",
@@ -56,9 +60,11 @@ public final class PushDeliveryRun {
           QHookConfig storeConfig =
               QHookConfig.fromYaml(BenchConfig.yaml(database, 19_999, "http://127.0.0.1:9/", 0, 0));
           try (JdbcStore store = JdbcStore.fromConfig(storeConfig.database())) {
-            if (warmup > 0) {
-              System.out.printf("warm-up round (not measured): %d events%n", warmup);
+            int warmupRounds = warmup > 0 ? args.getInt("warmup-rounds", 1) : 0;
+            for (int round = 1; round <= warmupRounds; round++) {
+              System.out.printf("warm-up round %d (not measured): %d events%n", round, warmup);
               run(store, database, warmup, maxConcurrency, batchSize);
+              Settle.afterRound(database);
             }
             double rate =
                 run(store, database, args.getInt("events", 50_000), maxConcurrency, batchSize);

@@ -21,27 +21,22 @@ import org.jspecify.annotations.Nullable;
 public final class Database implements AutoCloseable {
   private final Dialect dialect;
   private final Jdbi writer;
-  private final Jdbi deferredWriter;
   private final Jdbi reader;
   private final @Nullable Lock writeLock;
   private final List<AutoCloseable> resources;
 
   /**
-   * @param deferredWriter connections for {@link Durability#DEFERRED} writes; may be {@code writer}
    * @param writeLock when not null, every write holds it: one writer at a time
    * @param resources closed in reverse order by {@link #close()}
    */
   Database(
       Dialect dialect,
       DataSource writer,
-      DataSource deferredWriter,
       DataSource reader,
       @Nullable Lock writeLock,
       List<AutoCloseable> resources) {
     this.dialect = dialect;
     this.writer = configure(Jdbi.create(writer));
-    this.deferredWriter =
-        deferredWriter == writer ? this.writer : configure(Jdbi.create(deferredWriter));
     this.reader = writer == reader ? this.writer : configure(Jdbi.create(reader));
     this.writeLock = writeLock;
     this.resources = new ArrayList<>(resources);
@@ -68,14 +63,7 @@ public final class Database implements AutoCloseable {
       writeLock.lock();
     }
     try {
-      if (durability == Durability.ON_COMMIT) {
-        return writer.inTransaction(work);
-      }
-      return deferredWriter.inTransaction(
-          h -> {
-            dialect.deferDurability(h);
-            return work.withHandle(h);
-          });
+      return writer.withHandle(h -> dialect.inTransaction(h, durability, work));
     } catch (JdbiException e) {
       throw new StoreException(operation, e);
     } finally {

@@ -3,6 +3,7 @@ package dev.qhook.jdbc.internal;
 import java.util.List;
 import java.util.Locale;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 
 /** What differs between the databases, beyond the migration scripts. */
 public enum Dialect {
@@ -23,9 +24,20 @@ public enum Dialect {
       // SQLite's planner already walks the due-jobs index in claim order.
     }
 
+    /**
+     * Sets {@code synchronous} on the one writer connection before the transaction begins (SQLite
+     * refuses to change it inside one): {@code FULL} flushes the log at commit, {@code NORMAL}
+     * leaves that to the next {@code FULL} commit, which flushes the same log. One connection keeps
+     * one page cache; a second writer connection would make each empty the other's at every turn.
+     */
     @Override
-    void deferDurability(Handle handle) {
-      // Deferred writes go through a writer connection opened with synchronous=NORMAL.
+    <T> T inTransaction(
+        Handle handle, Durability durability, HandleCallback<T, RuntimeException> work) {
+      handle.execute(
+          durability == Durability.DEFERRED
+              ? "PRAGMA synchronous = NORMAL"
+              : "PRAGMA synchronous = FULL");
+      return handle.inTransaction(work);
     }
   },
 
@@ -69,8 +81,15 @@ public enum Dialect {
      * WAL up to and including it.
      */
     @Override
-    void deferDurability(Handle handle) {
-      handle.execute("SET LOCAL synchronous_commit = off");
+    <T> T inTransaction(
+        Handle handle, Durability durability, HandleCallback<T, RuntimeException> work) {
+      return handle.inTransaction(
+          h -> {
+            if (durability == Durability.DEFERRED) {
+              h.execute("SET LOCAL synchronous_commit = off");
+            }
+            return work.withHandle(h);
+          });
     }
   };
 
@@ -91,9 +110,7 @@ public enum Dialect {
   /** Settings for the claim statement, until the current transaction ends. */
   abstract void prepareClaim(Handle handle);
 
-  /**
-   * Makes the current transaction's commit {@link Durability#DEFERRED} (on the connection {@link
-   * Database} uses for deferred writes).
-   */
-  abstract void deferDurability(Handle handle);
+  /** Runs {@code work} in one transaction on {@code handle}, committed with {@code durability}. */
+  abstract <T> T inTransaction(
+      Handle handle, Durability durability, HandleCallback<T, RuntimeException> work);
 }

@@ -40,6 +40,6 @@ public final class PostgresDatabase {
       throw new StoreException(
           "connecting to PostgreSQL at " + DatabaseUrls.redact(jdbcUrl), reason);
     }
-    return new Database(Dialect.POSTGRES, pool, pool, pool, null, List.of(pool));
+    return new Database(Dialect.POSTGRES, pool, pool, null, List.of(pool));
   }
 }

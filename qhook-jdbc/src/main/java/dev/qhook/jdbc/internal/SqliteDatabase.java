@@ -12,10 +12,10 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * Opens a SQLite file for the store: WAL journal, {@code synchronous=FULL} (a commit is on disk
- * when it returns), a busy timeout, one writer connection, a second one for {@link
- * Durability#DEFERRED} writes ({@code synchronous=NORMAL}), a small pool of read-only readers, and
- * the instance lock file.
+ * Opens a SQLite file for the store: WAL journal, a busy timeout, one writer connection (each write
+ * sets {@code synchronous} for its own commit: {@code FULL}, on disk when the commit returns, or
+ * {@code NORMAL} for {@link Durability#DEFERRED} writes; see {@link Dialect#SQLITE}), a small pool
+ * of read-only readers, and the instance lock file.
  */
 public final class SqliteDatabase {
   /** How long a connection waits for a lock held by a checkpoint or a reader, in ms. */
@@ -32,15 +32,11 @@ public final class SqliteDatabase {
     List<AutoCloseable> resources = new ArrayList<>();
     resources.add(SqliteFileLock.acquire(absolute));
     try {
-      HikariDataSource writer = pool("qhook-sqlite-writer", absolute, 1, Access.WRITE_DURABLE);
+      HikariDataSource writer = pool("qhook-sqlite-writer", absolute, 1, false);
       resources.add(writer);
-      HikariDataSource deferredWriter =
-          pool("qhook-sqlite-deferred-writer", absolute, 1, Access.WRITE_DEFERRED);
-      resources.add(deferredWriter);
-      HikariDataSource reader = pool("qhook-sqlite-reader", absolute, readers, Access.READ);
+      HikariDataSource reader = pool("qhook-sqlite-reader", absolute, readers, true);
       resources.add(reader);
-      return new Database(
-          Dialect.SQLITE, writer, deferredWriter, reader, Database.singleWriterLock(), resources);
+      return new Database(Dialect.SQLITE, writer, reader, Database.singleWriterLock(), resources);
     } catch (RuntimeException e) {
       closeAll(resources);
       if (e instanceof StoreException) {
@@ -50,19 +46,7 @@ public final class SqliteDatabase {
     }
   }
 
-  /**
-   * What a pool's connections do. Both writers take the single-writer lock; WAL makes a commit of
-   * the deferred writer ({@code synchronous=NORMAL}, not flushed) durable with the next commit of
-   * the durable one ({@code synchronous=FULL}, flushed), because both append to the same log.
-   */
-  private enum Access {
-    READ,
-    WRITE_DURABLE,
-    WRITE_DEFERRED
-  }
-
-  private static HikariDataSource pool(String name, Path file, int size, Access access) {
-    boolean readOnly = access == Access.READ;
+  private static HikariDataSource pool(String name, Path file, int size, boolean readOnly) {
     SQLiteConfig config = new SQLiteConfig();
     config.setBusyTimeout(BUSY_TIMEOUT_MS);
     // The store never reads generated keys; without this the driver scans every INSERT for them.
@@ -71,10 +55,7 @@ public final class SqliteDatabase {
       config.setReadOnly(true);
     } else {
       config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-      config.setSynchronous(
-          access == Access.WRITE_DURABLE
-              ? SQLiteConfig.SynchronousMode.FULL
-              : SQLiteConfig.SynchronousMode.NORMAL);
+      config.setSynchronous(SQLiteConfig.SynchronousMode.FULL); // each write sets its own
       config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     }
     SQLiteDataSource dataSource = new SQLiteDataSource(config);
