@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Claims due jobs in batches and feeds them to {@code maxConcurrency} worker loops through a local
- * ready queue. It holds up to one batch more than the workers can run, so a worker that finishes
+ * ready queue. It holds up to two batches more than the workers can run, so a worker that finishes
  * finds its next job waiting instead of waiting for a claim; it claims again once a whole batch
  * fits, or at once when the workers have nothing left. A worker hands its outcome to the completion
  * sink and takes the next job without waiting for the write; the job leaves the dispatcher's books
@@ -155,8 +155,14 @@ public final class Dispatcher implements AutoCloseable {
     return List.copyOf(held.values());
   }
 
+  /**
+   * Jobs held at most: the running ones plus two batches. Held jobs include those whose outcome is
+   * being stored, so with one batch of headroom the next claim waited until the ready queue was
+   * empty, and workers that finished during the claim sat idle (a push round at 14,000 deliveries/s
+   * used 1.5 of 2 cores); with two, a batch still waits when the next one is claimed.
+   */
   private int capacity() {
-    return settings.maxConcurrency() + settings.batchSize();
+    return settings.maxConcurrency() + 2 * settings.batchSize();
   }
 
   private void run() {

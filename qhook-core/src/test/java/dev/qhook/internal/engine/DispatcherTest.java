@@ -124,7 +124,7 @@ class DispatcherTest {
 
   @Test
   void stopClaimingHandsBackJobsThatNeverStarted() {
-    for (int i = 0; i < 6; i++) {
+    for (int i = 0; i < 12; i++) {
       append("J" + i);
     }
     CompletableFuture<Void> gate = new CompletableFuture<>();
@@ -135,17 +135,17 @@ class DispatcherTest {
               return success(c);
             });
     dispatcher.wake();
-    // One batch of 4 is claimed; 2 workers block on the gate and 2 jobs wait. With jobs still
-    // waiting, no partial batch is claimed.
+    // Two batches of 4 are claimed (2 workers + 2 batches = room for 10); 2 workers block on the
+    // gate and 6 jobs wait. With jobs still waiting, no partial batch (of 2) is claimed.
     Awaitility.await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> dispatcher.unsettled().size() == 4);
+        .until(() -> dispatcher.unsettled().size() == 8);
     Awaitility.await() // for several poll intervals nothing more may be claimed
         .during(Duration.ofMillis(300))
         .atMost(Duration.ofSeconds(2))
-        .until(() -> dispatcher.unsettled().size() == 4);
+        .until(() -> dispatcher.unsettled().size() == 8);
     List<ClaimedJob> unstarted = dispatcher.stopClaiming();
-    assertThat(unstarted).hasSize(2);
+    assertThat(unstarted).hasSize(6);
     assertThat(dispatcher.unsettled()).hasSize(2);
     gate.complete(null);
     Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> dispatcher.unsettled().isEmpty());
