@@ -156,7 +156,25 @@ public final class JdbcStore implements Store {
 
   @Override
   public List<ClaimedJob> claim(ClaimRequest request) {
-    return db.write("claiming jobs", Durability.DEFERRED, h -> claimer.claim(h, request));
+    List<Job> leased =
+        db.write("claiming jobs", Durability.DEFERRED, h -> claimer.lease(h, request));
+    if (leased.isEmpty()) {
+      return List.of();
+    }
+    // Read after the commit, outside the single writer's turn (SQLite), so completions and the
+    // next claim need not wait for it. Should the read fail, the jobs stay leased: lease recovery
+    // returns them, as after a crash.
+    JobClaimer.Attached attached =
+        db.read("reading the events of claimed jobs", h -> JobClaimer.attach(h, leased));
+    if (!attached.orphans().isEmpty()) {
+      db.write(
+          "dead-lettering jobs whose event is missing",
+          h -> {
+            JobClaimer.deadLetterOrphans(h, attached.orphans());
+            return null;
+          });
+    }
+    return attached.claimed();
   }
 
   @Override

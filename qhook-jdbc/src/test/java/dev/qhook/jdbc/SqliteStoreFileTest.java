@@ -8,9 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.qhook.StoreException;
+import dev.qhook.spi.ClaimedJob;
 import dev.qhook.spi.Event;
 import dev.qhook.spi.JobQuery;
+import dev.qhook.spi.JobStatus;
 import dev.qhook.spi.NewJob;
+import dev.qhook.testkit.store.StoreFixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,6 +46,32 @@ class SqliteStoreFileTest {
       second.migrate();
       assertThat(second.event(event.id())).get().extracting(Event::source).isEqualTo("app");
       assertThat(second.jobs(JobQuery.forEvent(event.id())).items()).hasSize(1);
+    }
+  }
+
+  @Test
+  void aClaimedJobWhoseEventIsGoneGoesDeadAndOthersAreStillHandedOut() throws SQLException {
+    Path file = dir.resolve("qhook.db");
+    try (JdbcStore store = JdbcStore.sqlite(file)) {
+      store.migrate();
+      Event broken = event(at(0));
+      Event fine = event(at(1));
+      NewJob orphan = handlerJob("h", at(0));
+      NewJob healthy = handlerJob("h", at(1));
+      store.append(List.of(newEvent(broken, orphan), newEvent(fine, healthy)));
+      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+        c.createStatement().execute("DELETE FROM events WHERE id = '" + broken.id() + "'");
+      }
+
+      List<ClaimedJob> claimed = store.claim(StoreFixtures.claimAll(at(2), 10));
+
+      assertThat(claimed).extracting(cj -> cj.job().id()).containsExactly(healthy.id());
+      assertThat(store.job(orphan.id()).orElseThrow())
+          .satisfies(
+              j -> {
+                assertThat(j.status()).isEqualTo(JobStatus.DEAD);
+                assertThat(j.lastError()).isEqualTo("event missing");
+              });
     }
   }
 

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * finds its next job waiting instead of waiting for a claim; it claims again once a whole batch
  * fits, or at once when the workers have nothing left. A worker hands its outcome to the completion
  * sink and takes the next job without waiting for the write; the job leaves the dispatcher's books
- * when its outcome is stored.
+ * when its outcome is stored, and until then counts toward the claims' room only beyond an
+ * allowance of {@value #UNSTORED_ALLOWANCE_BATCHES} batches.
  *
  * <p>The dispatcher sleeps until woken (an ingest stored jobs, an outcome was stored) or until the
  * poll interval passes (jobs that became due, other instances' work), and renews the leases of
@@ -42,6 +44,9 @@ import org.slf4j.LoggerFactory;
 public final class Dispatcher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
   private static final long WORKER_POLL_MS = 200;
+
+  /** Outcomes waiting to be stored hold back claims only beyond this many batches of them. */
+  static final int UNSTORED_ALLOWANCE_BATCHES = 4;
 
   /** How the dispatcher is tuned. */
   public record Settings(
@@ -88,6 +93,10 @@ public final class Dispatcher implements AutoCloseable {
   private final Map<String, ClaimedJob> held = new ConcurrentHashMap<>();
 
   private final BlockingQueue<ClaimedJob> ready = new LinkedBlockingQueue<>();
+
+  /** Jobs whose outcome a worker handed over and whose write has not finished. */
+  private final AtomicInteger unstored = new AtomicInteger();
+
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition wake = lock.newCondition();
   private final Thread loop;
@@ -156,13 +165,17 @@ public final class Dispatcher implements AutoCloseable {
   }
 
   /**
-   * Jobs held at most: the running ones plus two batches. Held jobs include those whose outcome is
-   * being stored, so with one batch of headroom the next claim waited until the ready queue was
-   * empty, and workers that finished during the claim sat idle (a push round at 14,000 deliveries/s
-   * used 1.5 of 2 cores); with two, a batch still waits when the next one is claimed.
+   * How many more jobs may be claimed: the running and waiting ones may reach the workers plus two
+   * batches, so that a batch still waits while the next one is claimed (with one batch of headroom
+   * the next claim waited until the ready queue was empty, and workers sat idle through it). Jobs
+   * whose outcome is being stored count only beyond {@link #UNSTORED_ALLOWANCE_BATCHES} batches:
+   * the completion writer is the busiest single thread of a delivery round, and its backlog must
+   * not stop the workers, only bound how far they run ahead of it.
    */
-  private int capacity() {
-    return settings.maxConcurrency() + 2 * settings.batchSize();
+  private int room() {
+    int allowance = UNSTORED_ALLOWANCE_BATCHES * settings.batchSize();
+    int counted = held.size() - Math.min(unstored.get(), allowance);
+    return settings.maxConcurrency() + 2 * settings.batchSize() - counted;
   }
 
   private void run() {
@@ -182,8 +195,7 @@ public final class Dispatcher implements AutoCloseable {
 
   /** Claims if a whole batch fits, or if the workers have run dry. Returns true on a full batch. */
   private boolean claimRound() {
-    int room = capacity() - held.size();
-    int want = Math.min(room, settings.batchSize());
+    int want = Math.min(room(), settings.batchSize());
     if (want <= 0 || (want < settings.batchSize() && !ready.isEmpty())) {
       return false;
     }
@@ -236,10 +248,12 @@ public final class Dispatcher implements AutoCloseable {
       wake();
       return;
     }
+    unstored.incrementAndGet();
     completions
         .apply(outcome)
         .whenComplete(
             (done, failed) -> {
+              unstored.decrementAndGet();
               // Only this claim's entry: a newer claim of the same job may already be held.
               held.remove(id, claimed);
               wake();

@@ -51,6 +51,17 @@ class DispatcherTest {
   }
 
   private Dispatcher start(Function<ClaimedJob, Completion> worker) {
+    return start(
+        worker,
+        completion -> {
+          store.complete(List.of(completion));
+          return CompletableFuture.completedFuture(null);
+        });
+  }
+
+  private Dispatcher start(
+      Function<ClaimedJob, Completion> worker,
+      Function<Completion, CompletableFuture<?>> completions) {
     Dispatcher d =
         new Dispatcher(
             store,
@@ -58,10 +69,7 @@ class DispatcherTest {
             new Dispatcher.Settings(2, 4, Duration.ofMillis(50), Duration.ofSeconds(30), Map.of()),
             workers,
             worker,
-            completion -> {
-              store.complete(List.of(completion));
-              return CompletableFuture.completedFuture(null);
-            },
+            completions,
             new DatabaseHealth(),
             () -> {});
     d.start();
@@ -149,5 +157,30 @@ class DispatcherTest {
     assertThat(dispatcher.unsettled()).hasSize(2);
     gate.complete(null);
     Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> dispatcher.unsettled().isEmpty());
+  }
+
+  @Test
+  void outcomesNotYetStoredHoldBackClaimsOnlyBeyondTheirAllowance() {
+    for (int i = 0; i < 60; i++) {
+      append(String.format("J%02d", i));
+    }
+    CompletableFuture<Void> stored = new CompletableFuture<>();
+    dispatcher =
+        start(
+            c -> {
+              ran.add(c.job().id());
+              return success(c);
+            },
+            completion -> stored); // no outcome is stored until the test says so
+    dispatcher.wake();
+    // 2 workers + 2 batches of 4 may run or wait, and 4 batches of 4 outcomes may wait to be
+    // stored without counting: 10 + 16 jobs held, every one of them run.
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> ran.size() == 26);
+    Awaitility.await() // for several poll intervals nothing more may be claimed
+        .during(Duration.ofMillis(300))
+        .atMost(Duration.ofSeconds(2))
+        .until(() -> ran.size() == 26 && dispatcher.unsettled().size() == 26);
+    stored.complete(null); // outcomes stored: the rest is claimed and run
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> ran.size() == 60);
   }
 }
