@@ -9,7 +9,7 @@
 #
 # --smoke: every scenario in seconds with tiny counts; no target is judged (CI runs this).
 # Environment: QHOOK_BENCH_PORT (first of three ports, default 19100), BENCH_JAVA_OPTS (JVM flags
-# for the qhook server and the bare server alike, default none).
+# for every JVM the kit starts, default none; the measured ones also get bin/qhook's defaults).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -38,17 +38,18 @@ done
 
 if $smoke; then
   WRK_WARMUP=0 WRK_SECONDS=2
-  PUSH_EVENTS=300 SCHEDULER_TASKS=300 PUSH_WARMUP=100 PUSH_WARMUP_ROUNDS=1
+  PUSH_EVENTS=300 SCHEDULER_TASKS=300 PUSH_WARMUP=100 PUSH_WARMUP_ROUNDS=1 PUSH_REPEATS=1
   LATENCY_RATE=50 LATENCY_SECONDS=2 LATENCY_WARMUP=0
   IDLE_SETTLE=1 LOAD_SECONDS=2
 else
   WRK_WARMUP=30 WRK_SECONDS=20
-  PUSH_EVENTS=50000 SCHEDULER_TASKS=50000 PUSH_WARMUP=50000 PUSH_WARMUP_ROUNDS=2
+  PUSH_EVENTS=50000 SCHEDULER_TASKS=50000 PUSH_WARMUP=50000 PUSH_WARMUP_ROUNDS=2 PUSH_REPEATS=3
   LATENCY_RATE=1000 LATENCY_SECONDS=30 LATENCY_WARMUP=20
   IDLE_SETTLE=5 LOAD_SECONDS=10
 fi
-# Push delivery and db-scheduler both get 16 workers and fetch up to three times that per claim
-# (db-scheduler's lock-and-fetch upper limit of 3.0, mirrored by qhook's worker.batch_size).
+# Push delivery and db-scheduler both get 16 workers and claim up to three times that at once
+# (db-scheduler's lock-and-fetch upper limit of 3.0; qhook's worker.batch_size). What each keeps
+# in memory differs by design: db-scheduler refills below 8 queued, qhook keeps up to two batches.
 PUSH_CONCURRENCY=16
 PUSH_BATCH=$((3 * PUSH_CONCURRENCY))
 SCHEDULER_THREADS=16
@@ -117,16 +118,23 @@ now_ns() { date +%s%N; }
 seconds_since() { awk -v a="$1" -v b="$(now_ns)" 'BEGIN { printf "%.3f", (b - a) / 1e9 }'; }
 rss_mib() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 record() { printf '%s\t%s\n' "$1" "$2" >>"$measurements"; }
-# Every JVM of the kit (qhook's, the baselines', the receivers', the load generators') runs with the
-# flags bin/qhook adds by default plus BENCH_JAVA_OPTS.
+# The JVMs being measured (the qhook server, the engine of the push scenario, and their baselines)
+# run with the flags bin/qhook adds by default plus BENCH_JAVA_OPTS; the helpers (receiver, latency
+# generator, report) with BENCH_JAVA_OPTS only, so that their own pauses are not charged to qhook.
+extra_flags=()
+read -r -a extra_flags <<<"${BENCH_JAVA_OPTS:-}"
 java_flags=()
 mapfile -t java_flags < <(qhook_jvm_defaults "${BENCH_JAVA_OPTS:-}")
-# shellcheck disable=SC2206
-java_flags+=(${BENCH_JAVA_OPTS:-})
-bench_java() { # bench_java CLASS ARGS...: a main of qhook-bench in the foreground
+java_flags+=(${extra_flags[@]+"${extra_flags[@]}"})
+measured_java() { # measured_java CLASS ARGS...: a measured main of qhook-bench in the foreground
   local class=$1
   shift
   java "${java_flags[@]}" -cp "$BENCH_JAR" "dev.qhook.bench.$class" "$@"
+}
+bench_java() { # bench_java CLASS ARGS...: a helper main of qhook-bench in the foreground
+  local class=$1
+  shift
+  java ${extra_flags[@]+"${extra_flags[@]}"} -cp "$BENCH_JAR" "dev.qhook.bench.$class" "$@"
 }
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
@@ -165,7 +173,7 @@ database_url() { # database_url sqlite|postgres NAME: a fresh database for one q
 receiver_pid=
 start_receiver() {
   [ -n "$receiver_pid" ] && return 0
-  spawn receiver java "${java_flags[@]}" -cp "$BENCH_JAR" dev.qhook.bench.Receiver --port "$RECEIVER_PORT"
+  spawn receiver java ${extra_flags[@]+"${extra_flags[@]}"} -cp "$BENCH_JAR" dev.qhook.bench.Receiver --port "$RECEIVER_PORT"
   receiver_pid=$spawned
   wait_http "http://127.0.0.1:$RECEIVER_PORT/" "$receiver_pid" 30
 }
@@ -222,19 +230,21 @@ scenario_ingest() {
   stop_receiver
 }
 
-scenario_push() {
-  log "push: db-scheduler with $SCHEDULER_TASKS no-op tasks after $PUSH_WARMUP_ROUNDS unmeasured rounds of $PUSH_WARMUP, $SCHEDULER_THREADS threads"
-  reset_postgres
-  bench_java DbSchedulerBaseline --url "$PG_JDBC_URL" --tasks "$SCHEDULER_TASKS" --warmup "$PUSH_WARMUP" \
-    --warmup-rounds "$PUSH_WARMUP_ROUNDS" \
-    --threads "$SCHEDULER_THREADS" --out "$measurements" 2>&1 | tee -a "$out/push.log"
-  local db
-  for db in sqlite postgres; do
-    log "push: qhook on $db, $PUSH_EVENTS events, worker.max_concurrency $PUSH_CONCURRENCY"
-    bench_java PushDeliveryRun --database "$(database_url "$db" push)" --events "$PUSH_EVENTS" --warmup "$PUSH_WARMUP" \
+scenario_push() { # each side PUSH_REPEATS times, alternating; the table reports the medians
+  local repeat db
+  for repeat in $(seq "$PUSH_REPEATS"); do
+    log "push ($repeat of $PUSH_REPEATS): db-scheduler with $SCHEDULER_TASKS no-op tasks after $PUSH_WARMUP_ROUNDS unmeasured rounds of $PUSH_WARMUP, $SCHEDULER_THREADS threads"
+    reset_postgres
+    measured_java DbSchedulerBaseline --url "$PG_JDBC_URL" --tasks "$SCHEDULER_TASKS" --warmup "$PUSH_WARMUP" \
       --warmup-rounds "$PUSH_WARMUP_ROUNDS" \
-      --max-concurrency "$PUSH_CONCURRENCY" --batch-size "$PUSH_BATCH" \
-      --key "push.$db" --out "$measurements" 2>&1 | tee -a "$out/push.log"
+      --threads "$SCHEDULER_THREADS" --out "$measurements" 2>&1 | tee -a "$out/push.log"
+    for db in sqlite postgres; do
+      log "push ($repeat of $PUSH_REPEATS): qhook on $db, $PUSH_EVENTS events, worker.max_concurrency $PUSH_CONCURRENCY"
+      measured_java PushDeliveryRun --database "$(database_url "$db" "push-$repeat")" --events "$PUSH_EVENTS" \
+        --warmup "$PUSH_WARMUP" --warmup-rounds "$PUSH_WARMUP_ROUNDS" \
+        --max-concurrency "$PUSH_CONCURRENCY" --batch-size "$PUSH_BATCH" \
+        --key "push.$db" --out "$measurements" 2>&1 | tee -a "$out/push.log"
+    done
   done
 }
 
@@ -304,7 +314,7 @@ Run \`bench/run.sh $scenario$($smoke && echo " --smoke" || true)\` at $(date -u 
 | SQLite | sqlite-jdbc $(prop sqlite-jdbc.version) |
 | wrk | $(wrk -v 2>&1 | head -n 1 | awk '{ print $2 }') |
 | db-scheduler | $(prop db-scheduler.version) |
-| JVM flags | ${BENCH_JAVA_OPTS:-none} plus bin/qhook's defaults $(qhook_jvm_defaults "${BENCH_JAVA_OPTS:-}" | tr '\n' ' ')for every JVM of the kit |
+| JVM flags | ${BENCH_JAVA_OPTS:-none} plus bin/qhook's defaults $(qhook_jvm_defaults "${BENCH_JAVA_OPTS:-}" | tr '\n' ' ')for the measured JVMs (qhook, bare server, push engine, db-scheduler) |
 | load average | $load_before before the run, $(cut -d' ' -f1-3 /proc/loadavg) after |
 | other JVMs at start | $other_jvms (builds or tests running beside the kit make every number noisier) |
 EOF

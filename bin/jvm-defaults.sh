@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # The JVM flags qhook starts with unless the user's own flags choose otherwise; sourced by bin/qhook
-# and by bench/run.sh (which gives the bare-server baseline the same flags).
+# and by bench/run.sh (which gives the JVMs it measures, baselines included, the same flags).
 #
 # Memory: a small gateway should stay small. Unless the flags choose a collector or a heap size,
 # use the serial collector and start the heap at 16 MiB (it grows as needed, up to the JDK's default

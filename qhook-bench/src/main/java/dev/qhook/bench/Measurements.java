@@ -5,14 +5,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The measurements of one run: a tab-separated file of {@code key value} lines that every step of
- * the kit appends to (the Java mains and {@code bench/run.sh}). A key measured twice keeps the last
- * value.
+ * the kit appends to (the Java mains and {@code bench/run.sh}). A key measured more than once (the
+ * push scenario repeats each side) reads as the median of its values.
  */
 final class Measurements {
   private Measurements() {}
@@ -29,7 +32,7 @@ final class Measurements {
   }
 
   static Map<String, Double> parse(String text) {
-    Map<String, Double> values = new LinkedHashMap<>();
+    Map<String, List<Double>> samples = new LinkedHashMap<>();
     for (String line : text.split("\n")) {
       if (line.isBlank() || line.startsWith("#")) {
         continue;
@@ -38,8 +41,19 @@ final class Measurements {
       if (parts.length != 2) {
         throw new IllegalArgumentException("bad measurement line: '" + line + "'");
       }
-      values.put(parts[0], Double.parseDouble(parts[1]));
+      samples.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(Double.parseDouble(parts[1]));
     }
+    Map<String, Double> values = new LinkedHashMap<>();
+    samples.forEach((key, list) -> values.put(key, median(list)));
     return values;
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int middle = sorted.size() / 2;
+    return sorted.size() % 2 == 1
+        ? sorted.get(middle)
+        : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
   }
 }

@@ -86,11 +86,4 @@ class ResultTableTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(BenchmarksDoc.BEGIN);
   }
-
-  @Test
-  void measurementsKeepTheLastValueOfAKey() {
-    Map<String, Double> values = Measurements.parse("# run\na\t1.5\nb 2\na\t3\n\n");
-
-    assertThat(values).containsExactly(Map.entry("a", 3.0), Map.entry("b", 2.0));
-  }
 }

@@ -80,7 +80,7 @@ public final class JdbcStore implements Store {
     this.db = db;
     this.clock = clock;
     this.claimer = new JobClaimer(db.dialect());
-    this.completer = new JobCompleter(clock);
+    this.completer = new JobCompleter(db.dialect(), clock);
     this.leases = new LeaseKeeper(db.dialect());
   }
 
@@ -156,25 +156,7 @@ public final class JdbcStore implements Store {
 
   @Override
   public List<ClaimedJob> claim(ClaimRequest request) {
-    List<Job> leased =
-        db.write("claiming jobs", Durability.DEFERRED, h -> claimer.lease(h, request));
-    if (leased.isEmpty()) {
-      return List.of();
-    }
-    // Read after the commit, outside the single writer's turn (SQLite), so completions and the
-    // next claim need not wait for it. Should the read fail, the jobs stay leased: lease recovery
-    // returns them, as after a crash.
-    JobClaimer.Attached attached =
-        db.read("reading the events of claimed jobs", h -> JobClaimer.attach(h, leased));
-    if (!attached.orphans().isEmpty()) {
-      db.write(
-          "dead-lettering jobs whose event is missing",
-          h -> {
-            JobClaimer.deadLetterOrphans(h, attached.orphans());
-            return null;
-          });
-    }
-    return attached.claimed();
+    return db.write("claiming jobs", Durability.DEFERRED, h -> claimer.claim(h, request));
   }
 
   @Override

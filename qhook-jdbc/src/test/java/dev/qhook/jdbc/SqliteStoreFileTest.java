@@ -176,14 +176,15 @@ class SqliteStoreFileTest {
         names.add(rows.getString(1));
       }
       assertThat(names)
-          .contains("jobs_running", "jobs_dead", "jobs_due")
+          .contains("jobs_running", "jobs_dead", "jobs_due", "jobs_target")
           .doesNotContain("jobs_leased", "jobs_target_status");
-      assertThat(
-              c.createStatement()
-                  .executeQuery(
-                      "SELECT COUNT(*) FROM jobs INDEXED BY jobs_dead WHERE status = 'dead'")
-                  .getInt(1))
-          .isEqualTo(1);
+      try (ResultSet dead =
+          c.createStatement()
+              .executeQuery(
+                  "SELECT COUNT(*) FROM jobs INDEXED BY jobs_dead WHERE status = 'dead'")) {
+        assertThat(dead.next()).isTrue();
+        assertThat(dead.getInt(1)).isEqualTo(1);
+      }
     }
   }
 

@@ -87,6 +87,14 @@ final class GlobalSectionsBinder {
     return new ApiConfig(nonEmpty(s, "auth_token"), nonEmpty(s, "metrics_auth_token"));
   }
 
+  /**
+   * Upper bounds of {@code worker.max_concurrency} and {@code worker.batch_size}: the dispatcher
+   * holds up to the first plus six times the second, and renews all their leases in one statement.
+   */
+  static final int MAX_WORKER_CONCURRENCY = 10_000;
+
+  static final int MAX_BATCH_SIZE = 1_000;
+
   static WorkerConfig worker(Section s) {
     s.allowOnly(
         List.of(
@@ -97,8 +105,8 @@ final class GlobalSectionsBinder {
             "retention_hours"));
     WorkerConfig d = WorkerConfig.DEFAULT;
     return new WorkerConfig(
-        s.integer("max_concurrency", d.maxConcurrency(), 1, MAX_INT),
-        s.integer("batch_size", d.batchSize(), 1, MAX_INT),
+        s.integer("max_concurrency", d.maxConcurrency(), 1, MAX_WORKER_CONCURRENCY),
+        s.integer("batch_size", d.batchSize(), 1, MAX_BATCH_SIZE),
         Duration.ofSeconds(
             s.integer("stale_threshold_secs", (int) d.staleThreshold().toSeconds(), 1, MAX_INT)),
         Duration.ofSeconds(

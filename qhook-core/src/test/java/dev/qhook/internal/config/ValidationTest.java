@@ -183,6 +183,14 @@ class ValidationTest {
   }
 
   @Test
+  void workerSizesAreBounded() {
+    assertThat(errors("worker: { max_concurrency: 20000, batch_size: 5000 }"))
+        .containsExactlyInAnyOrder(
+            "worker.max_concurrency: must be between 1 and 10000, was 20000",
+            "worker.batch_size: must be between 1 and 1000, was 5000");
+  }
+
+  @Test
   void maxIntervalMustNotBeBelowInterval() {
     assertThat(errors("delivery:\n  default_retry: { interval: 10m, max_interval: 1m }"))
         .containsExactly("delivery.default_retry.max_interval: must be >= interval (10m), was 1m");

@@ -33,8 +33,30 @@ public final class JobClaimer {
     this.dialect = dialect;
   }
 
-  /** Leases the due jobs the request allows, oldest first. Runs in the claim's transaction. */
-  public List<Job> lease(Handle h, ClaimRequest request) {
+  /**
+   * Leases the due jobs the request allows, oldest first, with their events, in the caller's
+   * transaction. A job whose event is missing goes dead instead, so that one broken row cannot stop
+   * every claim.
+   */
+  public List<ClaimedJob> claim(Handle h, ClaimRequest request) {
+    List<Job> jobs = lease(h, request);
+    if (jobs.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Event> events = events(h, jobs);
+    List<ClaimedJob> claimed = new ArrayList<>(jobs.size());
+    for (Job job : jobs) {
+      Event event = events.get(job.eventId());
+      if (event == null) {
+        deadLetterOrphan(h, job);
+      } else {
+        claimed.add(new ClaimedJob(job, event));
+      }
+    }
+    return claimed;
+  }
+
+  private List<Job> lease(Handle h, ClaimRequest request) {
     Map<String, Integer> limits = request.concurrencyLimits();
     dialect.lockKeys(h, limits.keySet().stream().map(t -> "qhook.target." + t).toList());
     dialect.prepareClaim(h);
@@ -58,44 +80,15 @@ public final class JobClaimer {
     return jobs;
   }
 
-  /**
-   * Leased jobs with their events, and the jobs whose event is missing. Needs no transaction of its
-   * own: an event stays while any of its jobs is open, and a leased job is.
-   */
-  public record Attached(List<ClaimedJob> claimed, List<Job> orphans) {}
-
-  public static Attached attach(Handle h, List<Job> jobs) {
-    if (jobs.isEmpty()) {
-      return new Attached(List.of(), List.of());
-    }
-    Map<String, Event> events = events(h, jobs);
-    List<ClaimedJob> claimed = new ArrayList<>(jobs.size());
-    List<Job> orphans = new ArrayList<>();
-    for (Job job : jobs) {
-      Event event = events.get(job.eventId());
-      if (event == null) {
-        orphans.add(job);
-      } else {
-        claimed.add(new ClaimedJob(job, event));
-      }
-    }
-    return new Attached(claimed, orphans);
-  }
-
   static final String ORPHANED = "event missing";
 
-  /** Jobs whose event is gone go dead, so that one broken row cannot stop every claim. */
-  public static void deadLetterOrphans(Handle h, List<Job> orphans) {
-    for (Job job : orphans) {
-      h.createUpdate(
-              "UPDATE jobs SET status = 'dead', last_error = :error, completed_at = started_at,"
-                  + " lease_until = NULL WHERE id = :id AND status = 'running'"
-                  + " AND attempt = :attempt")
-          .bind("error", ORPHANED)
-          .bind("id", job.id())
-          .bind("attempt", job.attempt())
-          .execute();
-    }
+  private static void deadLetterOrphan(Handle h, Job job) {
+    h.createUpdate(
+            "UPDATE jobs SET status = 'dead', last_error = :error, completed_at = started_at,"
+                + " lease_until = NULL WHERE id = :id")
+        .bind("error", ORPHANED)
+        .bind("id", job.id())
+        .execute();
   }
 
   /** An empty set of kinds means every kind. */

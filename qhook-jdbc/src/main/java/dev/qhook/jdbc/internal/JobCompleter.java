@@ -13,10 +13,11 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * Records completions in two batched statements: one fenced update for every job, then one insert
- * of the attempt records of the updates that applied. The fence makes an update apply only while
- * the job is running at the claimed attempt, so a worker whose lease lapsed cannot overwrite the
- * new owner's state; the driver's per-row update counts say which applied.
+ * Records completions in two steps: one fenced update for every job, then one insert of the attempt
+ * records of the updates that applied. The fence makes an update apply only while the job is
+ * running at the claimed attempt, so a worker whose lease lapsed cannot overwrite the new owner's
+ * state. On SQLite each step is a JDBC batch and the driver's per-row update counts say which
+ * applied; on PostgreSQL each is one statement over arrays ({@link PostgresOutcomes}).
  *
  * <p>A finished job's {@code completed_at} is the end of its last attempt ({@code createdAt +
  * durationMs} of the record), or the store clock's time when no request was made. {@link
@@ -35,14 +36,16 @@ public final class JobCompleter {
           + ") VALUES (:jobId, :attempt, :statusCode, :error, :durationMs, :createdAt,"
           + " :responseBody)";
 
+  private final Dialect dialect;
   private final Clock clock;
 
-  public JobCompleter(Clock clock) {
+  public JobCompleter(Dialect dialect, Clock clock) {
+    this.dialect = dialect;
     this.clock = clock;
   }
 
   public void complete(Handle h, List<Completion> completions) {
-    apply(h, completions.stream().map(this::outcome).toList());
+    apply(h, dialect, completions.stream().map(this::outcome).toList());
   }
 
   /**
@@ -50,12 +53,17 @@ public final class JobCompleter {
    *
    * @return the outcomes whose fence held
    */
-  static List<JobOutcome> apply(Handle h, List<JobOutcome> outcomes) {
+  static List<JobOutcome> apply(Handle h, Dialect dialect, List<JobOutcome> outcomes) {
     if (outcomes.isEmpty()) {
       return List.of();
     }
     List<JobOutcome> ordered = new ArrayList<>(outcomes);
     ordered.sort(Comparator.comparing(JobOutcome::jobId));
+    if (dialect == Dialect.POSTGRES) {
+      List<JobOutcome> applied = PostgresOutcomes.update(h, ordered);
+      PostgresOutcomes.insertAttempts(h, applied);
+      return applied;
+    }
     PreparedBatch update = h.prepareBatch(UPDATE);
     for (JobOutcome o : ordered) {
       update

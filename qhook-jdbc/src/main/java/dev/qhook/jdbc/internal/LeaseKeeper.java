@@ -73,7 +73,7 @@ public final class LeaseKeeper {
     }
     int requeued = 0;
     List<String> deadIds = new ArrayList<>();
-    for (JobOutcome applied : JobCompleter.apply(h, outcomes)) {
+    for (JobOutcome applied : JobCompleter.apply(h, dialect, outcomes)) {
       if (applied.status() == JobStatus.DEAD) {
         deadIds.add(applied.jobId());
       } else {
