@@ -156,7 +156,7 @@ public final class JdbcStore implements Store {
 
   @Override
   public List<ClaimedJob> claim(ClaimRequest request) {
-    return claimer.claim(db, request, this::complete);
+    return db.write("claiming jobs", Durability.DEFERRED, h -> claimer.claim(h, request));
   }
 
   @Override

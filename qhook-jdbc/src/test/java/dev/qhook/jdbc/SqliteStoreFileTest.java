@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.qhook.StoreException;
 import dev.qhook.spi.ClaimedJob;
 import dev.qhook.spi.Event;
-import dev.qhook.spi.Job;
 import dev.qhook.spi.JobQuery;
 import dev.qhook.spi.JobStatus;
 import dev.qhook.spi.NewJob;
@@ -73,34 +72,6 @@ class SqliteStoreFileTest {
                 assertThat(j.status()).isEqualTo(JobStatus.DEAD);
                 assertThat(j.lastError()).isEqualTo("event missing");
               });
-    }
-  }
-
-  @Test
-  void aClaimWhoseEventsCannotBeReadGivesItsJobsBack() throws SQLException {
-    Path file = dir.resolve("qhook.db");
-    try (JdbcStore store = JdbcStore.sqlite(file)) {
-      store.migrate();
-      NewJob job = handlerJob("h", at(0));
-      store.append(List.of(newEvent(event(at(0)), job)));
-      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-        c.createStatement().execute("ALTER TABLE events RENAME TO events_away");
-      }
-
-      assertThatThrownBy(() -> store.claim(StoreFixtures.claimAll(at(2), 10)))
-          .isInstanceOf(StoreException.class)
-          .hasMessageContaining("reading the events of claimed jobs");
-
-      Job back = store.job(job.id()).orElseThrow();
-      assertThat(back.status()).isEqualTo(JobStatus.RETRYABLE);
-      assertThat(back.attempt()).as("the attempt is given back").isZero();
-      assertThat(back.scheduledAt()).isEqualTo(at(2));
-      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-        c.createStatement().execute("ALTER TABLE events_away RENAME TO events");
-      }
-      assertThat(store.claim(StoreFixtures.claimAll(at(3), 10)))
-          .extracting(cj -> cj.job().id())
-          .containsExactly(job.id());
     }
   }
 

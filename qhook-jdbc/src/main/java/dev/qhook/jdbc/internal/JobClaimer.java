@@ -2,7 +2,6 @@ package dev.qhook.jdbc.internal;
 
 import dev.qhook.spi.ClaimRequest;
 import dev.qhook.spi.ClaimedJob;
-import dev.qhook.spi.Completion;
 import dev.qhook.spi.Event;
 import dev.qhook.spi.Job;
 import dev.qhook.spi.JobKind;
@@ -11,7 +10,6 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -36,57 +34,28 @@ public final class JobClaimer {
   }
 
   /**
-   * Leases due jobs in a deferred-durability write, then reads their events after it commits,
-   * outside the single writer's turn (SQLite), so that completions and the next claim need not wait
-   * for the read. Jobs whose event is missing go dead. Should the read or that write fail, the
-   * leased jobs are released through {@code release} (their attempt given back, due at once) before
-   * the failure propagates; should that fail too, lease recovery returns them.
+   * Leases the due jobs the request allows, oldest first, with their events, in the caller's
+   * transaction. A job whose event is missing goes dead instead, so that one broken row cannot stop
+   * every claim.
    */
-  public List<ClaimedJob> claim(
-      Database db, ClaimRequest request, Consumer<List<Completion>> release) {
-    List<Job> leased = db.write("claiming jobs", Durability.DEFERRED, h -> lease(h, request));
-    if (leased.isEmpty()) {
+  public List<ClaimedJob> claim(Handle h, ClaimRequest request) {
+    List<Job> jobs = lease(h, request);
+    if (jobs.isEmpty()) {
       return List.of();
     }
-    try {
-      Map<String, Event> events =
-          db.read("reading the events of claimed jobs", h -> events(h, leased));
-      List<ClaimedJob> claimed = new ArrayList<>(leased.size());
-      List<Job> orphans = new ArrayList<>();
-      for (Job job : leased) {
-        Event event = events.get(job.eventId());
-        if (event == null) {
-          orphans.add(job);
-        } else {
-          claimed.add(new ClaimedJob(job, event));
-        }
+    Map<String, Event> events = events(h, jobs);
+    List<ClaimedJob> claimed = new ArrayList<>(jobs.size());
+    for (Job job : jobs) {
+      Event event = events.get(job.eventId());
+      if (event == null) {
+        deadLetterOrphan(h, job);
+      } else {
+        claimed.add(new ClaimedJob(job, event));
       }
-      if (!orphans.isEmpty()) {
-        db.write(
-            "dead-lettering jobs whose event is missing",
-            h -> {
-              deadLetterOrphans(h, orphans);
-              return null;
-            });
-      }
-      return claimed;
-    } catch (RuntimeException e) {
-      List<Completion> released = new ArrayList<>(leased.size());
-      for (Job job : leased) {
-        released.add(
-            new Completion.Released(
-                job.id(), job.attempt(), request.now(), "claim not finished: " + e.getMessage()));
-      }
-      try {
-        release.accept(released);
-      } catch (RuntimeException again) {
-        e.addSuppressed(again);
-      }
-      throw e;
     }
+    return claimed;
   }
 
-  /** Leases the due jobs the request allows, oldest first, in the caller's transaction. */
   private List<Job> lease(Handle h, ClaimRequest request) {
     Map<String, Integer> limits = request.concurrencyLimits();
     dialect.lockKeys(h, limits.keySet().stream().map(t -> "qhook.target." + t).toList());
@@ -113,18 +82,13 @@ public final class JobClaimer {
 
   static final String ORPHANED = "event missing";
 
-  /** Leased jobs whose event is gone go dead, so that one broken row cannot stop every claim. */
-  private static void deadLetterOrphans(Handle h, List<Job> orphans) {
-    for (Job job : orphans) {
-      h.createUpdate(
-              "UPDATE jobs SET status = 'dead', last_error = :error, completed_at = started_at,"
-                  + " lease_until = NULL WHERE id = :id AND status = 'running'"
-                  + " AND attempt = :attempt")
-          .bind("error", ORPHANED)
-          .bind("id", job.id())
-          .bind("attempt", job.attempt())
-          .execute();
-    }
+  private static void deadLetterOrphan(Handle h, Job job) {
+    h.createUpdate(
+            "UPDATE jobs SET status = 'dead', last_error = :error, completed_at = started_at,"
+                + " lease_until = NULL WHERE id = :id")
+        .bind("error", ORPHANED)
+        .bind("id", job.id())
+        .execute();
   }
 
   /** An empty set of kinds means every kind. */
@@ -134,10 +98,6 @@ public final class JobClaimer {
         : EnumSet.copyOf(request.kinds());
   }
 
-  /**
-   * The events of leased jobs, by id. Needs no transaction: an event stays while any of its jobs is
-   * open, and a leased job is.
-   */
   private static Map<String, Event> events(Handle h, List<Job> jobs) {
     return h
         .createQuery("SELECT " + Columns.EVENT + " FROM events WHERE id IN (<ids>)")
