@@ -1,11 +1,11 @@
 package dev.qhook.internal.transport;
 
+import static dev.qhook.internal.transport.ApacheHttpTransportTest.loopbackTransport;
 import static dev.qhook.internal.transport.ApacheHttpTransportTest.post;
 import static dev.qhook.internal.transport.ApacheHttpTransportTest.response;
 import static dev.qhook.internal.transport.LoopbackHttpServer.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.qhook.internal.net.PrivateAddresses;
 import dev.qhook.spi.TransportRequest;
 import dev.qhook.spi.TransportResult;
 import java.net.InetAddress;
@@ -23,9 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** Pooling: reuse, stale connections, discarding a connection whose body was not read. */
 class ApacheHttpTransportConnectionsTest {
-  private final ApacheHttpTransport transport =
-      new ApacheHttpTransport(
-          new SsrfGuard(true, InetAddress::getAllByName, PrivateAddresses::isPrivate), 16);
+  private final ApacheHttpTransport transport = loopbackTransport(16);
 
   @AfterEach
   void close() {

@@ -1,12 +1,11 @@
 package dev.qhook.internal.transport;
 
+import static dev.qhook.internal.transport.ApacheHttpTransportTest.loopbackTransport;
 import static dev.qhook.internal.transport.LoopbackHttpServer.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.qhook.internal.net.PrivateAddresses;
 import dev.qhook.spi.TransportRequest;
 import dev.qhook.spi.TransportResult;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,9 +19,7 @@ class ApacheHttpTransportDeadlineTest {
   /** Scheduling slack on a busy machine; far below another timeout's worth. */
   static final long SLACK_MS = 400;
 
-  private final ApacheHttpTransport transport =
-      new ApacheHttpTransport(
-          new SsrfGuard(true, InetAddress::getAllByName, PrivateAddresses::isPrivate), 4);
+  private final ApacheHttpTransport transport = loopbackTransport(4);
 
   @AfterEach
   void close() {

@@ -23,9 +23,14 @@ import org.junit.jupiter.api.Test;
 class ApacheHttpTransportTest {
   static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-  private final ApacheHttpTransport transport =
-      new ApacheHttpTransport(
-          new SsrfGuard(true, InetAddress::getAllByName, PrivateAddresses::isPrivate), 16);
+  private final ApacheHttpTransport transport = loopbackTransport(16);
+
+  /** A transport allowed to reach loopback servers (private addresses refused otherwise). */
+  static ApacheHttpTransport loopbackTransport(int maxConnections) {
+    return new ApacheHttpTransport(
+        new SsrfGuard(true, InetAddress::getAllByName, PrivateAddresses::isPrivate),
+        maxConnections);
+  }
 
   @AfterEach
   void close() {
