@@ -3,15 +3,20 @@ package dev.qhook;
 import static java.util.Objects.requireNonNull;
 
 import dev.qhook.config.QHookConfig;
+import dev.qhook.internal.Version;
+import dev.qhook.internal.engine.EngineOptions;
 import dev.qhook.internal.engine.EngineRuntime;
 import dev.qhook.spi.AlertSink;
 import dev.qhook.spi.Store;
 import dev.qhook.spi.Transport;
+import dev.qhook.verify.CertificateFetcher;
+import dev.qhook.verify.SnsUrls;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 
@@ -31,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class QHook implements AutoCloseable {
   /** The version sent in {@code User-Agent: qhook/<version>}. */
-  public static final String VERSION = "0.1.0";
+  public static final String VERSION = Version.NUMBER;
 
   private final EngineRuntime runtime;
 
@@ -75,6 +80,33 @@ public final class QHook implements AutoCloseable {
     return runtime.ingestAsync(request);
   }
 
+  /**
+   * Receives a request as an HTTP stack has it and does everything the standalone server does with
+   * it, in order: the source and entry point, {@code allowed_ips}, the signature on the raw bytes
+   * (every {@code verify} scheme, and for SNS the envelope, subscription confirmation and
+   * unsubscription), UTF-8, the source's {@code schema}, the event type (provider conventions and
+   * CloudEvents), idempotency, routing, and the durable store. The answer follows the commit, so an
+   * {@link Received.Accepted} event is never lost. Rejected signatures are counted ({@code
+   * qhook_verification_failures_total}) and alerted by the engine.
+   *
+   * <p>Blocks until the event is committed (shared with concurrent requests in one transaction);
+   * use {@link #receiveAsync} to wait without holding a thread.
+   *
+   * @return never null; every outcome, including an unavailable database, is a {@link Received}
+   */
+  public Received receive(InboundRequest request) {
+    return receiveAsync(request).join();
+  }
+
+  /**
+   * {@link #receive} without waiting for the commit. The future completes on the engine's commit
+   * thread: chain only short, non-blocking stages to it. An SNS subscription confirmation makes its
+   * HTTP call (up to 10 s) on the calling thread before returning.
+   */
+  public CompletableFuture<Received> receiveAsync(InboundRequest request) {
+    return runtime.receive(requireNonNull(request, "request"));
+  }
+
   /** Shorthand for {@link #ingest(IngestRequest)}. */
   public IngestResult ingest(
       String source, String eventType, byte[] body, Map<String, String> headers) {
@@ -109,16 +141,6 @@ public final class QHook implements AutoCloseable {
     runtime.raiseAlert(requireNonNull(alert, "alert"));
   }
 
-  /**
-   * Records that a request to {@code source} failed signature verification: counts {@code
-   * qhook_verification_failures_total{source}} and raises a {@code verification_failure} alert.
-   *
-   * @param reason the class of failure (missing header, stale timestamp, mismatch); never a secret
-   */
-  public void reportVerificationFailure(String source, String reason) {
-    runtime.reportVerificationFailure(requireNonNull(source, "source"), requireNonNull(reason));
-  }
-
   public QHookConfig config() {
     return runtime.config();
   }
@@ -142,6 +164,8 @@ public final class QHook implements AutoCloseable {
     private @Nullable MeterRegistry meterRegistry;
     private RandomGenerator random = RandomGenerator.getDefault();
     private @Nullable AlertSink alertSink;
+    private @Nullable CertificateFetcher certificateFetcher;
+    private Predicate<String> subscribeUrlRule = SnsUrls::isSnsUrl;
 
     private Builder() {}
 
@@ -160,7 +184,10 @@ public final class QHook implements AutoCloseable {
       return this;
     }
 
-    /** Sends deliveries; defaults to java.net.http with the SSRF guard. */
+    /**
+     * Sends every request the engine makes: deliveries, alerts, SNS subscription confirmations and
+     * certificate fetches. Defaults to Apache HttpClient 5 behind the SSRF guard.
+     */
     public Builder transport(Transport transport) {
       this.transport = requireNonNull(transport, "transport");
       return this;
@@ -190,19 +217,42 @@ public final class QHook implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Where SNS signing certificates come from. By default they are fetched through the transport
+     * (10 s timeout) and kept for an hour per URL; tests and emulators serve fixed ones here.
+     */
+    public Builder certificateFetcher(CertificateFetcher fetcher) {
+      this.certificateFetcher = requireNonNull(fetcher, "fetcher");
+      return this;
+    }
+
+    /**
+     * For tests only: which SNS {@code SubscribeURL}s of verifying sources may be called, instead
+     * of the AWS host rule ({@link SnsUrls#isSnsUrl}), so that a loopback stand-in can receive the
+     * confirmation (which still passes the transport's SSRF guard). No config key relaxes this
+     * rule; a source's {@code skip_verify} replaces it by the SSRF guard.
+     */
+    public Builder subscribeUrlRuleForTesting(Predicate<String> rule) {
+      this.subscribeUrlRule = requireNonNull(rule, "rule");
+      return this;
+    }
+
     public QHook build() {
       if (config == null) {
         throw new IllegalStateException("config is required");
       }
       return new QHook(
           new EngineRuntime(
-              config,
-              store,
-              transport,
-              clock,
-              meterRegistry != null ? meterRegistry : new SimpleMeterRegistry(),
-              random,
-              alertSink));
+              new EngineOptions(
+                  config,
+                  store,
+                  transport,
+                  clock,
+                  meterRegistry != null ? meterRegistry : new SimpleMeterRegistry(),
+                  random,
+                  alertSink,
+                  certificateFetcher,
+                  subscribeUrlRule)));
     }
   }
 }

@@ -14,6 +14,17 @@ public sealed interface TransportResult {
   long durationMs();
 
   /**
+   * A short account for logs and error messages: {@code status 503}, the network error's message,
+   * or {@code timed out}.
+   */
+  default String describe() {
+    if (this instanceof Response response) {
+      return "status " + response.status();
+    }
+    return this instanceof NetworkError error ? error.message() : "timed out";
+  }
+
+  /**
    * A complete response.
    *
    * @param headers lowercase names

@@ -5,18 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qhook.Alert;
+import dev.qhook.InboundRequest;
 import dev.qhook.IngestRequest;
 import dev.qhook.QHook;
+import dev.qhook.Received;
+import dev.qhook.Rejection;
 import dev.qhook.config.AlertKind;
 import dev.qhook.config.AlertType;
 import dev.qhook.config.AlertsConfig;
 import dev.qhook.config.QHookConfig;
 import dev.qhook.internal.alerts.AlertSender;
 import dev.qhook.internal.metrics.EngineMetrics;
+import dev.qhook.internal.net.PrivateAddresses;
+import dev.qhook.internal.transport.ApacheHttpTransport;
+import dev.qhook.internal.transport.SsrfGuard;
 import dev.qhook.memory.InMemoryStore;
+import dev.qhook.spi.Transport;
 import dev.qhook.testkit.RecordingReceiver;
 import dev.qhook.testkit.RecordingReceiver.RecordedRequest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -54,6 +62,7 @@ class AlertsTest {
     QHookConfig config =
         QHookConfig.fromYaml(
             """
+            server: { allow_private_urls: true }
             sources:
               gh: { type: webhook, verify: github, secret: s }
             alerts: { url: "%s", type: discord }
@@ -62,8 +71,12 @@ class AlertsTest {
     try (QHook engine = QHook.builder().config(config).store(new InMemoryStore()).build()) {
       engine.start();
 
-      engine.reportVerificationFailure("gh", "signature mismatch");
+      Received answer = engine.receive(unsigned("gh"));
 
+      assertThat(answer)
+          .isInstanceOfSatisfying(
+              Received.Rejected.class,
+              r -> assertThat(r.reason()).isEqualTo(Rejection.SIGNATURE_INVALID));
       RecordedRequest sent = receiver.awaitRequests(1, WAIT).get(0);
       assertThat(sent.method()).isEqualTo("POST");
       assertThat(sent.header("Content-Type")).isEqualTo("application/json");
@@ -87,6 +100,7 @@ class AlertsTest {
     QHookConfig config =
         QHookConfig.fromYaml(
             """
+            server: { allow_private_urls: true }
             sources:
               gh: { type: webhook, verify: github, secret: s }
             alerts: { url: "%s", on: [verification_failure, custom] }
@@ -95,8 +109,8 @@ class AlertsTest {
     try (QHook engine = QHook.builder().config(config).store(new InMemoryStore()).build()) {
       engine.start();
 
-      engine.reportVerificationFailure("gh", "signature mismatch");
-      engine.reportVerificationFailure("gh", "stale timestamp");
+      engine.receive(unsigned("gh"));
+      engine.receive(unsigned("gh"));
       engine.raiseAlert(Alert.dbUnhealthy("down"));
       engine.raiseAlert(Alert.custom("last one"));
 
@@ -109,7 +123,7 @@ class AlertsTest {
       JsonNode first = json(sent.get(0));
       assertThat(first.get("alert").asText()).isEqualTo("verification_failure");
       assertThat(first.get("source").asText()).isEqualTo("gh");
-      assertThat(first.get("message").asText()).contains("signature mismatch");
+      assertThat(first.get("message").asText()).contains("missing signature");
       assertThat(json(sent.get(1)).get("alert").asText()).isEqualTo("custom");
     }
   }
@@ -145,12 +159,53 @@ class AlertsTest {
   }
 
   @Test
+  void alertUrlsOnPrivateAddressesNeedAllowPrivateUrls() {
+    QHookConfig config =
+        QHookConfig.fromYaml(
+            """
+            sources:
+              gh: { type: webhook, verify: github, secret: s }
+            alerts: { url: "%s" }
+            """
+                .formatted(receiver.url("/alerts")));
+    try (QHook engine = QHook.builder().config(config).store(new InMemoryStore()).build()) {
+      engine.start();
+
+      engine.receive(unsigned("gh"));
+
+      Awaitility.await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  engine.meterRegistry().find("qhook.alerts.failed").counter() != null
+                      && engine.meterRegistry().find("qhook.alerts.failed").counter().count() == 1);
+      assertThat(receiver.requests()).isEmpty();
+    }
+  }
+
+  /** A webhook without the GitHub signature header. */
+  private static InboundRequest unsigned(String source) {
+    return InboundRequest.webhook(source)
+        .header("X-GitHub-Event", "push")
+        .body("{}")
+        .clientAddress("127.0.0.1")
+        .build();
+  }
+
+  private static Transport loopbackTransport() {
+    return new ApacheHttpTransport(
+        new SsrfGuard(true, InetAddress::getAllByName, PrivateAddresses::isPrivate), 2);
+  }
+
+  @Test
   void failedSendsAreRetriedTwice() {
     receiver.respondWith(500).respondWith(503);
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    Transport transport = loopbackTransport();
     AlertSender sender =
         new AlertSender(
             new AlertsConfig(receiver.url("/retry"), AlertType.SLACK, Set.of(AlertKind.CUSTOM)),
+            transport,
             Clock.systemUTC(),
             NO_WAITS,
             new EngineMetrics(registry));
@@ -165,6 +220,7 @@ class AlertsTest {
           .until(() -> registry.counter("qhook.alerts.sent").count() == 1);
     } finally {
       sender.close();
+      transport.close();
     }
   }
 
@@ -172,9 +228,11 @@ class AlertsTest {
   void alertIsCountedAsFailedAfterThreeTries() {
     receiver.respondByDefault(RecordingReceiver.Response.status(500));
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    Transport transport = loopbackTransport();
     AlertSender sender =
         new AlertSender(
             new AlertsConfig(receiver.url("/down")),
+            transport,
             Clock.systemUTC(),
             NO_WAITS,
             new EngineMetrics(registry));
@@ -188,6 +246,7 @@ class AlertsTest {
       assertThat(registry.counter("qhook.alerts.sent").count()).isZero();
     } finally {
       sender.close();
+      transport.close();
     }
   }
 

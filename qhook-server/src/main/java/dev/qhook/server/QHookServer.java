@@ -9,10 +9,6 @@ import dev.qhook.server.internal.http.RequestExecutor;
 import dev.qhook.server.internal.http.RequestPipeline;
 import dev.qhook.server.internal.routes.Readiness;
 import dev.qhook.server.internal.routes.ServerRoutes;
-import dev.qhook.server.internal.routes.SnsSubscriptions;
-import dev.qhook.server.internal.routes.VerificationSettings;
-import dev.qhook.verify.CertificateFetcher;
-import dev.qhook.verify.SnsUrls;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +17,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
-import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,20 +59,14 @@ public final class QHookServer implements AutoCloseable {
   private final ExecutorService executor;
   private final Readiness readiness;
   private final RequestPipeline pipeline;
-  private final SnsSubscriptions subscriptions;
   private volatile boolean stopped;
 
   private QHookServer(
-      HttpServer http,
-      ExecutorService executor,
-      Readiness readiness,
-      RequestPipeline pipeline,
-      SnsSubscriptions subscriptions) {
+      HttpServer http, ExecutorService executor, Readiness readiness, RequestPipeline pipeline) {
     this.http = http;
     this.executor = executor;
     this.readiness = readiness;
     this.pipeline = pipeline;
-    this.subscriptions = subscriptions;
   }
 
   public static Builder builder(QHook engine) {
@@ -131,7 +120,6 @@ public final class QHookServer implements AutoCloseable {
     }
     http.stop(0);
     executor.shutdownNow();
-    subscriptions.close();
     log.info("HTTP server stopped");
   }
 
@@ -147,8 +135,6 @@ public final class QHookServer implements AutoCloseable {
     private @Nullable String host;
     private @Nullable Integer port;
     private Clock clock = Clock.systemUTC();
-    private @Nullable CertificateFetcher certificateFetcher;
-    private Predicate<String> subscribeUrlRule = SnsUrls::isSnsUrl;
 
     private Builder(QHook engine) {
       this.engine = requireNonNull(engine, "engine");
@@ -178,31 +164,11 @@ public final class QHookServer implements AutoCloseable {
     }
 
     /**
-     * The clock of the per-IP rate limit windows, of signature timestamps ({@code tolerance}) and
-     * of SNS certificate validity.
+     * The clock of the per-IP rate limit windows. Signature timestamps and SNS certificates are
+     * checked against the engine's clock ({@link QHook.Builder#clock}).
      */
     public Builder clock(Clock clock) {
       this.clock = requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /**
-     * Where SNS signing certificates come from (SPEC §8.2); by default fetched over HTTPS (10 s
-     * timeout) and cached per URL for an hour. Tests and emulators serve fixed certificates here.
-     */
-    public Builder certificateFetcher(CertificateFetcher fetcher) {
-      this.certificateFetcher = requireNonNull(fetcher, "fetcher");
-      return this;
-    }
-
-    /**
-     * For tests only: which SNS {@code SubscribeURL}s of verifying sources may be called, instead
-     * of the AWS host rule ({@link SnsUrls#isSnsUrl}), so that a loopback stand-in can receive the
-     * confirmation. No config key relaxes this rule; {@code skip_verify} replaces it by the SSRF
-     * guard.
-     */
-    public Builder subscribeUrlRuleForTesting(Predicate<String> rule) {
-      this.subscribeUrlRule = requireNonNull(rule, "rule");
       return this;
     }
 
@@ -210,20 +176,11 @@ public final class QHookServer implements AutoCloseable {
     public QHookServer start() {
       ServerConfig config = engine.config().server();
       Readiness readiness = new Readiness(engine);
-      VerificationSettings verification =
-          new VerificationSettings(
-              clock,
-              certificateFetcher != null
-                  ? certificateFetcher
-                  : VerificationSettings.standardFetcher(clock),
-              subscribeUrlRule);
-      SnsSubscriptions subscriptions =
-          new SnsSubscriptions(verification.subscribeUrlRule(), config.allowPrivateUrls());
       ExecutorService executor =
           RequestExecutor.create("qhook-request", config.maxInbound() + SPARE_THREADS);
       RequestPipeline pipeline =
           new RequestPipeline(
-              ServerRoutes.create(engine, readiness, prometheus, verification, subscriptions),
+              ServerRoutes.create(engine, readiness, prometheus),
               new RequestPipeline.Limits(
                   config.maxBodySize(),
                   config.maxInbound(),
@@ -238,7 +195,6 @@ public final class QHookServer implements AutoCloseable {
       try {
         http = HttpServer.create(address, 0);
       } catch (IOException e) {
-        subscriptions.close();
         executor.shutdownNow();
         throw new UncheckedIOException(
             "cannot listen on " + address.getHostString() + ":" + address.getPort(), e);
@@ -246,7 +202,7 @@ public final class QHookServer implements AutoCloseable {
       http.createContext("/", pipeline);
       http.setExecutor(executor);
       http.start();
-      QHookServer server = new QHookServer(http, executor, readiness, pipeline, subscriptions);
+      QHookServer server = new QHookServer(http, executor, readiness, pipeline);
       log.info("listening on {}:{}", address.getHostString(), server.port());
       return server;
     }

@@ -52,11 +52,13 @@ class SnsRouteTest {
     server =
         RunningServer.start(
             QHookConfig.fromYaml(YAML),
-            engine -> engine.alertSink(alerts),
-            http ->
-                http.certificateFetcher(SnsFixtures.fetcher(certificates))
+            engine ->
+                engine
+                    .alertSink(alerts)
+                    .certificateFetcher(SnsFixtures.fetcher(certificates))
                     .subscribeUrlRuleForTesting(
-                        url -> url.startsWith(standInPrefix) || SnsUrls.isSnsUrl(url)));
+                        url -> url.startsWith(standInPrefix) || SnsUrls.isSnsUrl(url)),
+            UnaryOperator.identity());
   }
 
   @AfterAll
@@ -137,10 +139,11 @@ class SnsRouteTest {
     try (RunningServer aws =
         RunningServer.start(
             QHookConfig.fromYaml(YAML),
-            UnaryOperator.identity(),
-            http ->
-                http.clock(atSigning)
-                    .certificateFetcher(SnsFixtures.fetcher(SnsFixtures.fixtureCertificates())))) {
+            engine ->
+                engine
+                    .clock(atSigning)
+                    .certificateFetcher(SnsFixtures.fetcher(SnsFixtures.fixtureCertificates())),
+            UnaryOperator.identity())) {
       byte[] message = SnsFixtures.resource("aws-sdk-java-v2-sample-message.json");
 
       HttpResponse<String> first =

@@ -13,6 +13,7 @@ import dev.qhook.testkit.signers.WebhookSigners;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,8 +33,8 @@ class WebhookProvidersTest {
     server =
         RunningServer.start(
             SignedWebhooks.config(),
-            engine -> engine.alertSink(alerts),
-            http -> http.clock(SignedWebhooks.CLOCK));
+            engine -> engine.alertSink(alerts).clock(SignedWebhooks.CLOCK),
+            UnaryOperator.identity());
   }
 
   @AfterAll

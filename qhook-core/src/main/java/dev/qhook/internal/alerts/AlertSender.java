@@ -1,19 +1,19 @@
 package dev.qhook.internal.alerts;
 
 import dev.qhook.Alert;
-import dev.qhook.QHook;
 import dev.qhook.config.AlertsConfig;
+import dev.qhook.internal.Version;
 import dev.qhook.internal.metrics.EngineMetrics;
 import dev.qhook.spi.AlertSink;
-import java.io.IOException;
+import dev.qhook.spi.Transport;
+import dev.qhook.spi.TransportRequest;
+import dev.qhook.spi.TransportResult;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.slf4j.Logger;
@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends alerts to {@code alerts.url} from a background thread (SPEC §10.3): a bounded buffer (full
  * means the alert is dropped with a warning), identical alerts at most once per 60 s, each POSTed
- * with a 10 s timeout and up to 3 tries. Alert URLs are not subject to the SSRF guard; redirects
- * are not followed.
+ * with a 10 s timeout and up to 3 tries, through the engine's transport: the same HTTP stack and
+ * SSRF guard as deliveries (an alert URL on a private address needs {@code
+ * server.allow_private_urls}). Redirects are not followed.
  */
 public final class AlertSender implements AlertSink {
   private static final Logger log = LoggerFactory.getLogger(AlertSender.class);
@@ -42,22 +43,24 @@ public final class AlertSender implements AlertSink {
   private final EngineMetrics metrics;
   private final AlertThrottle throttle;
   private final BlockingQueue<Alert> queue = new ArrayBlockingQueue<>(CAPACITY);
-  private final HttpClient client =
-      HttpClient.newBuilder()
-          .connectTimeout(TIMEOUT)
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
+  private final Transport transport;
   private final Thread worker;
   private volatile boolean closed;
 
   /**
    * Starts the sending thread.
    *
+   * @param transport sends the alerts; the caller closes it after this sender
    * @param retryWaits the waits between tries ({@link #RETRY_WAITS}; tests pass zeros)
    */
   public AlertSender(
-      AlertsConfig config, Clock clock, List<Duration> retryWaits, EngineMetrics metrics) {
+      AlertsConfig config,
+      Transport transport,
+      Clock clock,
+      List<Duration> retryWaits,
+      EngineMetrics metrics) {
     this.config = config;
+    this.transport = transport;
     this.url = URI.create(config.url());
     this.retryWaits = List.copyOf(retryWaits);
     this.metrics = metrics;
@@ -95,32 +98,23 @@ public final class AlertSender implements AlertSink {
 
   /** Up to {@code 1 + retryWaits.size()} tries; true on a 2xx. */
   private boolean deliver(Alert alert) {
-    HttpRequest request =
-        HttpRequest.newBuilder(url)
-            .timeout(TIMEOUT)
-            .header("Content-Type", "application/json")
-            .header("User-Agent", "qhook/" + QHook.VERSION)
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    AlertPayloads.render(config.type(), alert), StandardCharsets.UTF_8))
-            .build();
+    TransportRequest request =
+        new TransportRequest(
+            "POST",
+            url,
+            Map.of("Content-Type", "application/json", "User-Agent", Version.USER_AGENT),
+            AlertPayloads.render(config.type(), alert).getBytes(StandardCharsets.UTF_8),
+            TIMEOUT);
     String lastProblem = "";
     for (int attempt = 0; attempt <= retryWaits.size(); attempt++) {
       if (attempt > 0 && !pause(retryWaits.get(attempt - 1))) {
         return false;
       }
-      try {
-        int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        if (status >= 200 && status < 300) {
-          return true;
-        }
-        lastProblem = "status " + status;
-      } catch (IOException e) {
-        lastProblem = e.getClass().getSimpleName();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
+      TransportResult result = transport.send(request);
+      if (result instanceof TransportResult.Response response && response.isSuccess()) {
+        return true;
       }
+      lastProblem = result.describe();
     }
     log.warn(
         "sending {} alert failed after {} tries: {}",

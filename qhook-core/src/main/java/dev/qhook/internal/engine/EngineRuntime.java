@@ -3,20 +3,25 @@ package dev.qhook.internal.engine;
 import dev.qhook.Admin;
 import dev.qhook.Alert;
 import dev.qhook.Health;
+import dev.qhook.InboundRequest;
 import dev.qhook.IngestRequest;
 import dev.qhook.IngestResult;
-import dev.qhook.QHook;
+import dev.qhook.Received;
+import dev.qhook.Rejection;
 import dev.qhook.StoreException;
 import dev.qhook.UnavailableException;
 import dev.qhook.config.AlertsConfig;
 import dev.qhook.config.QHookConfig;
+import dev.qhook.internal.Version;
 import dev.qhook.internal.alerts.AlertSender;
 import dev.qhook.internal.delivery.HandlerDelivery;
 import dev.qhook.internal.delivery.HandlerGuards;
 import dev.qhook.internal.delivery.HandlerRequests;
 import dev.qhook.internal.delivery.Hmac;
 import dev.qhook.internal.ids.UlidGenerator;
+import dev.qhook.internal.inbound.InboundReceiver;
 import dev.qhook.internal.ingest.Ingestor;
+import dev.qhook.internal.ingest.Submission;
 import dev.qhook.internal.metrics.EngineMetrics;
 import dev.qhook.internal.net.PrivateAddresses;
 import dev.qhook.internal.routing.Router;
@@ -29,6 +34,7 @@ import dev.qhook.spi.Completion;
 import dev.qhook.spi.NewEvent;
 import dev.qhook.spi.Store;
 import dev.qhook.spi.Transport;
+import dev.qhook.verify.CertificateFetcher;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -40,12 +46,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Wires the engine's parts together and runs their lifecycle; {@link QHook} is its facade. */
+/** Wires the engine's parts together and runs their lifecycle; {@code QHook} is its facade. */
 public final class EngineRuntime {
   private static final Logger log = LoggerFactory.getLogger(EngineRuntime.class);
   static final Duration POLL_INTERVAL = Duration.ofMillis(500);
@@ -78,27 +83,26 @@ public final class EngineRuntime {
   private final ExecutorService workers;
   private final Dispatcher dispatcher;
   private final Ingestor ingestor;
+  private final InboundReceiver inbound;
   private final Maintenance maintenance;
   private final Admin admin;
   private final AlertSink alerts;
   private volatile State state = State.NEW;
   private volatile boolean abandoning;
 
-  public EngineRuntime(
-      QHookConfig config,
-      @Nullable Store store,
-      @Nullable Transport transport,
-      Clock clock,
-      MeterRegistry registry,
-      RandomGenerator random,
-      @Nullable AlertSink alertSink) {
-    this.config = config;
-    this.ownsStore = store == null;
-    this.store = store != null ? store : StoreLocator.create(config.database());
-    this.transport = transport != null ? transport : defaultTransport(config);
-    this.clock = clock;
-    this.metrics = new EngineMetrics(registry);
-    this.alerts = alertSink != null ? alertSink : defaultAlerts(config.alerts(), clock, metrics);
+  public EngineRuntime(EngineOptions options) {
+    this.config = options.config();
+    this.clock = options.clock();
+    this.ownsStore = options.store() == null;
+    this.store = options.store() != null ? options.store() : StoreLocator.create(config.database());
+    SsrfGuard ssrfGuard = ssrfGuard(config);
+    this.transport =
+        options.transport() != null ? options.transport() : defaultTransport(config, ssrfGuard);
+    this.metrics = new EngineMetrics(options.registry());
+    this.alerts =
+        options.alertSink() != null
+            ? options.alertSink()
+            : defaultAlerts(config.alerts(), transport, clock, metrics);
     metrics.registerStoreGauges(this.store::countJobsByStatus);
     this.appender = new GroupCommitter<>("qhook-appender", APPEND_BATCH, this.store::append);
     this.completer =
@@ -117,12 +121,12 @@ public final class EngineRuntime {
         new HandlerDelivery(
             router,
             new HandlerRequests(
-                QHook.VERSION, secret == null ? null : Hmac.standardWebhooksKey(secret)),
+                Version.NUMBER, secret == null ? null : Hmac.standardWebhooksKey(secret)),
             this.transport,
             new HandlerGuards(),
             config.delivery(),
             clock,
-            random,
+            options.random(),
             metrics,
             this::raiseAlert);
     this.dispatcher =
@@ -138,25 +142,36 @@ public final class EngineRuntime {
     this.ingestor =
         new Ingestor(
             config, router, appender, new UlidGenerator(clock), clock, metrics, dispatcher::wake);
+    CertificateFetcher certificates =
+        options.certificates() != null
+            ? options.certificates()
+            : InboundReceiver.certificatesThrough(transport, clock);
+    this.inbound =
+        new InboundReceiver(
+            config,
+            new InboundReceiver.Wiring(
+                clock, transport, ssrfGuard, certificates, options.subscribeUrlRule()),
+            this::ingestChecked,
+            this::reportVerificationFailure);
     this.maintenance = new Maintenance(this.store, clock, config, dispatcher::wake, metrics);
     this.admin = new StoreAdmin(this.store, clock, dispatcher::wake);
   }
 
   private static AlertSink defaultAlerts(
-      @Nullable AlertsConfig alerts, Clock clock, EngineMetrics metrics) {
+      @Nullable AlertsConfig alerts, Transport transport, Clock clock, EngineMetrics metrics) {
     return alerts == null
         ? AlertSink.none()
-        : new AlertSender(alerts, clock, AlertSender.RETRY_WAITS, metrics);
+        : new AlertSender(alerts, transport, clock, AlertSender.RETRY_WAITS, metrics);
   }
 
-  private static Transport defaultTransport(QHookConfig config) {
+  private static SsrfGuard ssrfGuard(QHookConfig config) {
+    return new SsrfGuard(
+        config.server().allowPrivateUrls(), InetAddress::getAllByName, PrivateAddresses::isPrivate);
+  }
+
+  private static Transport defaultTransport(QHookConfig config, SsrfGuard ssrfGuard) {
     // One kept-alive connection per worker, to each handler host.
-    return new ApacheHttpTransport(
-        new SsrfGuard(
-            config.server().allowPrivateUrls(),
-            InetAddress::getAllByName,
-            PrivateAddresses::isPrivate),
-        config.worker().maxConcurrency());
+    return new ApacheHttpTransport(ssrfGuard, config.worker().maxConcurrency());
   }
 
   public synchronized void start() {
@@ -195,17 +210,37 @@ public final class EngineRuntime {
   /** {@link #ingest} without waiting for the commit; the future fails with the store error. */
   public CompletableFuture<IngestResult> ingestAsync(IngestRequest request) {
     requireAccepting();
-    return ingestor
-        .ingestAsync(request)
-        .whenComplete(
-            (result, failure) -> {
-              if (failure == null) {
-                dbHealth.onSuccess();
-              } else if (failure instanceof StoreException
-                  || failure.getCause() instanceof StoreException) {
-                onDbFailure();
-              }
-            });
+    return trackingHealth(ingestor.ingestAsync(request));
+  }
+
+  /**
+   * Checks, routes and stores an inbound request; completes with a rejection instead of failing for
+   * anything the request or the engine's state causes.
+   */
+  public CompletableFuture<Received> receive(InboundRequest request) {
+    String notReady = notReadyReason();
+    if (notReady != null) {
+      return CompletableFuture.completedFuture(
+          new Received.Rejected(Rejection.UNAVAILABLE, "not accepting events: " + notReady));
+    }
+    return inbound.receive(request);
+  }
+
+  private CompletableFuture<IngestResult> ingestChecked(Submission submission) {
+    requireAccepting();
+    return trackingHealth(ingestor.ingestAsync(submission));
+  }
+
+  private CompletableFuture<IngestResult> trackingHealth(CompletableFuture<IngestResult> stored) {
+    return stored.whenComplete(
+        (result, failure) -> {
+          if (failure == null) {
+            dbHealth.onSuccess();
+          } else if (failure instanceof StoreException
+              || failure.getCause() instanceof StoreException) {
+            onDbFailure();
+          }
+        });
   }
 
   private void requireAccepting() {
@@ -267,7 +302,7 @@ public final class EngineRuntime {
   }
 
   /** Counts a rejected signature of {@code source} and raises a verification_failure alert. */
-  public void reportVerificationFailure(String source, String reason) {
+  private void reportVerificationFailure(String source, String reason) {
     metrics.verificationFailed(source);
     raiseAlert(Alert.verificationFailure(source, reason));
   }
@@ -325,8 +360,8 @@ public final class EngineRuntime {
     appender.close();
     completer.close();
     workers.shutdownNow();
+    alerts.close(); // before the transport it sends through
     transport.close();
-    alerts.close();
     if (ownsStore) {
       store.close();
     }

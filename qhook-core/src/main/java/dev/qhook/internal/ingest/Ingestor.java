@@ -8,7 +8,6 @@ import dev.qhook.UnknownSourceException;
 import dev.qhook.config.QHookConfig;
 import dev.qhook.internal.engine.GroupCommitter;
 import dev.qhook.internal.ids.UlidGenerator;
-import dev.qhook.internal.json.Json;
 import dev.qhook.internal.metrics.EngineMetrics;
 import dev.qhook.internal.routing.CompiledHandler;
 import dev.qhook.internal.routing.Router;
@@ -89,17 +88,29 @@ public final class Ingestor {
    * @throws UnknownSourceException the source is not configured (nothing is queued)
    */
   public CompletableFuture<IngestResult> ingestAsync(IngestRequest request) {
+    return ingestAsync(
+        new Submission(
+            request.source(),
+            request.eventType(),
+            Payload.of(request.body()),
+            storedHeaders(request.headers()),
+            request.header("idempotency-key"),
+            request.fallbackIdempotencyKey()));
+  }
+
+  /** {@link #ingestAsync(IngestRequest)} for an event that passed the inbound checks. */
+  public CompletableFuture<IngestResult> ingestAsync(Submission request) {
     if (!config.sources().containsKey(request.source())) {
       throw new UnknownSourceException(request.source());
     }
+    Payload payload = request.payload();
     // Parsing is most of the CPU of routing: skip it when no handler of the source looks inside.
-    JsonNode payload =
-        router.needsPayload(request.source()) ? Json.parseOrNull(request.body()) : null;
+    JsonNode json = router.needsPayload(request.source()) ? payload.json() : null;
     List<CompiledHandler> handlers =
-        router.matchingHandlers(request.source(), request.eventType(), payload);
-    String key = request.header("idempotency-key");
-    if (key == null || key.isEmpty()) {
-      key = router.idempotencyKey(handlers, payload).orElse(request.fallbackIdempotencyKey());
+        router.matchingHandlers(request.source(), request.eventType(), json);
+    String key = request.idempotencyKey();
+    if (key == null) {
+      key = router.idempotencyKey(handlers, json).orElse(request.fallbackIdempotencyKey());
     }
     Instant now = clock.instant();
     Event event =
@@ -107,8 +118,8 @@ public final class Ingestor {
             ids.next(),
             request.source(),
             request.eventType(),
-            request.body(),
-            storedHeaders(request.headers()),
+            payload.bytes(),
+            request.storedHeaders(),
             normaliseKey(key),
             now);
     List<NewJob> jobs = new ArrayList<>(handlers.size());
@@ -121,7 +132,7 @@ public final class Ingestor {
               h.config().url(),
               h.config().retry().maxAttempts(),
               now,
-              h.orderingKeyOf(payload)));
+              h.orderingKeyOf(json)));
     }
     CompletableFuture<IngestResult> answer = new CompletableFuture<>();
     appender
@@ -162,7 +173,7 @@ public final class Ingestor {
   }
 
   /** Keeps {@code ce-*} headers and {@code content-type}. */
-  static Map<String, String> storedHeaders(Map<String, String> headers) {
+  public static Map<String, String> storedHeaders(Map<String, String> headers) {
     Map<String, String> kept = new TreeMap<>();
     headers.forEach(
         (name, value) -> {

@@ -84,7 +84,7 @@ final class SendCommand implements Callable<Integer> {
       throw new CliFailure("the payload is not valid JSON");
     }
     if (dryRun) {
-      List<String> matches = DryRun.matches(config, source, type, parsed);
+      List<String> matches = DryRun.matches(config, source, type, payload);
       matches.forEach(context.out()::println);
       context.out().println(matches.size() + " consumer(s) match " + source + "/" + type);
       return 0;

@@ -2,6 +2,7 @@ package dev.qhook.server.internal.http;
 
 import com.sun.net.httpserver.Headers;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -70,6 +71,11 @@ public final class Request {
   public List<String> headerValues(String name) {
     List<String> values = headers.get(name);
     return values == null ? List.of() : List.copyOf(values);
+  }
+
+  /** Every header with all its values, read-only and not copied. */
+  public Map<String, List<String>> headers() {
+    return Collections.unmodifiableMap(headers);
   }
 
   /** Every header with all its values, names as received. */

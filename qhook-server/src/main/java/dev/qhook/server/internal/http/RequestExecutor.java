@@ -1,11 +1,15 @@
 package dev.qhook.server.internal.http;
 
-import dev.qhook.internal.engine.DeliveryExecutors;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The threads that handle requests: virtual threads on Java 21+, else a pool of platform threads
@@ -20,7 +24,7 @@ public final class RequestExecutor {
 
   public static ExecutorService create(String name, int maxThreads) {
     if (Runtime.version().feature() >= 21) {
-      return DeliveryExecutors.create(name, maxThreads);
+      return virtualThreads();
     }
     HandOffQueue queue = new HandOffQueue();
     return new ThreadPoolExecutor(
@@ -29,13 +33,37 @@ public final class RequestExecutor {
         IDLE_SECONDS,
         TimeUnit.SECONDS,
         queue,
-        DeliveryExecutors.named(name),
+        daemonThreads(name),
         (task, pool) -> {
           if (pool.isShutdown()) {
             throw new RejectedExecutionException("request executor is shut down");
           }
           queue.enqueue(task); // every thread is busy: the next free one takes it
         });
+  }
+
+  /** {@code Executors.newVirtualThreadPerTaskExecutor()}, looked up so that this compiles on 17. */
+  private static ExecutorService virtualThreads() {
+    try {
+      return (ExecutorService)
+          MethodHandles.publicLookup()
+              .findStatic(
+                  Executors.class,
+                  "newVirtualThreadPerTaskExecutor",
+                  MethodType.methodType(ExecutorService.class))
+              .invoke();
+    } catch (Throwable e) {
+      throw new IllegalStateException("virtual threads unavailable on Java 21+", e);
+    }
+  }
+
+  private static ThreadFactory daemonThreads(String name) {
+    AtomicInteger count = new AtomicInteger();
+    return task -> {
+      Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   /**

@@ -1,112 +1,60 @@
 package dev.qhook.server.internal.routes;
 
-import dev.qhook.IngestRequest;
+import dev.qhook.InboundRequest;
 import dev.qhook.QHook;
-import dev.qhook.config.SourceConfig;
-import dev.qhook.config.SourceType;
-import dev.qhook.server.internal.http.ApiException;
+import dev.qhook.config.ServerConfig;
 import dev.qhook.server.internal.http.BearerToken;
 import dev.qhook.server.internal.http.Request;
 import dev.qhook.server.internal.http.Response;
-import dev.qhook.server.internal.http.ServerJson;
-import dev.qhook.server.internal.http.Utf8;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.jspecify.annotations.Nullable;
 
 /**
- * {@code POST /events/{source}/{event_type}} (202) and {@code POST /webhooks/{source}} (200), in
- * the processing order of SPEC §3.2. Global limits have already been applied by the pipeline. Both
- * answer once the event is committed, without holding a request thread meanwhile.
+ * {@code POST /webhooks/{source}}, {@code POST /events/{source}/{event_type}} and {@code POST
+ * /sns/{source}}: read the request, one engine call, write the answer. The pipeline has applied the
+ * global limits; the engine does every other check. Answers follow the commit without holding a
+ * request thread meanwhile.
  */
 public final class IngestRoutes {
-  private static final Set<SourceType> EVENT_SOURCES =
-      Set.of(SourceType.EVENT, SourceType.OUTBOUND);
-  private static final Set<SourceType> WEBHOOK_SOURCES = Set.of(SourceType.WEBHOOK);
   private final QHook engine;
   private final Readiness readiness;
   private final BearerToken apiToken;
-  private final SourceVerifiers verifiers;
-  private final SourceSchemas schemas;
-  private final IngestResponses responses;
-  private final Map<String, IpAllowList> allowLists = new HashMap<>();
+  private final ServerConfig server;
 
-  IngestRoutes(
-      QHook engine,
-      Readiness readiness,
-      BearerToken apiToken,
-      VerificationSettings verification,
-      IngestResponses responses) {
+  IngestRoutes(QHook engine, Readiness readiness, BearerToken apiToken) {
     this.engine = engine;
     this.readiness = readiness;
     this.apiToken = apiToken;
-    this.verifiers = new SourceVerifiers(engine, verification.clock());
-    this.schemas = new SourceSchemas(engine.config());
-    this.responses = responses;
-    engine
-        .config()
-        .sources()
-        .forEach(
-            (name, source) -> {
-              if (!source.allowedIps().isEmpty()) {
-                allowLists.put(name, IpAllowList.parse(source.allowedIps()));
-              }
-            });
+    this.server = engine.config().server();
   }
 
   /**
-   * Database health, the token (before the source lookup, so names cannot be probed), source,
-   * UTF-8, schema, event type.
+   * Readiness, then the token (before the engine looks the source up, so names cannot be probed).
    */
   public CompletableFuture<Response> events(Request request) {
     readiness.requireReady();
     apiToken.require(request);
-    String source = request.pathParam("source");
-    requireSource(source, EVENT_SOURCES);
-    Utf8.require(request.body());
-    schemas.require(source, request.body());
-    String eventType = firstNonEmpty(request.header("ce-type"), request.pathParam("type"));
-    return ingest(request, source, eventType, 202);
+    return receive(
+        InboundRequest.event(request.pathParam("source"), request.pathParam("type")), request);
   }
 
-  /**
-   * Database health, source, {@code allowed_ips}, signature on the raw bytes, UTF-8, schema, event
-   * type; nothing is stored unless every check passes.
-   */
   public CompletableFuture<Response> webhooks(Request request) {
     readiness.requireReady();
-    String source = request.pathParam("source");
-    SourceConfig config = requireSource(source, WEBHOOK_SOURCES);
-    IpAllowList allowed = allowLists.get(source);
-    if (allowed != null && !allowed.allows(request.clientIp())) {
-      throw ApiException.ipNotAllowed(request.clientIp());
+    InboundRequest.Builder inbound =
+        InboundRequest.webhook(request.pathParam("source")).clientAddress(request.clientIp());
+    String url = RequestUrls.of(request, server);
+    if (url != null) {
+      inbound.url(url);
     }
-    verifiers.require(source, request);
-    Utf8.require(request.body());
-    schemas.require(source, request.body());
-    String eventType =
-        WebhookEventTypes.of(
-            config.verify(), request, () -> ServerJson.parseOrNull(request.body()));
-    return ingest(request, source, eventType, 200);
+    return receive(inbound, request);
   }
 
-  private SourceConfig requireSource(String name, Set<SourceType> types) {
-    SourceConfig source = engine.config().sources().get(name);
-    if (source == null || !types.contains(source.type())) {
-      throw ApiException.notFound("no source '" + name + "' for this route");
-    }
-    return source;
+  public CompletableFuture<Response> sns(Request request) {
+    readiness.requireReady();
+    return receive(InboundRequest.sns(request.pathParam("source")), request);
   }
 
-  private CompletableFuture<Response> ingest(
-      Request request, String source, String eventType, int status) {
-    return responses.ingestLater(
-        new IngestRequest(source, eventType, request.body(), request.headerMap()), status);
-  }
-
-  private static String firstNonEmpty(@Nullable String first, String second) {
-    return first == null || first.isEmpty() ? second : first;
+  private CompletableFuture<Response> receive(InboundRequest.Builder inbound, Request request) {
+    InboundRequest built = inbound.headers(request.headers()).body(request.body()).build();
+    return engine.receiveAsync(built).thenApply(InboundResponses::of);
   }
 }

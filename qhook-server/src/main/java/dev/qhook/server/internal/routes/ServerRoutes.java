@@ -13,16 +13,10 @@ public final class ServerRoutes {
   private ServerRoutes() {}
 
   public static RouteTable create(
-      QHook engine,
-      Readiness readiness,
-      @Nullable PrometheusMeterRegistry prometheus,
-      VerificationSettings verification,
-      SnsSubscriptions subscriptions) {
+      QHook engine, Readiness readiness, @Nullable PrometheusMeterRegistry prometheus) {
     BearerToken apiToken = BearerToken.of(engine.config().api().authToken());
     BearerToken metricsToken = BearerToken.of(engine.config().api().metricsAuthToken());
-    IngestResponses responses = new IngestResponses(engine);
-    IngestRoutes ingest = new IngestRoutes(engine, readiness, apiToken, verification, responses);
-    SnsRoute sns = new SnsRoute(engine, readiness, verification, subscriptions, responses);
+    IngestRoutes ingest = new IngestRoutes(engine, readiness, apiToken);
     HealthRoutes health = new HealthRoutes(engine, readiness);
     MetricsRoute metrics = new MetricsRoute(prometheus);
     EventApi events = new EventApi(engine.admin());
@@ -32,7 +26,7 @@ public final class ServerRoutes {
             // /events checks the token itself, after database health (SPEC §3.2).
             Route.postLater("/events/{source}/{type}", ingest::events),
             Route.postLater("/webhooks/{source}", ingest::webhooks),
-            Route.post("/sns/{source}", sns::handle),
+            Route.postLater("/sns/{source}", ingest::sns),
             Route.any("/_echo", EchoRoute::echo),
             Route.get("/health", health::health),
             Route.get("/ready", health::ready),

@@ -67,15 +67,6 @@ class HttpPartsTest {
   }
 
   @Test
-  void utf8CheckRejectsMalformedAndOverlongSequences() {
-    assertThat(Utf8.isValid("héllo ✓ 😀".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-        .isTrue();
-    assertThat(Utf8.isValid(new byte[] {(byte) 0xC3, 0x28})).isFalse();
-    assertThat(Utf8.isValid(new byte[] {(byte) 0xC0, (byte) 0xAF})).isFalse();
-    assertThat(Utf8.isValid(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80})).isFalse();
-  }
-
-  @Test
   void queryStringTakesTheFirstValueAndDecodesPlusAsSpace() {
     assertThat(QueryString.parse("a=1&a=2&b=x+y%21&c"))
         .isEqualTo(Map.of("a", "1", "b", "x y!", "c", ""));

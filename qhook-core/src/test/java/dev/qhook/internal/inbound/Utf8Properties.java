@@ -1,4 +1,4 @@
-package dev.qhook.server.internal.http;
+package dev.qhook.internal.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import org.junit.jupiter.api.Test;
 
 /** The UTF-8 byte loop agrees with the JDK's strict decoder on every input. */
 class Utf8Properties {
@@ -52,5 +53,14 @@ class Utf8Properties {
     } catch (CharacterCodingException e) {
       return false;
     }
+  }
+
+  @Test
+  void utf8CheckRejectsMalformedAndOverlongSequences() {
+    assertThat(Utf8.isValid("héllo ✓ 😀".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .isTrue();
+    assertThat(Utf8.isValid(new byte[] {(byte) 0xC3, 0x28})).isFalse();
+    assertThat(Utf8.isValid(new byte[] {(byte) 0xC0, (byte) 0xAF})).isFalse();
+    assertThat(Utf8.isValid(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80})).isFalse();
   }
 }

@@ -1,4 +1,4 @@
-package dev.qhook.server.internal.routes;
+package dev.qhook.internal.inbound;
 
 import dev.qhook.internal.net.IpLiterals;
 import dev.qhook.internal.net.IpRange;
@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A webhook source's {@code allowed_ips}: IPv4/IPv6 addresses and CIDR ranges. Client addresses are
@@ -36,8 +37,13 @@ final class IpAllowList {
     return new IpAllowList(List.copyOf(ranges));
   }
 
-  /** Whether the client address (an IP literal; anything else is refused) is in a range. */
-  boolean allows(String clientIp) {
+  /**
+   * Whether the client address (an IP literal; anything else, or none, is refused) is in a range.
+   */
+  boolean allows(@Nullable String clientIp) {
+    if (clientIp == null) {
+      return false;
+    }
     Optional<InetAddress> address = IpLiterals.parse(clientIp.trim());
     return address.isPresent() && ranges.stream().anyMatch(r -> r.contains(address.get()));
   }

@@ -1,15 +1,15 @@
-package dev.qhook.server.internal.http;
+package dev.qhook.internal.inbound;
 
 /**
- * The UTF-8 check of SPEC §3.2: well-formed UTF-8 as the JDK decoder reports it (no overlong forms,
- * no encoded surrogates, nothing above U+10FFFF, no truncated sequence). A byte loop instead of a
- * {@code CharsetDecoder}, because every ingested body passes here and decoding would allocate the
- * whole body again as chars.
+ * The UTF-8 check of inbound bodies: well-formed UTF-8 as the JDK decoder reports it (no overlong
+ * forms, no encoded surrogates, nothing above U+10FFFF, no truncated sequence). A byte loop instead
+ * of a {@code CharsetDecoder}, because every ingested body passes here and decoding would allocate
+ * the whole body again as chars.
  */
-public final class Utf8 {
+final class Utf8 {
   private Utf8() {}
 
-  public static boolean isValid(byte[] bytes) {
+  static boolean isValid(byte[] bytes) {
     int i = 0;
     int n = bytes.length;
     while (i < n) {
@@ -31,15 +31,6 @@ public final class Utf8 {
       i += length;
     }
     return true;
-  }
-
-  /**
-   * @throws ApiException 400 {@code invalid_encoding}
-   */
-  public static void require(byte[] bytes) {
-    if (!isValid(bytes)) {
-      throw ApiException.invalidEncoding();
-    }
   }
 
   /** Bytes in the sequence a non-ASCII lead byte starts, or 0 when it cannot start one. */

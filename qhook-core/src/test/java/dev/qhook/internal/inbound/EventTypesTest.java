@@ -1,36 +1,25 @@
-package dev.qhook.server.internal.routes;
+package dev.qhook.internal.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.Headers;
-import dev.qhook.server.internal.http.Request;
-import java.nio.charset.StandardCharsets;
+import dev.qhook.InboundRequest;
+import dev.qhook.internal.ingest.Payload;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The per-provider event-type conventions of SPEC §3.3 and the CloudEvents precedence. */
-class WebhookEventTypesTest {
+/** The per-provider event-type conventions, the CloudEvents precedence and the SNS rule. */
+class EventTypesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static String type(@Nullable String verify, String body, Map<String, String> headerValues)
-      throws Exception {
-    Headers headers = new Headers();
-    headerValues.forEach(headers::add);
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    Request request =
-        new Request(
-            "POST", "/webhooks/s", Map.of("source", "s"), null, headers, bytes, () -> "127.0.0.1");
-    JsonNode json;
-    try {
-      json = JSON.readTree(bytes);
-    } catch (Exception notJson) {
-      json = null;
-    }
-    return WebhookEventTypes.of(verify, request, json);
+  private static String type(@Nullable String verify, String body, Map<String, String> headers) {
+    InboundRequest.Builder request = InboundRequest.webhook("s").body(body);
+    headers.forEach(request::header);
+    InboundRequest built = request.build();
+    return EventTypes.ofWebhook(verify, built, Payload.of(built.body()));
   }
 
   @ParameterizedTest(name = "{0} {1} {2}={3} -> {4}")
@@ -70,5 +59,33 @@ class WebhookEventTypesTest {
     assertThat(
             type(verify == null || verify.isBlank() ? null : verify, body, Map.of(header, value)))
         .isEqualTo(expected);
+  }
+
+  @Test
+  void eventsTakeCeTypeBeforeThePath() {
+    InboundRequest plain = InboundRequest.event("app", "order.created").build();
+    InboundRequest cloudEvent =
+        InboundRequest.event("app", "order.created").header("ce-type", "com.x.order").build();
+    assertThat(EventTypes.ofEvent(plain)).isEqualTo("order.created");
+    assertThat(EventTypes.ofEvent(cloudEvent)).isEqualTo("com.x.order");
+  }
+
+  @Test
+  void snsNotificationsTakeTypeThenDetailTypeThenSubject() throws Exception {
+    assertThat(EventTypes.ofSnsNotification(JSON.readTree("{\"type\":\"a.b\"}"), "subj"))
+        .isEqualTo("a.b");
+    assertThat(
+            EventTypes.ofSnsNotification(JSON.readTree("{\"detail-type\":\"EC2 State\"}"), "subj"))
+        .isEqualTo("EC2 State");
+    assertThat(EventTypes.ofSnsNotification(null, "Price – 5 €")).isEqualTo("Price – 5 €");
+    assertThat(EventTypes.ofSnsNotification(null, "")).isEqualTo("sns.notification");
+  }
+
+  @Test
+  void aBodyIsParsedOnlyWhenARuleReadsIt() {
+    InboundRequest request =
+        InboundRequest.webhook("s").header("X-Shopify-Topic", "orders/create").body("{").build();
+    Payload payload = Payload.of(request.body());
+    assertThat(EventTypes.ofWebhook("shopify", request, payload)).isEqualTo("orders/create");
   }
 }

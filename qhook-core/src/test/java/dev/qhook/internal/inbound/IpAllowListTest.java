@@ -1,4 +1,4 @@
-package dev.qhook.server.internal.routes;
+package dev.qhook.internal.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,273 @@
+package dev.qhook.internal.inbound;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.qhook.InboundRequest;
+import dev.qhook.IngestResult;
+import dev.qhook.Received;
+import dev.qhook.Rejection;
+import dev.qhook.StoreException;
+import dev.qhook.UnavailableException;
+import dev.qhook.config.QHookConfig;
+import dev.qhook.config.SourceType;
+import dev.qhook.internal.ingest.Payload;
+import dev.qhook.internal.ingest.Submission;
+import dev.qhook.internal.transport.SsrfGuard;
+import dev.qhook.spi.Transport;
+import dev.qhook.verify.CertificateFetcher;
+import dev.qhook.verify.SnsMessageVerifier;
+import dev.qhook.verify.VerificationResult;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The inbound contract of the engine: every check of a request, in order, before its event is
+ * routed and stored (docs/reference/http-api.md, "Processing order"). Webhooks: source, {@code
+ * allowed_ips}, signature on the raw bytes, UTF-8, schema, event type. Events: source, UTF-8,
+ * schema, event type (the caller authenticates: the server requires {@code api.auth_token} first).
+ * SNS: source, message shape, signature, then by message type. The body is parsed at most once, and
+ * the parsed form goes on to routing.
+ */
+public final class InboundReceiver {
+  private static final Logger log = LoggerFactory.getLogger(InboundReceiver.class);
+
+  private static final Set<SourceType> EVENT_SOURCES =
+      Set.of(SourceType.EVENT, SourceType.OUTBOUND);
+
+  /** Stores a checked event: group commit, idempotency, routing. */
+  interface Store {
+    /**
+     * @param status the status of an accepted answer
+     */
+    CompletableFuture<Received> store(Submission submission, int status);
+  }
+
+  /** Counts and alerts a rejected signature, and returns the rejection to answer with. */
+  interface VerificationFailures {
+    Received.Rejected rejected(String source, VerificationResult.Rejected rejection);
+  }
+
+  /**
+   * What the receiver works with besides the config.
+   *
+   * @param ssrfGuard checks SNS {@code SubscribeURL}s of {@code skip_verify} sources
+   * @param subscribeUrlRule which {@code SubscribeURL}s of verifying SNS sources may be called
+   */
+  public record Wiring(
+      Clock clock,
+      Transport transport,
+      SsrfGuard ssrfGuard,
+      CertificateFetcher certificates,
+      Predicate<String> subscribeUrlRule) {
+    public Wiring {
+      requireNonNull(clock, "clock");
+      requireNonNull(transport, "transport");
+      requireNonNull(ssrfGuard, "ssrfGuard");
+      requireNonNull(certificates, "certificates");
+      requireNonNull(subscribeUrlRule, "subscribeUrlRule");
+    }
+  }
+
+  private final Map<String, SourceGate> gates = new HashMap<>();
+  private final Function<Submission, CompletableFuture<IngestResult>> ingest;
+  private final VerificationFailures failures;
+  private final SnsReceiver sns;
+
+  /**
+   * @param ingest routes and stores a checked event; the future fails with a {@link StoreException}
+   *     when nothing was stored
+   * @param verificationFailed counts and alerts a rejected signature: (source, reason class)
+   */
+  public InboundReceiver(
+      QHookConfig config,
+      Wiring wiring,
+      Function<Submission, CompletableFuture<IngestResult>> ingest,
+      BiConsumer<String, String> verificationFailed) {
+    config
+        .sources()
+        .forEach((name, source) -> gates.put(name, SourceGate.of(source, wiring.clock())));
+    this.ingest = ingest;
+    this.failures =
+        (source, rejected) -> {
+          verificationFailed.accept(source, SourceGate.reasonClass(rejected.reason()));
+          return new Received.Rejected(Rejection.SIGNATURE_INVALID, rejected.message());
+        };
+    this.sns =
+        new SnsReceiver(
+            new SnsMessageVerifier(wiring.certificates(), wiring.clock()),
+            new SnsSubscriptions(wiring.subscribeUrlRule(), wiring.ssrfGuard(), wiring.transport()),
+            this::store,
+            failures);
+  }
+
+  /**
+   * SNS signing certificates fetched through {@code transport} and kept for an hour per URL (a
+   * certificate is checked against the clock on every use).
+   */
+  public static CertificateFetcher certificatesThrough(Transport transport, Clock clock) {
+    return CertificateFetcher.caching(
+        new TransportCertificateFetcher(transport), CertificateFetcher.DEFAULT_CACHE_TTL, clock);
+  }
+
+  /**
+   * Checks, routes and stores one request; the future completes once the event is committed, or at
+   * once with a rejection. Never fails for anything the request contains.
+   */
+  public CompletableFuture<Received> receive(InboundRequest request) {
+    return switch (request.entry()) {
+      case EVENT -> event(request);
+      case WEBHOOK -> webhook(request);
+      case SNS -> sns(request);
+    };
+  }
+
+  private CompletableFuture<Received> event(InboundRequest request) {
+    SourceGate gate = gates.get(request.source());
+    if (gate == null || !EVENT_SOURCES.contains(gate.config().type())) {
+      return noSource(request.source());
+    }
+    Payload body = Payload.of(request.body());
+    Received.Rejected refused = contentRefusal(gate, body);
+    if (refused != null) {
+      return CompletableFuture.completedFuture(refused);
+    }
+    return store(submission(request, EventTypes.ofEvent(request), body), 202);
+  }
+
+  private CompletableFuture<Received> webhook(InboundRequest request) {
+    SourceGate gate = gates.get(request.source());
+    if (gate == null || gate.config().type() != SourceType.WEBHOOK) {
+      return noSource(request.source());
+    }
+    if (!gate.allows(request.clientAddress())) {
+      return rejected(
+          Rejection.IP_NOT_ALLOWED,
+          "client address " + request.clientAddress() + " is not allowed");
+    }
+    VerificationResult.Rejected signature = gate.signatureRejection(request);
+    if (signature != null) {
+      return CompletableFuture.completedFuture(failures.rejected(request.source(), signature));
+    }
+    Payload body = Payload.of(request.body());
+    Received.Rejected refused = contentRefusal(gate, body);
+    if (refused != null) {
+      return CompletableFuture.completedFuture(refused);
+    }
+    String type = EventTypes.ofWebhook(gate.config().verify(), request, body);
+    return store(submission(request, type, body), 200);
+  }
+
+  private CompletableFuture<Received> sns(InboundRequest request) {
+    SourceGate gate = gates.get(request.source());
+    if (gate == null || gate.config().type() != SourceType.SNS) {
+      return noSource(request.source());
+    }
+    return sns.receive(gate.config(), request);
+  }
+
+  /** UTF-8, then the schema. */
+  private static Received.@Nullable Rejected contentRefusal(SourceGate gate, Payload body) {
+    if (!Utf8.isValid(body.bytes())) {
+      return new Received.Rejected(Rejection.INVALID_ENCODING, "request body is not valid UTF-8");
+    }
+    List<Received.Violation> violations = gate.schemaViolations(body);
+    if (!violations.isEmpty()) {
+      return new Received.Rejected(
+          Rejection.SCHEMA_INVALID, "request body does not match the source schema", violations);
+    }
+    return null;
+  }
+
+  private static Submission submission(InboundRequest request, String eventType, Payload body) {
+    return new Submission(
+        request.source(),
+        eventType,
+        body,
+        storedHeaders(request.headers()),
+        request.header("idempotency-key"),
+        null);
+  }
+
+  /** The {@code ce-*} headers and {@code content-type}, repeated values joined by ", ". */
+  static Map<String, String> storedHeaders(Map<String, List<String>> headers) {
+    Map<String, String> kept = new TreeMap<>();
+    headers.forEach(
+        (name, values) -> {
+          if (!values.isEmpty() && (name.startsWith("ce-") || name.equals("content-type"))) {
+            kept.put(name, values.size() == 1 ? values.get(0) : String.join(", ", values));
+          }
+        });
+    return kept;
+  }
+
+  private CompletableFuture<Received> store(Submission submission, int status) {
+    CompletableFuture<IngestResult> stored;
+    try {
+      stored = ingest.apply(submission);
+    } catch (UnavailableException | StoreException e) {
+      return rejected(Rejection.UNAVAILABLE, unavailableMessage(e));
+    }
+    return stored.handle(
+        (result, failure) -> {
+          if (failure == null) {
+            return answer(submission, result, status);
+          }
+          Throwable cause = unwrap(failure);
+          if (cause instanceof UnavailableException || cause instanceof StoreException) {
+            return new Received.Rejected(Rejection.UNAVAILABLE, unavailableMessage(cause));
+          }
+          throw failure instanceof CompletionException ce ? ce : new CompletionException(cause);
+        });
+  }
+
+  private static Received answer(Submission submission, IngestResult result, int status) {
+    if (log.isDebugEnabled()) {
+      log.debug(
+          "accepted event_id={} source={} event_type={} duplicate={} jobs_created={}",
+          result.eventId(),
+          submission.source(),
+          submission.eventType(),
+          result.duplicate(),
+          result.jobsCreated());
+    }
+    return result.duplicate()
+        ? new Received.Duplicate(result, status)
+        : new Received.Accepted(result, status);
+  }
+
+  private static String unavailableMessage(Throwable e) {
+    if (e instanceof StoreException) {
+      log.warn("storing an event failed: {}", e.getMessage());
+      return "database error, try again";
+    }
+    return "not accepting events: " + e.getMessage();
+  }
+
+  private static Throwable unwrap(Throwable failure) {
+    Throwable e = failure;
+    while (e instanceof CompletionException && e.getCause() != null) {
+      e = e.getCause();
+    }
+    return e;
+  }
+
+  private static CompletableFuture<Received> noSource(String source) {
+    return rejected(Rejection.NOT_FOUND, "no source '" + source + "' for this route");
+  }
+
+  private static CompletableFuture<Received> rejected(Rejection reason, String message) {
+    return CompletableFuture.completedFuture(new Received.Rejected(reason, message));
+  }
+}

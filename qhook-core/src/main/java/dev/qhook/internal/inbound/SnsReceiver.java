@@ -1,0 +1,106 @@
+package dev.qhook.internal.inbound;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.qhook.InboundRequest;
+import dev.qhook.Received;
+import dev.qhook.Rejection;
+import dev.qhook.config.SourceConfig;
+import dev.qhook.internal.ingest.Ingestor;
+import dev.qhook.internal.ingest.Payload;
+import dev.qhook.internal.ingest.Submission;
+import dev.qhook.internal.json.Json;
+import dev.qhook.verify.SnsMessage;
+import dev.qhook.verify.SnsMessageVerifier;
+import dev.qhook.verify.VerificationResult;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * An AWS SNS message to an {@code sns} source: its shape (400), the signature unless {@code
+ * skip_verify} (401), then by {@code Type}: confirm a subscription, ingest a notification's {@code
+ * Message} (the envelope is not stored), acknowledge an unsubscription. {@code allowed_ips} and
+ * {@code schema} do not apply.
+ */
+final class SnsReceiver {
+  static final String SUBSCRIPTION_CONFIRMED = "Subscription confirmed";
+  static final String UNSUBSCRIBE_ACKNOWLEDGED = "Unsubscribe acknowledged";
+
+  private final SnsMessageVerifier verifier;
+  private final SnsSubscriptions subscriptions;
+  private final InboundReceiver.Store store;
+  private final InboundReceiver.VerificationFailures failures;
+
+  SnsReceiver(
+      SnsMessageVerifier verifier,
+      SnsSubscriptions subscriptions,
+      InboundReceiver.Store store,
+      InboundReceiver.VerificationFailures failures) {
+    this.verifier = verifier;
+    this.subscriptions = subscriptions;
+    this.store = store;
+    this.failures = failures;
+  }
+
+  /** Never throws for bad input; a subscription confirmation blocks for its HTTP call. */
+  CompletableFuture<Received> receive(SourceConfig source, InboundRequest request) {
+    SnsMessage.ParseResult parsed = SnsMessage.parse(request.body());
+    if (parsed instanceof SnsMessage.Invalid invalid) {
+      return done(new Received.Rejected(Rejection.INVALID_SNS_MESSAGE, invalid.problem()));
+    }
+    SnsMessage message = ((SnsMessage.Parsed) parsed).message();
+    if (!source.skipVerify()) {
+      VerificationResult result = verifier.verify(message);
+      if (result instanceof VerificationResult.Rejected rejected) {
+        if (rejected.reason() == VerificationResult.Reason.MALFORMED_MESSAGE) {
+          return done(new Received.Rejected(Rejection.INVALID_SNS_MESSAGE, rejected.message()));
+        }
+        return done(failures.rejected(source.name(), rejected));
+      }
+    }
+    return switch (message.type()) {
+      case SnsMessage.SUBSCRIPTION_CONFIRMATION -> done(confirm(message, source.skipVerify()));
+      case SnsMessage.NOTIFICATION -> notification(source.name(), message);
+      case SnsMessage.UNSUBSCRIBE_CONFIRMATION ->
+          done(new Received.Acknowledged(UNSUBSCRIBE_ACKNOWLEDGED));
+      default ->
+          done(
+              new Received.Rejected(
+                  Rejection.INVALID_SNS_MESSAGE,
+                  "unsupported SNS Type '" + abbreviate(message.type()) + "'"));
+    };
+  }
+
+  private Received confirm(SnsMessage message, boolean skipVerify) {
+    String subscribeUrl = message.subscribeUrl();
+    if (subscribeUrl == null || subscribeUrl.isEmpty()) {
+      return new Received.Rejected(
+          Rejection.INVALID_SNS_MESSAGE, "SubscriptionConfirmation lacks SubscribeURL");
+    }
+    Received.Rejected failed = subscriptions.confirm(subscribeUrl, skipVerify);
+    return failed != null ? failed : new Received.Acknowledged(SUBSCRIPTION_CONFIRMED);
+  }
+
+  private CompletableFuture<Received> notification(String source, SnsMessage message) {
+    byte[] bytes = message.message().getBytes(StandardCharsets.UTF_8);
+    JsonNode json = Json.parseOrNull(bytes);
+    String contentType = json != null ? "application/json" : "text/plain; charset=utf-8";
+    return store.store(
+        new Submission(
+            source,
+            EventTypes.ofSnsNotification(json, message.subject()),
+            Payload.parsed(bytes, json),
+            Ingestor.storedHeaders(Map.of("content-type", contentType)),
+            null,
+            message.messageId()),
+        200);
+  }
+
+  private static CompletableFuture<Received> done(Received received) {
+    return CompletableFuture.completedFuture(received);
+  }
+
+  private static String abbreviate(String value) {
+    return value.length() <= 40 ? value : value.substring(0, 40) + "...";
+  }
+}
