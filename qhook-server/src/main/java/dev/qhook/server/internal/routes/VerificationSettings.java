@@ -3,6 +3,7 @@ package dev.qhook.server.internal.routes;
 import static java.util.Objects.requireNonNull;
 
 import dev.qhook.verify.CertificateFetcher;
+import dev.qhook.verify.CertificateFetchers;
 import dev.qhook.verify.SnsUrls;
 import java.time.Clock;
 import java.util.function.Predicate;
@@ -26,7 +27,6 @@ public record VerificationSettings(
 
   /** The production fetcher: HTTPS with a 10 s timeout, cached per URL for an hour. */
   public static CertificateFetcher standardFetcher(Clock clock) {
-    return CertificateFetcher.caching(
-        CertificateFetcher.http(), CertificateFetcher.DEFAULT_CACHE_TTL, clock);
+    return CertificateFetchers.standard(clock);
   }
 }
