@@ -29,9 +29,9 @@ public final class SnsMessageVerifier implements WebhookVerifier {
     this.clock = requireNonNull(clock, "clock");
   }
 
-  /** A verifier with {@link CertificateFetcher#standard()} and the system clock. */
+  /** A verifier with {@link CertificateFetchers#standard()} and the system clock. */
   public static SnsMessageVerifier withDefaults() {
-    return new SnsMessageVerifier(CertificateFetcher.standard(), Clock.systemUTC());
+    return new SnsMessageVerifier(CertificateFetchers.standard(), Clock.systemUTC());
   }
 
   /**

@@ -1,6 +1,6 @@
 package dev.qhook.internal.delivery;
 
-import dev.qhook.verify.internal.StandardWebhooksVerifier;
+import dev.qhook.verify.StandardWebhooks;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -23,11 +23,11 @@ public final class Hmac {
   }
 
   /**
-   * The Standard Webhooks key of a secret, derived exactly as the verifier derives it, so that what
-   * qhook signs, qhook verifies.
+   * The Standard Webhooks key of a secret: {@link StandardWebhooks#secretKey}, the derivation the
+   * verifier uses, so that what qhook signs, qhook verifies.
    */
   public static byte[] standardWebhooksKey(String secret) {
-    return StandardWebhooksVerifier.key(secret);
+    return StandardWebhooks.secretKey(secret);
   }
 
   /** {@code v1,} + base64 HMAC-SHA256 over {@code id.timestamp.body}. */

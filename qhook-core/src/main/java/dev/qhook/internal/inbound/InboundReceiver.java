@@ -15,6 +15,7 @@ import dev.qhook.internal.ingest.Submission;
 import dev.qhook.internal.transport.SsrfGuard;
 import dev.qhook.spi.Transport;
 import dev.qhook.verify.CertificateFetcher;
+import dev.qhook.verify.CertificateFetchers;
 import dev.qhook.verify.SnsMessageVerifier;
 import dev.qhook.verify.VerificationResult;
 import java.time.Clock;
@@ -117,8 +118,8 @@ public final class InboundReceiver {
    * certificate is checked against the clock on every use).
    */
   public static CertificateFetcher certificatesThrough(Transport transport, Clock clock) {
-    return CertificateFetcher.caching(
-        new TransportCertificateFetcher(transport), CertificateFetcher.DEFAULT_CACHE_TTL, clock);
+    return CertificateFetchers.caching(
+        new TransportCertificateFetcher(transport), CertificateFetchers.DEFAULT_CACHE_TTL, clock);
   }
 
   /**

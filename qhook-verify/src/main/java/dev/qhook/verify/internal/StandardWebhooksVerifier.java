@@ -1,5 +1,6 @@
 package dev.qhook.verify.internal;
 
+import dev.qhook.verify.StandardWebhooks;
 import dev.qhook.verify.VerificationResult;
 import dev.qhook.verify.VerificationResult.Rejected;
 import dev.qhook.verify.VerifierSettings;
@@ -13,14 +14,13 @@ import java.util.List;
 /**
  * Standard Webhooks: headers {@code webhook-id}, {@code webhook-timestamp} and {@code
  * webhook-signature} (space-separated {@code v1,<base64>} entries; other versions ignored),
- * HMAC-SHA256 over {@code <id>.<timestamp>.<body>}. The key is the secret without an optional
- * {@code whsec_} prefix, base64-decoded, or its raw bytes when that is not base64.
+ * HMAC-SHA256 over {@code <id>.<timestamp>.<body>} with the key {@link StandardWebhooks#secretKey}
+ * derives from each secret.
  */
 public final class StandardWebhooksVerifier implements WebhookVerifier {
   public static final String ID_HEADER = "webhook-id";
   public static final String TIMESTAMP_HEADER = "webhook-timestamp";
   public static final String SIGNATURE_HEADER = "webhook-signature";
-  private static final String SECRET_PREFIX = "whsec_";
   private static final String VERSION_PREFIX = "v1,";
 
   private final VerifierSettings settings;
@@ -31,19 +31,7 @@ public final class StandardWebhooksVerifier implements WebhookVerifier {
     this.matcher =
         new MacMatcher(
             MacAlgorithm.HMAC_SHA256,
-            settings.secrets().stream().map(StandardWebhooksVerifier::key).toList());
-  }
-
-  /** The signing key of a Standard Webhooks secret; qhook's own signing uses it too. */
-  public static byte[] key(String secret) {
-    String rest =
-        secret.startsWith(SECRET_PREFIX) ? secret.substring(SECRET_PREFIX.length()) : secret;
-    byte[] decoded = Encodings.base64(rest);
-    if (decoded != null && decoded.length > 0) {
-      return decoded;
-    }
-    byte[] raw = rest.getBytes(StandardCharsets.UTF_8);
-    return raw.length > 0 ? raw : secret.getBytes(StandardCharsets.UTF_8);
+            settings.secrets().stream().map(StandardWebhooks::secretKey).toList());
   }
 
   @Override

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-class CachingCertificateFetcherTest {
+class CertificateFetchersTest {
   private static final URI URL = URI.create("https://sns.eu-west-1.amazonaws.com/a.pem");
   private static final X509Certificate CERT = certificate();
 
@@ -37,7 +37,7 @@ class CachingCertificateFetcherTest {
         }
       };
   private final CertificateFetcher cached =
-      CertificateFetcher.caching(
+      CertificateFetchers.caching(
           url -> {
             calls.incrementAndGet();
             return CERT;
