@@ -6,7 +6,13 @@ import java.time.Instant;
 /**
  * A per-instance breaker for one handler or endpoint (SPEC §4.7): opens after {@value
  * #FAILURE_THRESHOLD} consecutive failed attempts, stays open {@link #OPEN_FOR}, then lets one
- * probe through at a time. Thread-safe; time comes from the caller.
+ * probe through at a time; a successful probe closes it, a failed one opens it again.
+ *
+ * <p>Failsafe's {@link dev.failsafe.CircuitBreaker} keeps the states, the count of consecutive
+ * failures and the single half-open permit. Failsafe times its open state with {@code
+ * System.nanoTime()} and takes no clock, so this class ends the open period itself, on the instants
+ * the caller reads from the engine's {@link java.time.Clock}, and asks Failsafe for a permit only
+ * when closed or half-open (so Failsafe's own delay is never consulted). Thread-safe.
  */
 public final class CircuitBreaker {
   public static final int FAILURE_THRESHOLD = 5;
@@ -19,62 +25,81 @@ public final class CircuitBreaker {
     HALF_OPEN
   }
 
-  /** Whether a delivery may start now, and if not, when to try again. */
-  public record Permit(boolean granted, Instant retryAt) {}
-
-  private State state = State.CLOSED;
-  private int consecutiveFailures;
-  private Instant openUntil = Instant.MIN;
-  private boolean probeInFlight;
-
-  public synchronized Permit tryAcquire(Instant now) {
-    switch (state) {
-      case CLOSED:
-        return new Permit(true, now);
-      case OPEN:
-        if (now.isBefore(openUntil)) {
-          return new Permit(false, openUntil);
-        }
-        state = State.HALF_OPEN;
-        probeInFlight = true;
-        return new Permit(true, now);
-      default:
-        if (probeInFlight) {
-          return new Permit(false, now.plus(PROBE_BUSY_DELAY));
-        }
-        probeInFlight = true;
-        return new Permit(true, now);
+  /**
+   * Whether a delivery may start now, and if not, when to try again. {@code probe} identifies a
+   * half-open probe permit (0 for any other), so that {@link #release} gives back only that one.
+   */
+  public record Permit(boolean granted, Instant retryAt, long probe) {
+    static Permit refused(Instant retryAt) {
+      return new Permit(false, retryAt, 0);
     }
   }
 
-  /** Gives back a permit that was not used (the delivery did not start). */
-  public synchronized void release() {
-    probeInFlight = false;
+  private final dev.failsafe.CircuitBreaker<Void> states =
+      dev.failsafe.CircuitBreaker.<Void>builder()
+          .withFailureThreshold(FAILURE_THRESHOLD) // of the last 5 attempts: 5 in a row
+          .withSuccessThreshold(1) // half-open: one permit, its outcome decides
+          .withDelay(OPEN_FOR) // documentation only: openUntil below decides
+          .build();
+  private Instant openUntil = Instant.MIN;
+  private long probes; // numbers the half-open permits handed out; 0 is "not a probe"
+
+  public synchronized Permit tryAcquire(Instant now) {
+    if (states.isOpen()) {
+      if (now.isBefore(openUntil)) {
+        return Permit.refused(openUntil);
+      }
+      states.halfOpen();
+    }
+    if (!states.tryAcquirePermit()) {
+      return Permit.refused(now.plus(PROBE_BUSY_DELAY));
+    }
+    return new Permit(true, now, states.isHalfOpen() ? ++probes : 0);
+  }
+
+  /**
+   * Gives back a probe permit whose delivery recorded no outcome (it did not start, or ended in an
+   * Error), so the next job may probe. Safe to call for any permit: a no-op unless {@code permit}
+   * is the current probe and its outcome was not recorded.
+   */
+  public void release(Permit permit) {
+    if (permit.probe() == 0) {
+      return; // every delivery ends here: no lock for the closed state's permits
+    }
+    synchronized (this) {
+      if (permit.probe() == probes && states.isHalfOpen()) {
+        // Failsafe has no public call to return a permit; a fresh half-open state has one again.
+        states.open();
+        states.halfOpen();
+        probes++; // the given-back permit cannot be given back twice
+      }
+    }
   }
 
   public synchronized void onSuccess() {
-    state = State.CLOSED;
-    consecutiveFailures = 0;
-    probeInFlight = false;
+    if (states.isOpen()) {
+      states.close(); // a late success of an attempt started before the breaker opened
+    } else {
+      states.recordSuccess();
+    }
   }
 
   /** Records a failed attempt; returns true when this failure opened a closed breaker. */
   public synchronized boolean onFailure(Instant now) {
-    probeInFlight = false;
-    if (state == State.HALF_OPEN) {
-      state = State.OPEN;
-      openUntil = now.plus(OPEN_FOR);
+    State before = state();
+    states.recordFailure();
+    if (before == State.OPEN || !states.isOpen()) {
       return false;
     }
-    if (state == State.CLOSED && ++consecutiveFailures >= FAILURE_THRESHOLD) {
-      state = State.OPEN;
-      openUntil = now.plus(OPEN_FOR);
-      return true;
-    }
-    return false;
+    openUntil = now.plus(OPEN_FOR);
+    return before == State.CLOSED;
   }
 
   synchronized State state() {
-    return state;
+    return switch (states.getState()) {
+      case CLOSED -> State.CLOSED;
+      case OPEN -> State.OPEN;
+      case HALF_OPEN -> State.HALF_OPEN;
+    };
   }
 }

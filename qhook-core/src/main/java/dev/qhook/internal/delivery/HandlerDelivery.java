@@ -82,14 +82,22 @@ public final class HandlerDelivery implements Function<ClaimedJob, Completion> {
       metrics.circuitRejected(handler.name());
       return new Completion.Released(job.id(), job.attempt(), permit.retryAt(), CIRCUIT_OPEN);
     }
+    try {
+      return attempt(handler, claimed, breaker);
+    } finally {
+      breaker.release(permit); // a probe that recorded no outcome, even after an Error
+    }
+  }
+
+  /** Waits for the rate limit, sends, and records the outcome in the breaker. */
+  private Completion attempt(CompiledHandler handler, ClaimedJob claimed, CircuitBreaker breaker) {
+    Job job = claimed.job();
     if (!awaitRatePermit(handler)) {
-      breaker.release();
       return new Completion.Released(
           job.id(), job.attempt(), clock.instant(), "interrupted while waiting for rate limit");
     }
     Instant sentAt = clock.instant();
     if (isExpired(claimed, sentAt)) { // the rate-limit wait may have outlasted the TTL
-      breaker.release();
       return dead(job, null, LostJobs.TTL_EXPIRED);
     }
     TransportResult result = send(handler, claimed, sentAt);

@@ -6,6 +6,13 @@ import java.time.Instant;
 /**
  * A token bucket: {@code permitsPerSecond} deliveries per second with a burst of the same size
  * (SPEC §4.8). Thread-safe; time comes from the caller.
+ *
+ * <p>Not Failsafe's {@link dev.failsafe.RateLimiter}, for two reasons. It reads {@code
+ * System.nanoTime()} through a package-private stopwatch, so it cannot follow the engine's clock.
+ * And neither of its modes is this bucket: a smooth limiter has no burst, and a bursty one hands
+ * out all N permits at the start of each fixed period, so N starts at the end of one second and N
+ * more at the start of the next make a burst of 2N; here a burst is at most N, and the bucket
+ * refills continuously (one token every 1/N s).
  */
 public final class RateLimiter {
   private final double permitsPerSecond;
