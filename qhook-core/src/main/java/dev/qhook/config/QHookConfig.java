@@ -2,15 +2,18 @@ package dev.qhook.config;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.qhook.internal.config.ConfigLoader;
+import dev.qhook.internal.config.Warnings;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A whole qhook configuration (SPEC §2). Load it from a YAML file with {@link #load(Path)}, or
- * start from {@link #defaults()} and build it in code. The maps keep config-file order, which
- * decides idempotency-key precedence (SPEC §3.6).
+ * A whole qhook configuration (SPEC §2). Load it from a YAML file with {@link #load(Path)} (or a
+ * {@link ConfigLoader}), or start from {@link #defaults()} and build it in code. The maps keep
+ * config-file order, which decides idempotency-key precedence (SPEC §3.6).
+ *
+ * <p>The canonical constructor only checks for nulls: a config made with it is not validated.
  *
  * @param alerts the {@code alerts} section, or null when alerts are off
  */
@@ -41,7 +44,7 @@ public record QHookConfig(
 
   /**
    * Loads {@code file} as SPEC §2.1 describes, with the environment name from {@code QHOOK_ENV} (if
-   * set) and the process environment.
+   * set) and the process environment. Warnings are dropped; {@link ConfigLoader} returns them.
    *
    * @throws ConfigException listing every problem when the file is missing or invalid
    */
@@ -57,7 +60,7 @@ public record QHookConfig(
    * @throws ConfigException listing every problem when the file is missing or invalid
    */
   public static QHookConfig load(Path file, @Nullable String envName) {
-    return ConfigLoader.load(file, envName, System.getenv()).config();
+    return ConfigLoader.builder().envName(envName).build().load(file).config();
   }
 
   /**
@@ -67,7 +70,7 @@ public record QHookConfig(
    * @throws ConfigException listing every problem
    */
   public static QHookConfig fromYaml(String yaml) {
-    return ConfigLoader.fromYaml(yaml, System.getenv()).config();
+    return ConfigLoader.builder().build().fromYaml(yaml).config();
   }
 
   /**
@@ -87,5 +90,14 @@ public record QHookConfig(
         Map.of(),
         Map.of(),
         null);
+  }
+
+  /**
+   * The non-fatal findings of SPEC §2.11 about this config: no {@code api.auth_token} (loud when
+   * {@code server.host} is not a loopback address), {@code server.allow_private_urls} on, a queue
+   * open to anyone. Loading adds unset variables to these (see {@link LoadedConfig}).
+   */
+  public List<String> warnings() {
+    return Warnings.of(Parts.of(this));
   }
 }
