@@ -1,5 +1,10 @@
 package dev.qhook.internal.config;
 
+import static dev.qhook.internal.config.TreeValues.duration;
+import static dev.qhook.internal.config.TreeValues.lower;
+import static dev.qhook.internal.config.TreeValues.putIf;
+import static dev.qhook.internal.config.TreeValues.putIfSet;
+
 import dev.qhook.config.AlertKind;
 import dev.qhook.config.AlertType;
 import dev.qhook.config.AlertsConfig;
@@ -13,9 +18,7 @@ import dev.qhook.config.ServerConfig;
 import dev.qhook.config.WorkerConfig;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The tree a config file would hold for a config built in code, so that code and YAML go through
@@ -145,34 +148,10 @@ final class ConfigTree {
     return m;
   }
 
-  /**
-   * {@code d} as the config writes durations; one that the config cannot express (negative, or
-   * finer than a millisecond) in ISO form, which the binder reports as invalid.
-   */
-  static String duration(Duration d) {
-    return d.isNegative() || d.getNano() % 1_000_000 != 0 ? d.toString() : Durations.format(d);
-  }
-
   /** {@code d} as a whole number of {@code unit}, or in ISO form (reported) if it is not one. */
   private static Object whole(Duration d, Duration unit) {
     long units = d.dividedBy(unit);
     return unit.multipliedBy(units).equals(d) && !d.isNegative() ? (Object) units : d.toString();
-  }
-
-  static String lower(Enum<?> value) {
-    return value.name().toLowerCase(Locale.ROOT);
-  }
-
-  static void putIf(Map<String, Object> m, boolean condition, String key, Object value) {
-    if (condition) {
-      m.put(key, value);
-    }
-  }
-
-  static void putIfSet(Map<String, Object> m, String key, @Nullable Object value) {
-    if (value != null) {
-      m.put(key, value);
-    }
   }
 
   private static void putSection(Map<String, Object> root, String key, Map<String, Object> m) {

@@ -1,9 +1,9 @@
 package dev.qhook.internal.config;
 
-import static dev.qhook.internal.config.ConfigTree.duration;
-import static dev.qhook.internal.config.ConfigTree.lower;
-import static dev.qhook.internal.config.ConfigTree.putIf;
-import static dev.qhook.internal.config.ConfigTree.putIfSet;
+import static dev.qhook.internal.config.TreeValues.duration;
+import static dev.qhook.internal.config.TreeValues.lower;
+import static dev.qhook.internal.config.TreeValues.putIf;
+import static dev.qhook.internal.config.TreeValues.putIfSet;
 
 import dev.qhook.config.ErrorClass;
 import dev.qhook.config.HandlerConfig;
