@@ -42,8 +42,80 @@ public record RetryPolicy(
     errors = Set.copyOf(errors);
   }
 
+  /** A builder that starts from {@link #DEFAULT}. */
+  public static Builder builder() {
+    return DEFAULT.toBuilder();
+  }
+
+  /** A builder that starts from this policy. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
   /** Whether a failure of {@code errorClass} is retried (attempts permitting). */
   public boolean retries(ErrorClass errorClass) {
     return errors.contains(errorClass);
+  }
+
+  /**
+   * Builds a {@link RetryPolicy}; each method sets the key of the same meaning (SPEC §2.4). Ranges
+   * are checked when the {@link QHookConfig} holding the policy is built.
+   */
+  public static final class Builder {
+    private int maxAttempts;
+    private Backoff backoff;
+    private Duration interval;
+    private Duration maxInterval;
+    private boolean jitter;
+    private Set<ErrorClass> errors;
+
+    private Builder(RetryPolicy from) {
+      maxAttempts = from.maxAttempts;
+      backoff = from.backoff;
+      interval = from.interval;
+      maxInterval = from.maxInterval;
+      jitter = from.jitter;
+      errors = from.errors;
+    }
+
+    /** Total attempts, the first included ({@code max}); default 5. */
+    public Builder maxAttempts(int maxAttempts) {
+      this.maxAttempts = maxAttempts;
+      return this;
+    }
+
+    /** Default {@link Backoff#EXPONENTIAL}. */
+    public Builder backoff(Backoff backoff) {
+      this.backoff = requireNonNull(backoff, "backoff");
+      return this;
+    }
+
+    /** First retry delay (every delay for fixed backoff); default 30 s. */
+    public Builder interval(Duration interval) {
+      this.interval = requireNonNull(interval, "interval");
+      return this;
+    }
+
+    /** Cap on any computed delay, at least {@code interval}; default 1 h. */
+    public Builder maxInterval(Duration maxInterval) {
+      this.maxInterval = requireNonNull(maxInterval, "maxInterval");
+      return this;
+    }
+
+    /** Whether each delay is randomised by ±20 %; default true. */
+    public Builder jitter(boolean jitter) {
+      this.jitter = jitter;
+      return this;
+    }
+
+    /** The failure classes that are retried; default every class. */
+    public Builder errors(ErrorClass first, ErrorClass... more) {
+      this.errors = EnumSet.of(first, more);
+      return this;
+    }
+
+    public RetryPolicy build() {
+      return new RetryPolicy(maxAttempts, backoff, interval, maxInterval, jitter, errors);
+    }
   }
 }

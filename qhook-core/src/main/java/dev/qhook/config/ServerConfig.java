@@ -39,4 +39,109 @@ public record ServerConfig(
   public ServerConfig {
     requireNonNull(host, "host");
   }
+
+  /** A builder that starts from {@link #DEFAULT}. */
+  public static Builder builder() {
+    return DEFAULT.toBuilder();
+  }
+
+  /** A builder that starts from this section. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /**
+   * Builds a {@link ServerConfig}; each method sets the key of the same name (SPEC §2.3). Ranges
+   * are checked when the {@link QHookConfig} holding it is built.
+   */
+  public static final class Builder {
+    private String host;
+    private int port;
+    private @Nullable String publicUrl;
+    private int maxBodySize;
+    private int maxInbound;
+    private int ipRateLimit;
+    private boolean trustProxy;
+    private boolean allowPrivateUrls;
+    private boolean skipEndpointVerification;
+
+    private Builder(ServerConfig from) {
+      host = from.host;
+      port = from.port;
+      publicUrl = from.publicUrl;
+      maxBodySize = from.maxBodySize;
+      maxInbound = from.maxInbound;
+      ipRateLimit = from.ipRateLimit;
+      trustProxy = from.trustProxy;
+      allowPrivateUrls = from.allowPrivateUrls;
+      skipEndpointVerification = from.skipEndpointVerification;
+    }
+
+    /** Bind address; default {@value #DEFAULT_HOST}. */
+    public Builder host(String host) {
+      this.host = requireNonNull(host, "host");
+      return this;
+    }
+
+    /** Listen port, 1 to 65535; default {@value #DEFAULT_PORT}. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** The externally visible base URL, such as {@code https://hooks.example.com}. */
+    public Builder publicUrl(@Nullable String publicUrl) {
+      this.publicUrl = publicUrl;
+      return this;
+    }
+
+    /** Larger request bodies get 413; default {@value #DEFAULT_MAX_BODY_SIZE} bytes. */
+    public Builder maxBodySize(int maxBodySize) {
+      this.maxBodySize = maxBodySize;
+      return this;
+    }
+
+    /** Requests processed at once; default {@value #DEFAULT_MAX_INBOUND}. */
+    public Builder maxInbound(int maxInbound) {
+      this.maxInbound = maxInbound;
+      return this;
+    }
+
+    /** Requests per second per client address; 0 (the default) is off. */
+    public Builder ipRateLimit(int ipRateLimit) {
+      this.ipRateLimit = ipRateLimit;
+      return this;
+    }
+
+    /** Whether to take the client address and scheme from proxy headers; default false. */
+    public Builder trustProxy(boolean trustProxy) {
+      this.trustProxy = trustProxy;
+      return this;
+    }
+
+    /** Whether deliveries may reach private and loopback addresses (SSRF guard off). */
+    public Builder allowPrivateUrls(boolean allowPrivateUrls) {
+      this.allowPrivateUrls = allowPrivateUrls;
+      return this;
+    }
+
+    /** Whether to skip the outbound endpoint challenge; development only. */
+    public Builder skipEndpointVerification(boolean skipEndpointVerification) {
+      this.skipEndpointVerification = skipEndpointVerification;
+      return this;
+    }
+
+    public ServerConfig build() {
+      return new ServerConfig(
+          host,
+          port,
+          publicUrl,
+          maxBodySize,
+          maxInbound,
+          ipRateLimit,
+          trustProxy,
+          allowPrivateUrls,
+          skipEndpointVerification);
+    }
+  }
 }

@@ -3,7 +3,6 @@ package dev.qhook.internal.config;
 import dev.qhook.config.AlertsConfig;
 import dev.qhook.config.DeliveryConfig;
 import dev.qhook.config.HandlerConfig;
-import dev.qhook.config.QHookConfig;
 import dev.qhook.config.QueueConfig;
 import dev.qhook.config.ServerConfig;
 import dev.qhook.config.SourceConfig;
@@ -13,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** Binds an expanded config tree into a {@link QHookConfig}, reporting every problem found. */
+/**
+ * Binds an expanded config tree into a {@link BoundConfig}, reporting every problem found. What the
+ * engine does not run yet is refused afterwards, by {@link Unsupported}.
+ */
 final class ConfigBinder {
   static final List<String> SECTIONS =
       List.of(
@@ -31,7 +33,7 @@ final class ConfigBinder {
 
   private ConfigBinder() {}
 
-  static QHookConfig bind(Map<String, Object> tree, Problems problems, @Nullable Path workingDir) {
+  static BoundConfig bind(Map<String, Object> tree, Problems problems, @Nullable Path workingDir) {
     Section root = Section.of(tree, "", problems);
     root.allowOnly(SECTIONS);
     ServerConfig server = GlobalSectionsBinder.server(root.section("server"));
@@ -51,20 +53,17 @@ final class ConfigBinder {
         root.has("alerts") && root.raw("alerts") != null
             ? AlertsBinder.bind(root.section("alerts"))
             : null;
-    QHookConfig config =
-        new QHookConfig(
-            GlobalSectionsBinder.database(root.section("database"), workingDir),
-            server,
-            GlobalSectionsBinder.api(root.section("api")),
-            delivery,
-            worker,
-            GlobalSectionsBinder.retention(root.section("retention")),
-            sources,
-            handlers,
-            queues,
-            WorkflowsBinder.bind(root.section("workflows"), sources, ctx),
-            alerts);
-    Warnings.collect(config, problems);
-    return config;
+    return new BoundConfig(
+        GlobalSectionsBinder.database(root.section("database"), workingDir),
+        server,
+        GlobalSectionsBinder.api(root.section("api")),
+        delivery,
+        worker,
+        GlobalSectionsBinder.retention(root.section("retention")),
+        sources,
+        handlers,
+        queues,
+        WorkflowsBinder.bind(root.section("workflows"), sources, ctx),
+        alerts);
   }
 }

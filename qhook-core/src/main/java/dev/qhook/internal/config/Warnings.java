@@ -1,34 +1,45 @@
 package dev.qhook.internal.config;
 
-import dev.qhook.config.QHookConfig;
 import dev.qhook.config.QueueConfig;
 import dev.qhook.internal.net.IpLiterals;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
-/** The non-fatal findings of SPEC §2.11 (unset variables are reported during expansion). */
-final class Warnings {
+/**
+ * The non-fatal findings of SPEC §2.11 about a valid config (unset variables are reported during
+ * expansion): an open API, the SSRF guard turned off, queues open to anyone.
+ */
+public final class Warnings {
   private Warnings() {}
 
-  static void collect(QHookConfig config, Problems problems) {
+  /** The warnings about {@code config}, in a fixed order. */
+  public static List<String> of(BoundConfig config) {
+    List<String> warnings = new ArrayList<>();
+    collect(config, warnings);
+    return List.copyOf(warnings);
+  }
+
+  private static void collect(BoundConfig config, List<String> warnings) {
     String host = config.server().host();
     if (config.api().authToken() == null) {
       if (isLoopback(host)) {
-        problems.warn("api.auth_token is not set: /events and /api accept unauthenticated calls");
+        warnings.add("api.auth_token is not set: /events and /api accept unauthenticated calls");
       } else {
-        problems.warn(
+        warnings.add(
             "WARNING: api.auth_token is not set and server.host is "
                 + host
                 + ": anyone who can reach this server can post events and use /api");
       }
     }
     if (config.server().allowPrivateUrls()) {
-      problems.warn(
+      warnings.add(
           "server.allow_private_urls is true: the SSRF guard is off (deliveries may reach"
               + " private and loopback addresses)");
     }
     for (QueueConfig queue : config.queues().values()) {
       if (queue.apiKey() == null && config.api().authToken() == null) {
-        problems.warn(
+        warnings.add(
             "queues."
                 + queue.name()
                 + ": no api_key and no api.auth_token: anyone can receive its messages");

@@ -18,7 +18,10 @@ import java.time.Duration;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
-/** Every section binds its keys into the records. */
+/**
+ * Every section binds its keys into the records. Sections the engine does not run yet (cron and
+ * outbound sources, queues, workflows) are bound below the step that refuses them.
+ */
 class SectionBindingTest {
   @Test
   void globalSections() {
@@ -64,8 +67,8 @@ class SectionBindingTest {
 
   @Test
   void sourcesOfEveryType() {
-    QHookConfig c =
-        Yaml.load(
+    BoundConfig c =
+        Yaml.bind(
             """
             delivery: { default_retry: { max: 7 } }
             sources:
@@ -94,8 +97,8 @@ class SectionBindingTest {
 
   @Test
   void handlersAndQueues() {
-    QHookConfig c =
-        Yaml.load(
+    BoundConfig c =
+        Yaml.bind(
             """
             sources:
               app: { type: event }
@@ -121,8 +124,8 @@ class SectionBindingTest {
 
   @Test
   void stepsOfEveryType() {
-    QHookConfig c =
-        Yaml.load(
+    BoundConfig c =
+        Yaml.bind(
             """
             sources:
               app: { type: event }

@@ -5,8 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The checks of SPEC §2.11, each error naming its config path. */
+/**
+ * The checks of SPEC §2.11, each error naming its config path. Sections the engine does not run yet
+ * keep their checks; their problems are reported together with the refusal.
+ */
 class ValidationTest {
+  private static final String QUEUE_REFUSED =
+      ": pull queues are not supported yet (this version delivers to handlers only)";
+  private static final String CRON_REFUSED =
+      ".type: cron sources are not supported yet (this version supports webhook, event and sns"
+          + " sources)";
   private static final String SOURCES =
       """
       sources:
@@ -57,7 +65,9 @@ class ValidationTest {
     assertThat(errors(SOURCES + "handlers:\n  notify: { source: stripe2, url: http://n:1/x }"))
         .containsExactly("handlers.notify.source: unknown source 'stripe2' (defined: app, github)");
     assertThat(errors(SOURCES + "queues:\n  q: { source: githb }"))
-        .containsExactly("queues.q.source: unknown source 'githb' (did you mean 'github'?)");
+        .containsExactly(
+            "queues.q.source: unknown source 'githb' (did you mean 'github'?)",
+            "queues.q" + QUEUE_REFUSED);
   }
 
   @Test
@@ -73,7 +83,10 @@ class ValidationTest {
     assertThat(errors("database: { driver: postgres }"))
         .containsExactly("database.url: required for driver 'postgres'");
     assertThat(errors("database: { driver: mysql, url: 'postgres://u:p@h/db' }"))
-        .containsExactly("database.url: a postgres URL does not fit driver 'mysql'");
+        .containsExactly(
+            "database.url: a postgres URL does not fit driver 'mysql'",
+            "database.driver: MySQL and MariaDB are not supported yet (this version stores in"
+                + " sqlite or postgres)");
   }
 
   @Test
@@ -107,12 +120,15 @@ class ValidationTest {
   @Test
   void cronNeedsAParsableScheduleAndAKnownTimezone() {
     assertThat(errors("sources:\n  tick: { type: cron }"))
-        .containsExactly("sources.tick.schedule: required");
+        .containsExactly("sources.tick.schedule: required", "sources.tick" + CRON_REFUSED);
     assertThat(errors("sources:\n  tick: { type: cron, schedule: '61 * * * *' }"))
         .containsExactly(
             "sources.tick.schedule: invalid cron expression '61 * * * *': minute value 61 out of"
-                + " range 0-59");
-    assertThat(errors("sources:\n  tick: { type: cron, schedule: '@daily', timezone: Mars/Base }"))
+                + " range 0-59",
+            "sources.tick" + CRON_REFUSED);
+    assertThat(
+            Yaml.bindingErrors(
+                "sources:\n  tick: { type: cron, schedule: '@daily', timezone: Mars/Base }"))
         .singleElement()
         .asString()
         .startsWith("sources.tick.timezone: unknown timezone 'Mars/Base'");
@@ -234,13 +250,17 @@ class ValidationTest {
                     queues:
                       orders: { source: app }
                     """))
-        .containsExactly("queues.orders: a queue must not have the name of a handler");
+        .containsExactly(
+            "queues.orders: a queue must not have the name of a handler",
+            "queues.orders" + QUEUE_REFUSED);
   }
 
   @Test
   void queueVisibilityTimeoutIsBounded() {
     assertThat(errors(SOURCES + "queues:\n  q: { source: app, visibility_timeout: 13h }"))
-        .containsExactly("queues.q.visibility_timeout: must be between 1s and 12h, was 13h");
+        .containsExactly(
+            "queues.q.visibility_timeout: must be between 1s and 12h, was 13h",
+            "queues.q" + QUEUE_REFUSED);
   }
 
   @Test

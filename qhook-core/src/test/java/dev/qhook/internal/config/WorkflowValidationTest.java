@@ -1,11 +1,15 @@
 package dev.qhook.internal.config;
 
-import static dev.qhook.internal.config.Yaml.errors;
+import static dev.qhook.internal.config.Yaml.bindingErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Workflow checks of SPEC §2.11: required keys per step type, references, uniqueness, cycles. */
+/**
+ * Workflow checks of SPEC §2.11: required keys per step type, references, uniqueness, cycles.
+ * Workflows are refused until the engine runs them ({@link Unsupported}); these checks run below
+ * that step.
+ */
 class WorkflowValidationTest {
   private static String workflow(String steps) {
     return """
@@ -22,7 +26,7 @@ class WorkflowValidationTest {
   @Test
   void catchGotoMustNameAStepAndSuggestsTheNearest() {
     assertThat(
-            errors(
+            bindingErrors(
                 workflow(
                     """
                     - { name: charge, url: 'http://pay/charge' }
@@ -40,7 +44,7 @@ class WorkflowValidationTest {
   @Test
   void stepNamesAreUnique() {
     assertThat(
-            errors(
+            bindingErrors(
                 workflow(
                     """
                     - { name: charge, url: 'http://pay/a' }
@@ -52,7 +56,7 @@ class WorkflowValidationTest {
   @Test
   void gotoChoicesAndDefaultAreChecked() {
     assertThat(
-            errors(
+            bindingErrors(
                 workflow(
                     """
                     - name: pick
@@ -70,7 +74,7 @@ class WorkflowValidationTest {
   @Test
   void requiredKeysPerStepType() {
     assertThat(
-            errors(
+            bindingErrors(
                 workflow(
                     """
                     - { name: call }
@@ -95,7 +99,7 @@ class WorkflowValidationTest {
   @Test
   void endAndGotoAreExclusiveAndWaitTakesOneOfTwo() {
     assertThat(
-            errors(
+            bindingErrors(
                 workflow(
                     """
                     - { name: a, url: 'http://a/x', end: true, goto: b }
@@ -110,7 +114,7 @@ class WorkflowValidationTest {
   @Test
   void keysOfOtherStepTypesAreRejected() {
     assertThat(
-            errors(
+            bindingErrors(
                 workflow(
                     """
                     - { name: a, type: wait, seconds: 1, url: 'http://a/x', retyr: {} }
@@ -125,7 +129,7 @@ class WorkflowValidationTest {
   @Test
   void branchNamesAreUniqueWithinAStep() {
     assertThat(
-            errors(
+            bindingErrors(
                 workflow(
                     """
                     - name: fan
@@ -154,7 +158,7 @@ class WorkflowValidationTest {
             source: app
             steps: [{ name: call-x, type: workflow, workflow: x }]
         """;
-    assertThat(errors(yaml))
+    assertThat(bindingErrors(yaml))
         .containsExactly(
             "workflows.a.steps[0].workflow: sub-workflow cycle: a -> b -> a",
             "workflows.b.steps[0].workflow: sub-workflow cycle: b -> a -> b",
@@ -164,7 +168,7 @@ class WorkflowValidationTest {
   @Test
   void workflowNeedsStepsAndKnownParamTypes() {
     assertThat(
-            errors(
+            bindingErrors(
                 """
                 sources:
                   app: { type: event }
@@ -183,7 +187,7 @@ class WorkflowValidationTest {
 
   @Test
   void stepUrlsGoThroughThePrivateAddressCheck() {
-    assertThat(errors(workflow("- { name: a, url: 'http://192.168.1.5/x' }")))
+    assertThat(bindingErrors(workflow("- { name: a, url: 'http://192.168.1.5/x' }")))
         .containsExactly(
             "workflows.order.steps[0].url: private address not allowed: http://192.168.1.5/x (set"
                 + " server.allow_private_urls to permit)");

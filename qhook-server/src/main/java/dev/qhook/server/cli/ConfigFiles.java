@@ -1,10 +1,10 @@
 package dev.qhook.server.cli;
 
 import dev.qhook.config.ConfigException;
+import dev.qhook.config.ConfigLoader;
 import dev.qhook.config.ConfigProblem;
+import dev.qhook.config.LoadedConfig;
 import dev.qhook.config.QHookConfig;
-import dev.qhook.internal.config.ConfigLoader;
-import dev.qhook.internal.config.LoadedConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,7 +42,13 @@ final class ConfigFiles {
    * @throws ConfigException listing every problem
    */
   static Loaded loadOrThrow(CliContext context, Path file, @Nullable String envName) {
-    LoadedConfig loaded = ConfigLoader.load(file, envName, context.env(), context.workDir());
+    LoadedConfig loaded =
+        ConfigLoader.builder()
+            .envName(envName)
+            .environment(context.env())
+            .workingDirectory(context.workDir())
+            .build()
+            .load(file);
     return new Loaded(loaded.config(), loaded.warnings());
   }
 }

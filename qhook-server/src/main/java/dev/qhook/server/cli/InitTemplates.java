@@ -1,11 +1,15 @@
 package dev.qhook.server.cli;
 
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** The files {@code qhook init} writes (SPEC §12): a commented base config and a local overlay. */
 final class InitTemplates {
-  /** An extra source added with {@code -t/--template}. */
+  /**
+   * An extra source added with {@code -t/--template}. SPEC §12 also lists {@code cron}; it returns
+   * when cron sources run (see {@link #NOT_YET}).
+   */
   enum Template {
     GITHUB(
         """
@@ -25,13 +29,6 @@ final class InitTemplates {
         """
           sns:
             type: sns              # POST /sns/sns (subscriptions are confirmed automatically)
-        """),
-    CRON(
-        """
-          every-5-minutes:
-            type: cron             # emits cron.tick events
-            schedule: "*/5 * * * *"
-            timezone: UTC
         """);
 
     private final String source;
@@ -46,6 +43,13 @@ final class InitTemplates {
     }
   }
 
+  /** Templates of capabilities this version refuses in a config, with the reason. */
+  static final Map<String, String> NOT_YET =
+      Map.of(
+          "cron",
+          "cron sources are not supported yet (this version supports webhook, event and"
+              + " sns sources)");
+
   static final String BASE =
       """
       # qhook configuration. Every key, its type and default: SPEC section 2.
@@ -54,7 +58,7 @@ final class InitTemplates {
       # (add `-e local` to merge qhook.local.yaml for local development).
 
       database:
-        driver: sqlite           # sqlite (default), postgres or mysql
+        driver: sqlite           # sqlite (default) or postgres
         url: sqlite:qhook.db     # a file in the working directory
 
       server:

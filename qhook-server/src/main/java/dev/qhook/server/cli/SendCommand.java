@@ -57,7 +57,7 @@ final class SendCommand implements Callable<Integer> {
       description = "Read the payload from a file.")
   @Nullable Path file;
 
-  @Option(names = "--dry-run", description = "List matching handlers, queues and workflows.")
+  @Option(names = "--dry-run", description = "List the handlers the event would reach.")
   boolean dryRun;
 
   @Override

@@ -70,6 +70,28 @@ class InitCommandTest {
   }
 
   @Test
+  void cronTemplateIsRefusedUntilCronSourcesRun() {
+    CliRun run = CliRun.run(dir, Map.of(), "init", "-t", "cron");
+
+    assertThat(run.status).isEqualTo(2);
+    assertThat(run.err)
+        .contains("template 'cron' is not available: cron sources are not supported yet");
+    assertThat(dir.resolve("qhook.yaml")).doesNotExist();
+  }
+
+  @Test
+  void noTemplateWritesARefusedSection() {
+    for (InitTemplates.Template template : InitTemplates.Template.values()) {
+      assertThat(InitTemplates.base(template))
+          .doesNotContain("type: cron")
+          .doesNotContain("type: outbound")
+          .doesNotContain("queues:")
+          .doesNotContain("workflows:")
+          .doesNotContain("mysql");
+    }
+  }
+
+  @Test
   void writesWhereConfigPointsRelativeToTheWorkingDirectory() {
     assertThat(CliRun.run(dir, Map.of(), "init", "-c", "conf/gw.yaml").status).isZero();
 

@@ -1,44 +1,38 @@
 package dev.qhook.internal.config;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.qhook.config.ConfigException;
-import dev.qhook.config.QHookConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The config loading pipeline of SPEC §2.1: environment name, {@code .env.NAME}, parse, overlay,
  * expansion, validation. Every error is collected and thrown together as a {@link ConfigException}.
+ * The public entry point is {@code dev.qhook.config.ConfigLoader}.
  */
-public final class ConfigLoader {
-  /** The variable that names the environment when no {@code --env} is given. */
-  public static final String ENV_NAME_VARIABLE = "QHOOK_ENV";
-
-  private ConfigLoader() {}
-
-  /** {@link #load(Path, String, Map, Path)} in the current working directory. */
-  public static LoadedConfig load(Path file, @Nullable String envName, Map<String, String> env) {
-    return load(file, envName, env, Path.of("").toAbsolutePath());
-  }
+public final class LoadPipeline {
+  private LoadPipeline() {}
 
   /**
    * Loads {@code file}.
    *
-   * @param envName the {@code --env} value; null falls back to {@code QHOOK_ENV} in {@code env}
+   * @param envName the environment name, already resolved from {@code --env} or {@code QHOOK_ENV};
+   *     null or blank for none
    * @param env the process environment (variables of {@code .env.NAME} are added where unset)
    * @param workingDir where {@code .env.NAME} is looked for and a relative SQLite file resolved
    * @throws ConfigException listing every problem
    */
-  public static LoadedConfig load(
+  public static Result load(
       Path file, @Nullable String envName, Map<String, String> env, Path workingDir) {
-    String name = envName != null && !envName.isBlank() ? envName : env.get(ENV_NAME_VARIABLE);
-    if (name != null && name.isBlank()) {
-      name = null;
-    }
+    String name = envName != null && envName.isBlank() ? null : envName;
     Problems problems = new Problems();
     Map<String, String> environment = env;
     if (name != null) {
@@ -68,7 +62,7 @@ public final class ConfigLoader {
    *
    * @throws ConfigException listing every problem
    */
-  public static LoadedConfig fromYaml(String yaml, Map<String, String> env) {
+  public static Result fromYaml(String yaml, Map<String, String> env) {
     Problems problems = new Problems();
     Map<String, Object> tree = YamlDocuments.parse(yaml, "<yaml>", problems);
     problems.throwIfAny();
@@ -89,16 +83,30 @@ public final class ConfigLoader {
     return base.resolveSibling(overlayName);
   }
 
-  private static LoadedConfig bind(
+  private static Result bind(
       Map<String, Object> tree,
       Map<String, String> env,
       Problems problems,
       @Nullable Path workingDir) {
     Map<String, Object> expanded =
         new TreeExpansion(new EnvExpander(env), problems).expandRoot(tree);
-    QHookConfig config = ConfigBinder.bind(expanded, problems, workingDir);
+    BoundConfig config = ConfigBinder.bind(expanded, problems, workingDir);
+    Unsupported.check(config, problems);
     problems.throwIfAny();
-    return new LoadedConfig(config, problems.warnings());
+    List<String> warnings = new ArrayList<>(problems.warnings());
+    warnings.addAll(Warnings.of(config));
+    return new Result(config, warnings);
+  }
+
+  /**
+   * A valid config and every warning found while loading it (SPEC §2.11): unset variables first,
+   * then {@link Warnings} about the config.
+   */
+  public record Result(BoundConfig config, List<String> warnings) {
+    public Result {
+      requireNonNull(config, "config");
+      warnings = List.copyOf(warnings);
+    }
   }
 
   private static @Nullable String read(Path file, Problems problems) {

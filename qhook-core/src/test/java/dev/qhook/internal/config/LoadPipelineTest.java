@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.qhook.config.ConfigException;
+import dev.qhook.config.LoadedConfig;
 import dev.qhook.config.QHookConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,14 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The loading pipeline of SPEC §2.1: .env file, overlay, expansion, file problems. */
-class ConfigLoaderTest {
+class LoadPipelineTest {
   @TempDir Path dir;
 
   @Test
   void emptyFileGivesTheDefaults() throws IOException {
     Path file = write("qhook.yaml", "");
 
-    QHookConfig config = ConfigLoader.load(file, null, Map.of(), dir).config();
+    BoundConfig config = LoadPipeline.load(file, null, Map.of(), dir).config();
 
     assertThat(config.server().port()).isEqualTo(8888);
     assertThat(config.delivery().timeout()).isEqualTo(Duration.ofSeconds(30));
@@ -31,7 +32,7 @@ class ConfigLoaderTest {
 
   @Test
   void defaultSqliteFileLivesInTheWorkingDirectory() throws IOException {
-    QHookConfig config = ConfigLoader.load(write("qhook.yaml", ""), null, Map.of(), dir).config();
+    BoundConfig config = LoadPipeline.load(write("qhook.yaml", ""), null, Map.of(), dir).config();
 
     assertThat(config.database().url()).isEqualTo("sqlite:" + dir.resolve("qhook.db"));
     assertThat(config.database().jdbcUrl()).isEqualTo("jdbc:sqlite:" + dir.resolve("qhook.db"));
@@ -57,7 +58,7 @@ class ConfigLoaderTest {
           h: { url: 'http://localhost:3000/x', events: [c] }
         """);
 
-    QHookConfig config = ConfigLoader.load(base, "local", Map.of(), dir).config();
+    BoundConfig config = LoadPipeline.load(base, "local", Map.of(), dir).config();
 
     assertThat(config.server().port()).isEqualTo(9000);
     assertThat(config.server().allowPrivateUrls()).isTrue();
@@ -66,21 +67,10 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void environmentNameFallsBackToQhookEnv() throws IOException {
-    Path base = write("qhook.yaml", "server: { port: 9000 }");
-    write("qhook.staging.yaml", "server: { port: 9100 }");
-
-    QHookConfig config =
-        ConfigLoader.load(base, null, Map.of("QHOOK_ENV", "staging"), dir).config();
-
-    assertThat(config.server().port()).isEqualTo(9100);
-  }
-
-  @Test
   void missingOverlayIsFine() throws IOException {
     Path base = write("qhook.yaml", "server: { port: 9000 }");
 
-    assertThat(ConfigLoader.load(base, "prod", Map.of(), dir).config().server().port())
+    assertThat(LoadPipeline.load(base, "prod", Map.of(), dir).config().server().port())
         .isEqualTo(9000);
   }
 
@@ -89,7 +79,7 @@ class ConfigLoaderTest {
     Path base = write("qhook.yaml", "api: { auth_token: '${TOKEN}', metrics_auth_token: '${M}' }");
     write(".env.dev", "# comment\n\nTOKEN='from-file'\nM=\"file-m\"\n");
 
-    QHookConfig config = ConfigLoader.load(base, "dev", Map.of("M", "from-env"), dir).config();
+    BoundConfig config = LoadPipeline.load(base, "dev", Map.of("M", "from-env"), dir).config();
 
     assertThat(config.api().authToken()).isEqualTo("from-file");
     assertThat(config.api().metricsAuthToken()).isEqualTo("from-env");
@@ -157,33 +147,32 @@ class ConfigLoaderTest {
   void missingFileIsAConfigProblem() {
     Path missing = dir.resolve("nope.yaml");
 
-    assertThatThrownBy(() -> ConfigLoader.load(missing, null, Map.of(), dir))
+    assertThatThrownBy(() -> LoadPipeline.load(missing, null, Map.of(), dir))
         .isInstanceOf(ConfigException.class)
         .hasMessage(missing + ": config file not found");
   }
 
   @Test
   void overlayPathKeepsDirectoryAndExtension() {
-    assertThat(ConfigLoader.overlayPath(Path.of("conf/qhook.yaml"), "local"))
+    assertThat(LoadPipeline.overlayPath(Path.of("conf/qhook.yaml"), "local"))
         .isEqualTo(Path.of("conf/qhook.local.yaml"));
-    assertThat(ConfigLoader.overlayPath(Path.of("app.yml"), "prod"))
+    assertThat(LoadPipeline.overlayPath(Path.of("app.yml"), "prod"))
         .isEqualTo(Path.of("app.prod.yml"));
   }
 
   @Test
   void warningsCoverOpenApiPrivateUrlsAndOpenQueues() {
-    LoadedConfig loaded =
-        Yaml.loadWithEnv(
+    BoundConfig config =
+        Yaml.bind(
             """
             server: { allow_private_urls: true }
             sources:
               app: { type: event }
             queues:
               jobs: { source: app }
-            """,
-            Map.of());
+            """);
 
-    assertThat(loaded.warnings())
+    assertThat(Warnings.of(config))
         .anyMatch(w -> w.startsWith("WARNING: api.auth_token is not set"))
         .anyMatch(w -> w.startsWith("server.allow_private_urls is true"))
         .anyMatch(w -> w.startsWith("queues.jobs: no api_key and no api.auth_token"));

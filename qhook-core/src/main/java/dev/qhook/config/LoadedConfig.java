@@ -1,0 +1,18 @@
+package dev.qhook.config;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * A valid config and the warnings found while loading it (SPEC §2.11), for an application to log
+ * and for {@code qhook validate} to print.
+ *
+ * @param warnings variables that were referenced but not set, then {@link QHookConfig#warnings()}
+ */
+public record LoadedConfig(QHookConfig config, List<String> warnings) {
+  public LoadedConfig {
+    requireNonNull(config, "config");
+    warnings = List.copyOf(warnings);
+  }
+}

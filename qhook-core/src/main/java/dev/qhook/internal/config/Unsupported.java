@@ -1,0 +1,69 @@
+package dev.qhook.internal.config;
+
+import dev.qhook.config.DatabaseDriver;
+import dev.qhook.config.SourceConfig;
+import dev.qhook.config.SourceType;
+import java.util.Map;
+
+/**
+ * Configuration that binds and validates but that the engine does not run yet. Rather than accept
+ * it and then silently do nothing, {@code validate} and every start refuse it with a problem that
+ * names its path and says it is not supported yet.
+ *
+ * <p>Each capability is one rule below. The change that makes the engine run a capability deletes
+ * its rule (and its line in {@link #check}); the binders and checks of the section stay as they
+ * are.
+ */
+final class Unsupported {
+  static final String HANDLERS_ONLY = "(this version delivers to handlers only)";
+  static final String SOURCE_TYPES = "(this version supports webhook, event and sns sources)";
+
+  private Unsupported() {}
+
+  /** Reports every configured capability that the engine does not run yet. */
+  static void check(BoundConfig config, Problems problems) {
+    pullQueues(config, problems);
+    workflows(config, problems);
+    sourceType(config, problems, SourceType.CRON, "cron sources");
+    sourceType(config, problems, SourceType.OUTBOUND, "outbound sources");
+    mysql(config, problems);
+  }
+
+  /** Pull queues (SPEC §2.8, §5). */
+  private static void pullQueues(BoundConfig config, Problems problems) {
+    for (String name : config.queues().keySet()) {
+      problems.error("queues." + name, "pull queues are not supported yet " + HANDLERS_ONLY);
+    }
+  }
+
+  /** Workflows (SPEC §2.9, §6). */
+  private static void workflows(BoundConfig config, Problems problems) {
+    for (String name : config.workflows().keySet()) {
+      problems.error("workflows." + name, "workflows are not supported yet " + HANDLERS_ONLY);
+    }
+  }
+
+  /** Cron sources (SPEC §3.8) and outbound sources (SPEC §7). */
+  private static void sourceType(
+      BoundConfig config, Problems problems, SourceType type, String what) {
+    for (Map.Entry<String, SourceConfig> source : config.sources().entrySet()) {
+      if (source.getValue().type() == type) {
+        problems.error(
+            "sources." + source.getKey() + ".type",
+            what + " are not supported yet " + SOURCE_TYPES);
+      }
+    }
+  }
+
+  /** MySQL and MariaDB, by {@code driver} or by a URL that implies them (SPEC §2.2). */
+  private static void mysql(BoundConfig config, Problems problems) {
+    if (config.database().driver() != DatabaseDriver.MYSQL) {
+      return;
+    }
+    boolean byUrl =
+        DatabaseUrls.driverOf(config.database().url()).orElse(null) == DatabaseDriver.MYSQL;
+    problems.error(
+        byUrl ? "database.url" : "database.driver",
+        "MySQL and MariaDB are not supported yet (this version stores in sqlite or postgres)");
+  }
+}

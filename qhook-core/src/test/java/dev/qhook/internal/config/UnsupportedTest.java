@@ -1,0 +1,114 @@
+package dev.qhook.internal.config;
+
+import static dev.qhook.internal.config.Yaml.errors;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the engine does not run yet is refused at validate and start, one problem per entry naming
+ * its path, instead of being accepted and then silently ignored.
+ */
+class UnsupportedTest {
+  private static final String APP = "sources:\n  app: { type: event }\n";
+
+  @Test
+  void everyQueueIsRefused() {
+    assertThat(errors(APP + "queues:\n  orders: { source: app }\n  audit: { source: app }"))
+        .containsExactly(
+            "queues.orders: pull queues are not supported yet (this version delivers to handlers"
+                + " only)",
+            "queues.audit: pull queues are not supported yet (this version delivers to handlers"
+                + " only)");
+  }
+
+  @Test
+  void everyWorkflowIsRefused() {
+    assertThat(
+            errors(
+                APP
+                    + "workflows:\n  deploy: { source: app, steps: [{ name: a, url:"
+                    + " 'https://a.example.com/x' }] }"))
+        .containsExactly(
+            "workflows.deploy: workflows are not supported yet (this version delivers to handlers"
+                + " only)");
+  }
+
+  @Test
+  void cronAndOutboundSourcesAreRefusedAtTheirType() {
+    assertThat(
+            errors(
+                """
+                sources:
+                  nightly: { type: cron, schedule: '0 3 * * *' }
+                  partners: { type: outbound }
+                """))
+        .containsExactly(
+            "sources.nightly.type: cron sources are not supported yet (this version supports"
+                + " webhook, event and sns sources)",
+            "sources.partners.type: outbound sources are not supported yet (this version supports"
+                + " webhook, event and sns sources)");
+  }
+
+  @Test
+  void mysqlIsRefusedWhereverItIsNamed() {
+    String refusal =
+        ": MySQL and MariaDB are not supported yet (this version stores in sqlite or postgres)";
+    assertThat(errors("database: { driver: mysql, url: 'jdbc:foo://h/db' }"))
+        .containsExactly("database.driver" + refusal);
+    assertThat(errors("database: { url: 'mysql://u:p@h/db' }"))
+        .containsExactly("database.url" + refusal);
+    assertThat(errors("database: { url: 'mariadb://u:p@h/db' }"))
+        .containsExactly("database.url" + refusal);
+  }
+
+  @Test
+  void supportedCapabilitiesAreNotRefused() {
+    assertThat(
+            Yaml.load(
+                    """
+                    database: { url: 'postgres://u:p@h/db' }
+                    sources:
+                      app: { type: event }
+                      gh: { type: webhook, verify: github, secret: s }
+                      topic: { type: sns }
+                    handlers:
+                      h: { source: gh, url: 'https://h.example.com/x' }
+                    """)
+                .handlers())
+        .containsOnlyKeys("h");
+  }
+
+  @Test
+  void aHandlerOfARefusedSourceAddsNoProblemOfItsOwn() {
+    assertThat(
+            errors(
+                """
+                sources:
+                  nightly: { type: cron, schedule: '@daily' }
+                handlers:
+                  report: { source: nightly, url: 'https://r.example.com/x' }
+                """))
+        .containsExactly(
+            "sources.nightly.type: cron sources are not supported yet (this version supports"
+                + " webhook, event and sns sources)");
+  }
+
+  @Test
+  void otherProblemsOfARefusedSectionAreReportedWithTheRefusal() {
+    assertThat(
+            errors(
+                APP
+                    + """
+                    workflows:
+                      deploy:
+                        source: app
+                        steps:
+                          - { name: a, url: 'https://a.example.com/x', goto: b }
+                    """))
+        .containsExactly(
+            "workflows.deploy.steps[0].goto: no step 'b' in workflow 'deploy'",
+            "workflows.deploy: workflows are not supported yet (this version delivers to handlers"
+                + " only)");
+  }
+}
