@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.qhook.Alert;
 import dev.qhook.config.AlertKind;
 import dev.qhook.config.QHookConfig;
-import dev.qhook.internal.config.ConfigLoader;
 import dev.qhook.internal.metrics.EngineMetrics;
 import dev.qhook.internal.routing.Router;
 import dev.qhook.spi.ClaimedJob;
@@ -49,7 +48,7 @@ class HandlerDeliveryBreakerTest {
   private final HandlerDelivery delivery = delivery();
 
   private HandlerDelivery delivery() {
-    QHookConfig config = ConfigLoader.fromYaml(YAML, Map.of()).config();
+    QHookConfig config = QHookConfig.fromYaml(YAML);
     return new HandlerDelivery(
         new Router(config),
         new HandlerRequests("0.1.0", null),
