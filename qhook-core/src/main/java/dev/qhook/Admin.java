@@ -9,7 +9,10 @@ import dev.qhook.spi.Page;
 import java.util.List;
 import java.util.Optional;
 
-/** Inspection and repair of stored events and jobs (SPEC §9), from {@link QHook#admin()}. */
+/**
+ * Inspection and repair of stored events and jobs (docs/reference/http-api.md, "Management API"),
+ * from {@link QHook#admin()}.
+ */
 public interface Admin {
   Page<Event> events(EventQuery query);
 
@@ -23,8 +26,9 @@ public interface Admin {
   List<AttemptRecord> attempts(String jobId);
 
   /**
-   * Makes a dead or retryable job available now with its attempt counter reset (SPEC §4.6). Returns
-   * false when the job does not exist or is in another state.
+   * Makes a dead or retryable job available now with its attempt counter reset
+   * (docs/reference/http-api.md, "POST /api/jobs/{id}/retry"). Returns false when the job does not
+   * exist or is in another state.
    */
   boolean retryJob(String jobId);
 

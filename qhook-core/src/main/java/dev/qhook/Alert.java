@@ -8,7 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An operational alert (SPEC §10.3): what happened, to whom, and a one-line summary.
+ * An operational alert (docs/reference/configuration.md, "alerts"): what happened, to whom, and a
+ * one-line summary.
  *
  * @param kind what happened
  * @param subject what it happened to (a handler, source, endpoint or workflow name); identical

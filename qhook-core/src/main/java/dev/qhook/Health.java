@@ -3,7 +3,7 @@ package dev.qhook;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The engine's health (SPEC §10.1).
+ * The engine's health (docs/reference/http-api.md, "GET /health").
  *
  * @param queueDepth available and retryable jobs of all kinds
  * @param deadJobs jobs in the dead-letter state

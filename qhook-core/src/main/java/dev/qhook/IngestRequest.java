@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param headers request headers; names are matched case-insensitively. {@code ce-*} and {@code
  *     Content-Type} are stored with the event; {@code Idempotency-Key} sets its key.
  * @param fallbackIdempotencyKey the key used when neither the {@code Idempotency-Key} header nor a
- *     matching handler's or queue's {@code idempotency_key} path yields one (SPEC §3.6: the SNS
- *     {@code MessageId}); null for none
+ *     matching handler's or queue's {@code idempotency_key} path yields one (for SNS: the {@code
+ *     MessageId}; docs/reference/http-api.md, "Idempotency"); null for none
  */
 public record IngestRequest(
     String source,

@@ -1,7 +1,7 @@
 package dev.qhook;
 
 /**
- * What ingest did (SPEC §3.1).
+ * What ingest did (docs/reference/http-api.md, "The ingest response").
  *
  * @param eventId the stored event, or for a duplicate the original event
  * @param jobsCreated handler, queue and outbound jobs

@@ -118,7 +118,10 @@ public final class QHook implements AutoCloseable {
     return runtime.admin();
   }
 
-  /** Database health, queue depth and dead jobs (SPEC §10.1). Reads the database. */
+  /**
+   * Database health, queue depth and dead jobs (docs/reference/http-api.md, "GET /health"). Reads
+   * the database.
+   */
   public Health health() {
     return runtime.health();
   }
@@ -134,8 +137,9 @@ public final class QHook implements AutoCloseable {
   }
 
   /**
-   * Raises an operational alert (SPEC §10.3): logged, and sent to {@code alerts.url} when that
-   * section is configured and {@code alerts.on} includes its kind. Never blocks.
+   * Raises an operational alert (docs/reference/configuration.md, "alerts"): logged, and sent to
+   * {@code alerts.url} when that section is configured and {@code alerts.on} includes its kind.
+   * Never blocks.
    */
   public void raiseAlert(Alert alert) {
     runtime.raiseAlert(requireNonNull(alert, "alert"));

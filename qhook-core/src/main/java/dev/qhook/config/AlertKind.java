@@ -2,7 +2,7 @@ package dev.qhook.config;
 
 import java.util.Optional;
 
-/** A kind of alert (SPEC §10.3). */
+/** A kind of alert (docs/reference/configuration.md, "alerts"). */
 public enum AlertKind {
   DLQ("dlq"),
   VERIFICATION_FAILURE("verification_failure"),

@@ -1,6 +1,9 @@
 package dev.qhook.config;
 
-/** The payload format of alert notifications (SPEC §10.3). Default {@link #GENERIC}. */
+/**
+ * The payload format of alert notifications (docs/reference/configuration.md, "alerts"). Default
+ * {@link #GENERIC}.
+ */
 public enum AlertType {
   GENERIC,
   SLACK,

@@ -6,9 +6,11 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The {@code alerts} section (SPEC §2.10): where alert notifications go.
+ * The {@code alerts} section (docs/reference/configuration.md, "alerts"): where alert notifications
+ * go.
  *
- * @param url absolute {@code http}/{@code https} destination (not subject to the SSRF guard)
+ * @param url absolute {@code http}/{@code https} destination; sent through the SSRF guard, so a
+ *     private or loopback address needs {@code server.allow_private_urls}
  * @param type payload format; default {@link AlertType#GENERIC}
  * @param on kinds to send; default {@link #DEFAULT_KINDS}
  */

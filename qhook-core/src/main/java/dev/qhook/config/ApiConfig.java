@@ -3,7 +3,8 @@ package dev.qhook.config;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code api} section (SPEC §2.3): bearer tokens. Both are unset by default ({@link #OPEN}).
+ * The {@code api} section (docs/reference/configuration.md, "api"): bearer tokens. Both are unset
+ * by default ({@link #OPEN}).
  *
  * @param authToken protects {@code /events/...} and {@code /api/...}
  * @param metricsAuthToken protects {@code GET /metrics}; unset means open

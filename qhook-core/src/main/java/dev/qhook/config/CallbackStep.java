@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A step of type {@code callback}: issues a token, optionally notifies a URL, and waits for {@code
- * POST /callback/{token}} (SPEC §6.6).
+ * POST /callback/{token}}.
  *
  * @param notification the {@code url} (with the step's {@code headers}; always {@code POST}), or
  *     null when no notification is sent

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.Set;
 
 /**
- * One {@code catch} entry of a step (SPEC §6.5).
+ * One {@code catch} entry of a step: the first whose {@code errors} include the failure class wins.
  *
  * @param errors failure classes it catches ({@code all} in the config means every class; the
  *     default when {@code errors} is omitted)

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A step of type {@code choice}: the first choice whose condition holds names the next step, else
- * {@code default}; with neither the run fails (SPEC §6.4).
+ * {@code default}; with neither the run fails.
  *
  * @param choices at least one, in order
  * @param defaultStep the step named by {@code default}, or null

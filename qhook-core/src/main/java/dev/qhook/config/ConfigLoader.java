@@ -8,10 +8,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Loads config files as SPEC §2.1 describes: the environment name, the variables of {@code
- * .env.<name>}, the base file and its overlay {@code qhook.<name>.yaml}, variable expansion and
- * validation. {@link QHookConfig#load(Path)} is the short form; use a loader to choose the
- * environment and working directory, or to get the warnings:
+ * Loads config files (docs/reference/configuration.md, "Loading order"): the environment name, the
+ * variables of {@code .env.<name>}, the base file and its overlay {@code qhook.<name>.yaml},
+ * variable expansion and validation. {@link QHookConfig#load(Path)} is the short form; use a loader
+ * to choose the environment and working directory, or to get the warnings:
  *
  * <pre>{@code
  * LoadedConfig loaded = ConfigLoader.builder().envName("local").build().load(Path.of("qhook.yaml"));

@@ -6,7 +6,7 @@ import dev.qhook.internal.config.DatabaseUrls;
 import java.nio.file.Path;
 
 /**
- * The {@code database} section (SPEC §2.2).
+ * The {@code database} section (docs/reference/configuration.md, "database").
  *
  * <p>{@code url} keeps the form written in the config ({@code sqlite:FILE[?...]}, {@code
  * postgres://…}, {@code mysql://…}, {@code mariadb://…} or a {@code jdbc:} URL); a relative SQLite

@@ -6,7 +6,7 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code delivery} section (SPEC §2.4).
+ * The {@code delivery} section (docs/reference/configuration.md, "delivery").
  *
  * @param timeout default HTTP timeout of every outgoing delivery; default 30 s
  * @param defaultRetry the retry block every other block falls back to; default {@link

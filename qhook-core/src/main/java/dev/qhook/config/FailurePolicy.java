@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A step's failure handling (SPEC §6.5, §6.7).
+ * A step's failure handling: retry, then the first matching {@code catch}, then {@code on_failure}.
  *
  * @param retry the step's retry block merged over {@code delivery.default_retry}
  * @param catches the {@code catch} entries in order; the first that matches wins

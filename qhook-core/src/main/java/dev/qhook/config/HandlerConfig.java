@@ -9,9 +9,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code handlers.<name>} (SPEC §2.7): pushes matching events to one HTTP URL. In code, start from
- * {@link #builder(String)}; the handler is validated when the {@link QHookConfig} holding it is
- * built.
+ * {@code handlers.<name>} (docs/reference/configuration.md, "handlers"): pushes matching events to
+ * one HTTP URL. In code, start from {@link #builder(String)}; the handler is validated when the
+ * {@link QHookConfig} holding it is built.
  *
  * @param events event-type patterns; empty matches every type
  * @param url absolute {@code http}/{@code https} target
@@ -69,7 +69,8 @@ public record HandlerConfig(
   }
 
   /**
-   * Builds a {@link HandlerConfig}. Each method sets the key of the same name (SPEC §2.7).
+   * Builds a {@link HandlerConfig}. Each method sets the key of the same name
+   * (docs/reference/configuration.md, "handlers").
    *
    * <p>Unlike a handler in a config file, whose missing {@code retry} keys and {@code timeout} come
    * from the {@code delivery} section, a handler built in code has the retry policy and timeout

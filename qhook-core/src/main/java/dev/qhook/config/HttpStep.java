@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import org.jspecify.annotations.Nullable;
 
-/** A step of type {@code http}: one HTTP call (SPEC §6.4). */
+/** A step of type {@code http}: one HTTP call. */
 public record HttpStep(
     String name,
     @Nullable String input,

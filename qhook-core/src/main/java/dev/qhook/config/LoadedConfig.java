@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /**
- * A valid config and the warnings found while loading it (SPEC §2.11), for an application to log
- * and for {@code qhook validate} to print.
+ * A valid config and the warnings found while loading it (docs/reference/configuration.md,
+ * "Warnings"), for an application to log and for {@code qhook validate} to print.
  *
  * @param warnings variables that were referenced but not set, then {@link QHookConfig#warnings()}
  */

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A step of type {@code map}: one call per element of the array at {@code items_path} (SPEC §6.4).
+ * A step of type {@code map}: one call per element of the array at {@code items_path}.
  *
  * @param itemsPath path to the array in the step's input
  * @param maxConcurrency items in flight at once; default {@value #DEFAULT_MAX_CONCURRENCY}

@@ -1,6 +1,6 @@
 package dev.qhook.config;
 
-/** A step's {@code on_failure} (SPEC §6.5). Default {@link #STOP}. */
+/** A step's {@code on_failure}. Default {@link #STOP}. */
 public enum OnFailure {
   /** The step's job goes dead and the run fails. */
   STOP,

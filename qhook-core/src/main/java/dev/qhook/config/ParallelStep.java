@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** A step of type {@code parallel}: its input goes to every branch at once (SPEC §6.4). */
+/** A step of type {@code parallel}: its input goes to every branch at once. */
 public record ParallelStep(
     String name,
     @Nullable String input,

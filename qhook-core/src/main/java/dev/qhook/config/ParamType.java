@@ -1,6 +1,6 @@
 package dev.qhook.config;
 
-/** The JSON type a workflow param must have (SPEC §2.9, §6.9). */
+/** The JSON type a workflow param must have. */
 public enum ParamType {
   STRING,
   NUMBER,

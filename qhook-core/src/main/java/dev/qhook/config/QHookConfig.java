@@ -11,10 +11,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A whole qhook configuration (SPEC §2). Load it from a YAML file with {@link #load(Path)} (or a
- * {@link ConfigLoader}), or build it in code with {@link #builder()}; both are validated by the
- * same rules and report the same {@link ConfigException}. The maps keep config-file order, which
- * decides idempotency-key precedence (SPEC §3.6).
+ * A whole qhook configuration (docs/reference/configuration.md). Load it from a YAML file with
+ * {@link #load(Path)} (or a {@link ConfigLoader}), or build it in code with {@link #builder()};
+ * both are validated by the same rules and report the same {@link ConfigException}. The maps keep
+ * config-file order, which decides idempotency-key precedence (docs/reference/configuration.md,
+ * "Idempotency keys").
  *
  * <p>The canonical constructor only checks for nulls: a config made with it is not validated.
  *
@@ -46,8 +47,9 @@ public record QHookConfig(
   }
 
   /**
-   * Loads {@code file} as SPEC §2.1 describes, with the environment name from {@code QHOOK_ENV} (if
-   * set) and the process environment. Warnings are dropped; {@link ConfigLoader} returns them.
+   * Loads {@code file} as a config file is loaded (docs/reference/configuration.md, "Loading
+   * order"), with the environment name from {@code QHOOK_ENV} (if set) and the process environment.
+   * Warnings are dropped; {@link ConfigLoader} returns them.
    *
    * @throws ConfigException listing every problem when the file is missing or invalid
    */
@@ -106,9 +108,10 @@ public record QHookConfig(
   }
 
   /**
-   * The non-fatal findings of SPEC §2.11 about this config: no {@code api.auth_token} (loud when
-   * {@code server.host} is not a loopback address), {@code server.allow_private_urls} on, a queue
-   * open to anyone. Loading adds unset variables to these (see {@link LoadedConfig}).
+   * The non-fatal findings about this config (docs/reference/configuration.md, "Warnings"): no
+   * {@code api.auth_token} (loud when {@code server.host} is not a loopback address), {@code
+   * server.allow_private_urls} on, a queue open to anyone. Loading adds unset variables to these
+   * (see {@link LoadedConfig}).
    */
   public List<String> warnings() {
     return Warnings.of(Parts.of(this));
@@ -213,8 +216,9 @@ public record QHookConfig(
     }
 
     /**
-     * Validates the config by the rules of a config file (SPEC §2.11) and returns it as loading
-     * would bind it (for example with handler methods in upper case).
+     * Validates the config by the rules of a config file (docs/reference/configuration.md, "Errors
+     * and warnings") and returns it as loading would bind it (for example with handler methods in
+     * upper case).
      *
      * @throws ConfigException listing every problem, each with its config path (for example {@code
      *     handlers.billing.url: required})

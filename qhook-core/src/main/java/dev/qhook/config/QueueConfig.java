@@ -7,7 +7,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code queues.<name>} (SPEC §2.8): keeps matching events as messages for pull consumers.
+ * {@code queues.<name>}: keeps matching events as messages for pull consumers. Refused by
+ * validation until the engine runs pull queues.
  *
  * @param visibilityTimeout lease length after a receive, 1 s to 12 h; default 30 s
  * @param maxAttempts deliveries before a message goes dead; default {@code retry.maxAttempts()}

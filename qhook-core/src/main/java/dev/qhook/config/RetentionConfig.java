@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 
 /**
- * The {@code retention} section (SPEC §2.5).
+ * The {@code retention} section (docs/reference/configuration.md, "retention").
  *
  * @param events events are kept at least this long; also the idempotency window; default 7 days
  */

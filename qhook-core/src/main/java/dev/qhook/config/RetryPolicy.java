@@ -7,9 +7,10 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * A retry block (SPEC §2.4, §4.4): {@code default_retry}, {@code handlers.*.retry}, {@code
- * queues.*.retry}, step {@code retry} and outbound source {@code retry}. A key missing in the
- * config falls back to {@code delivery.default_retry}, then to {@link #DEFAULT}.
+ * A retry block (docs/reference/configuration.md, "The retry block"): {@code default_retry}, {@code
+ * handlers.*.retry}, {@code queues.*.retry}, step {@code retry} and outbound source {@code retry}.
+ * A key missing in the config falls back to {@code delivery.default_retry}, then to {@link
+ * #DEFAULT}.
  *
  * @param maxAttempts total attempts, the first included ({@code max}; 0 in the config reads as 1)
  * @param backoff delay growth
@@ -58,8 +59,9 @@ public record RetryPolicy(
   }
 
   /**
-   * Builds a {@link RetryPolicy}; each method sets the key of the same meaning (SPEC §2.4). Ranges
-   * are checked when the {@link QHookConfig} holding the policy is built.
+   * Builds a {@link RetryPolicy}; each method sets the key of the same meaning
+   * (docs/reference/configuration.md, "The retry block"). Ranges are checked when the {@link
+   * QHookConfig} holding the policy is built.
    */
   public static final class Builder {
     private int maxAttempts;

@@ -5,9 +5,9 @@ import static java.util.Objects.requireNonNull;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code server} section (SPEC §2.3). Defaults: host {@code 0.0.0.0}, port 8888, no public URL,
- * body limit 1 MiB (1048576 bytes), 100 concurrent inbound requests, no per-IP limit, proxies not
- * trusted, private URLs refused, endpoint verification on.
+ * The {@code server} section (docs/reference/configuration.md, "server"). Defaults: host {@code
+ * 0.0.0.0}, port 8888, no public URL, body limit 1 MiB (1048576 bytes), 100 concurrent inbound
+ * requests, no per-IP limit, proxies not trusted, private URLs refused, endpoint verification on.
  */
 public record ServerConfig(
     String host,
@@ -51,8 +51,9 @@ public record ServerConfig(
   }
 
   /**
-   * Builds a {@link ServerConfig}; each method sets the key of the same name (SPEC §2.3). Ranges
-   * are checked when the {@link QHookConfig} holding it is built.
+   * Builds a {@link ServerConfig}; each method sets the key of the same name
+   * (docs/reference/configuration.md, "server"). Ranges are checked when the {@link QHookConfig}
+   * holding it is built.
    */
   public static final class Builder {
     private String host;
@@ -119,7 +120,10 @@ public record ServerConfig(
       return this;
     }
 
-    /** Whether deliveries may reach private and loopback addresses (SSRF guard off). */
+    /**
+     * Whether outgoing calls (deliveries, alerts, SNS confirmations and certificate fetches) may
+     * reach private and loopback addresses (SSRF guard off).
+     */
     public Builder allowPrivateUrls(boolean allowPrivateUrls) {
       this.allowPrivateUrls = allowPrivateUrls;
       return this;

@@ -11,9 +11,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code sources.<name>} (SPEC §2.6). Keys that do not apply to the source's type hold their
- * defaults. In code, start from {@link #webhook}, {@link #event}, {@link #sns} or {@link #builder};
- * the source is validated when the {@link QHookConfig} holding it is built.
+ * {@code sources.<name>} (docs/reference/configuration.md, "sources"). Keys that do not apply to
+ * the source's type hold their defaults. In code, start from {@link #webhook}, {@link #event},
+ * {@link #sns} or {@link #builder}; the source is validated when the {@link QHookConfig} holding it
+ * is built.
  *
  * @param verify signature scheme (one of {@link #VERIFY_SCHEMES}) of a webhook source, or null
  * @param secrets the {@code secret} string or list; any may match (rotation)
@@ -46,7 +47,9 @@ public record SourceConfig(
     Duration timeout,
     Duration rotationGrace,
     Duration disableAfter) {
-  /** The {@code verify} schemes of SPEC §8.1, in spec order: those qhook-verify implements. */
+  /**
+   * The {@code verify} schemes qhook-verify implements, in the order of docs/verifying-webhooks.md.
+   */
   public static final List<String> VERIFY_SCHEMES = List.copyOf(WebhookVerifiers.SCHEMES);
 
   public static final Duration DEFAULT_TOLERANCE = Duration.ofSeconds(300);
@@ -130,9 +133,9 @@ public record SourceConfig(
   }
 
   /**
-   * Builds a {@link SourceConfig}. Each method sets the key of the same name (SPEC §2.6); a key
-   * that does not fit the source's type is reported when the {@link QHookConfig} is built, as in a
-   * file.
+   * Builds a {@link SourceConfig}. Each method sets the key of the same name
+   * (docs/reference/configuration.md, "sources"); a key that does not fit the source's type is
+   * reported when the {@link QHookConfig} is built, as in a file.
    */
   public static final class Builder {
     private final String name;

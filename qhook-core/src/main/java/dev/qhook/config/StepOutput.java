@@ -3,7 +3,7 @@ package dev.qhook.config;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How a step's result becomes its output (SPEC §6.3).
+ * How a step's result becomes its output.
  *
  * @param resultPath where the result is placed in a copy of the input ({@code $}, the default,
  *     replaces the input); null when the config says {@code null} or {@code "null"}: the result is

@@ -1,6 +1,6 @@
 package dev.qhook.config;
 
-/** The {@code type} of a workflow step (SPEC §6.2, §6.4). */
+/** The {@code type} of a workflow step. */
 public enum StepType {
   HTTP("http"),
   CHOICE("choice"),

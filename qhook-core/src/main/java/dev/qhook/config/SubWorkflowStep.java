@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A step of type {@code workflow}: runs another workflow with the step's input and takes its output
- * as the result (SPEC §6.8).
+ * as the result.
  *
  * @param workflow the child workflow's name
  */

@@ -6,8 +6,8 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A step of type {@code wait}: holds the run for a fixed delay or until a time found in the input
- * (SPEC §6.4). Exactly one of the two is set.
+ * A step of type {@code wait}: holds the run for a fixed delay or until a time found in the input.
+ * Exactly one of the two is set.
  *
  * @param delay the {@code seconds} key
  * @param timestampPath path to an RFC 3339 string or unix-seconds number

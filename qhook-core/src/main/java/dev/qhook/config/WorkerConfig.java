@@ -5,8 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 
 /**
- * The {@code worker} section (SPEC §2.5). The config keys {@code stale_threshold_secs}, {@code
- * drain_timeout_secs} and {@code retention_hours} are integers; here they are durations.
+ * The {@code worker} section (docs/reference/configuration.md, "worker"). The config keys {@code
+ * stale_threshold_secs}, {@code drain_timeout_secs} and {@code retention_hours} are integers; here
+ * they are durations.
  *
  * @param maxConcurrency deliveries in flight per instance; default 10
  * @param batchSize jobs claimed per poll; default 10

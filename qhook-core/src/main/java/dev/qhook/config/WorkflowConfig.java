@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code workflows.<name>} (SPEC §2.9, §6).
+ * {@code workflows.<name>}. Refused by validation until the engine runs workflows.
  *
  * @param events event-type patterns; empty matches every type
  * @param timeout deadline of a whole run from its start, or null for none

@@ -3,7 +3,7 @@ package dev.qhook.config;
 import static java.util.Objects.requireNonNull;
 
 /**
- * An input check of a workflow (SPEC §6.9).
+ * An input check of a workflow, checked when a run starts.
  *
  * @param name a top-level key of the triggering payload
  * @param type its JSON type; default {@link ParamType#STRING}

@@ -134,8 +134,8 @@ public final class InMemoryStore implements Store {
   }
 
   /**
-   * Ordering keys (SPEC §4.9): a job may run when no job of its target and key is running and no
-   * older one is still open.
+   * Ordering keys (docs/reference/configuration.md, "Ordering keys"): a job may run when no job of
+   * its target and key is running and no older one is still open.
    */
   private boolean isHeadOfItsKey(JobRow job) {
     return job.orderingKey == null

@@ -52,7 +52,10 @@ final class JobRow {
     leaseUntil = null;
   }
 
-  /** Available now with a fresh attempt counter (SPEC §4.6). */
+  /**
+   * Available now with a fresh attempt counter (docs/reference/http-api.md, "POST
+   * /api/jobs/{id}/retry").
+   */
   void reset(Instant now) {
     status = JobStatus.AVAILABLE;
     attempt = 0;

@@ -2,7 +2,7 @@ package dev.qhook.spi;
 
 import java.util.Locale;
 
-/** The lifecycle of a job (SPEC §4.1). */
+/** The lifecycle of a job (docs/reference/http-api.md, "Management API"). */
 public enum JobStatus {
   AVAILABLE,
   RUNNING,

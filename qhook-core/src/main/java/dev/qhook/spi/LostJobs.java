@@ -10,7 +10,10 @@ public record LostJobs(int requeued, List<Job> dead) {
   public static final String FINAL_ATTEMPT_LOST = "worker lost during final attempt";
   public static final String ATTEMPT_LOST = "worker lost";
 
-  /** The error of a job that outlived {@code delivery.event_ttl} undelivered (SPEC §10.4). */
+  /**
+   * The error of a job that outlived {@code delivery.event_ttl} undelivered
+   * (docs/reference/configuration.md, "delivery").
+   */
   public static final String TTL_EXPIRED = "event TTL expired";
 
   public LostJobs {

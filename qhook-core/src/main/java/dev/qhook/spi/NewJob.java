@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param target the handler, queue, endpoint or {@code workflow/step} name the job works for
  * @param url the destination at creation time, for display (null for queue messages)
- * @param orderingKey jobs of one target with the same key run one at a time (SPEC §4.9)
+ * @param orderingKey jobs of one target with the same key run one at a time
+ *     (docs/reference/configuration.md, "Ordering keys")
  */
 public record NewJob(
     String id,

@@ -72,9 +72,9 @@ public interface Store extends AutoCloseable {
   Map<JobStatus, Long> countJobsByStatus();
 
   /**
-   * The event TTL sweep (SPEC §10.4): makes every available or retryable handler, queue and
-   * outbound job created before the cutoff dead with "event TTL expired", finished {@code now}.
-   * Returns those jobs.
+   * The event TTL sweep ({@code delivery.event_ttl}, docs/reference/configuration.md, "delivery"):
+   * makes every available or retryable handler, queue and outbound job created before the cutoff
+   * dead with "event TTL expired", finished {@code now}. Returns those jobs.
    */
   List<Job> expireJobs(Instant createdBefore, Instant now);
 

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Alerts sent to a loopback receiver (SPEC §10.3). */
+/** Alerts sent to a loopback receiver (docs/reference/configuration.md, "alerts"). */
 class AlertsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration WAIT = Duration.ofSeconds(10);

@@ -12,7 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code delivery.event_ttl} (SPEC §10.4): a job is never delivered late. */
+/**
+ * {@code delivery.event_ttl} (docs/reference/configuration.md, "delivery"): a job is never
+ * delivered late.
+ */
 class EventTtlTest {
   @TempDir Path dir;
 

@@ -12,7 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Handler {@code max_concurrency} and {@code rate_limit} (SPEC §4.8). */
+/**
+ * Handler {@code max_concurrency} and {@code rate_limit} (docs/reference/configuration.md,
+ * "handlers").
+ */
 class FlowControlTest {
   @TempDir Path dir;
 

@@ -19,7 +19,10 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Push delivery (SPEC §4) through the whole engine, on an SQLite file, to a loopback receiver. */
+/**
+ * Push delivery (docs/reference/http-api.md, "Deliveries to handlers") through the whole engine, on
+ * an SQLite file, to a loopback receiver.
+ */
 class HandlerDeliveryTest {
   @TempDir Path dir;
 

@@ -13,7 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Ingest (SPEC §3): storage, idempotency, routing with filters, transforms. */
+/**
+ * Ingest (docs/reference/http-api.md, "Ingest"): storage, idempotency, routing with filters,
+ * transforms.
+ */
 class IngestTest {
   @TempDir Path dir;
 

@@ -15,7 +15,11 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The SSRF guard (SPEC §11) and the circuit breaker (SPEC §4.7). */
+/**
+ * The SSRF guard ({@code server.allow_private_urls}, docs/reference/configuration.md, "server") and
+ * the circuit breaker (docs/reference/configuration.md, "Retries, dead jobs and the circuit
+ * breaker").
+ */
 class SafetyTest {
   @TempDir Path dir;
 

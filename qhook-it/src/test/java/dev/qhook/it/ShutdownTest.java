@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Graceful shutdown (SPEC §10.5): in-flight deliveries finish or return without using an attempt.
+ * Graceful shutdown ({@code worker.drain_timeout_secs}, docs/reference/configuration.md, "worker"):
+ * in-flight deliveries finish or return without using an attempt.
  */
 class ShutdownTest {
   @TempDir Path dir;

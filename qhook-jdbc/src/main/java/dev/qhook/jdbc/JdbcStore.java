@@ -114,7 +114,10 @@ public final class JdbcStore implements Store {
         PostgresDatabase.open(jdbcUrl, properties, maxConnections), requireNonNull(clock, "clock"));
   }
 
-  /** The store the {@code database} config section describes (SPEC §2.2). */
+  /**
+   * The store the {@code database} config section describes (docs/reference/configuration.md,
+   * "database").
+   */
   public static JdbcStore fromConfig(DatabaseConfig config) {
     return fromConfig(config, Clock.systemUTC());
   }

@@ -11,8 +11,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
- * The registry behind {@code GET /metrics} (SPEC §10.2): Prometheus text format with the standard
- * JVM and process meters ({@code jvm_*}, {@code process_*}) bound.
+ * The registry behind {@code GET /metrics} (docs/reference/http-api.md, "GET /metrics"): Prometheus
+ * text format with the standard JVM and process meters ({@code jvm_*}, {@code process_*}) bound.
  */
 public final class PrometheusMetrics {
   private PrometheusMetrics() {}

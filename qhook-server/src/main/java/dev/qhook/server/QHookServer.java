@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The standalone HTTP server over a {@link QHook} engine: ingest routes, management API, health,
- * readiness and metrics, with the limits of {@code server.*} (SPEC §3, §9, §10, §11).
+ * readiness and metrics, with the limits of {@code server.*} (docs/reference/http-api.md).
  *
  * <pre>{@code
  * QHookServer server = QHookServer.builder(engine).prometheus(registry).start();

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * One webhook source per {@code verify} scheme, and a correctly signed request for each (signed
  * with the testkit's signers, at {@link #NOW}) that carries the event type the scheme's convention
- * finds (SPEC §3.3).
+ * finds (docs/reference/http-api.md, "Event type").
  */
 final class SignedWebhooks {
   static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");

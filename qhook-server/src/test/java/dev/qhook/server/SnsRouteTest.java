@@ -25,7 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code POST /sns/{source}} (SPEC §8.2) with certificates served by the injected fetcher. */
+/**
+ * {@code POST /sns/{source}} (docs/reference/http-api.md, "POST /sns/{source}") with certificates
+ * served by the injected fetcher.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SnsRouteTest {
   private static final String YAML =

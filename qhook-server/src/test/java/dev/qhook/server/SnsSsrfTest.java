@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
-/** Under {@code skip_verify} the SSRF guard replaces the SNS host rule (SPEC §8.2, §11). */
+/**
+ * Under {@code skip_verify} the SSRF guard replaces the SNS host rule (docs/reference/http-api.md,
+ * "POST /sns/{source}").
+ */
 class SnsSsrfTest {
   @Test
   void loopbackSubscribeUrlIsRefusedUnlessPrivateUrlsAreAllowed() {

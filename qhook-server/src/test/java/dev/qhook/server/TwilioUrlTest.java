@@ -14,9 +14,9 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
- * The URL a Twilio signature covers (SPEC §8.1): the source's {@code public_url} plus the request's
- * query; else {@code server.public_url} + path + query; else rebuilt from the request, with
- * forwarded headers only under {@code trust_proxy}.
+ * The URL a Twilio signature covers (docs/verifying-webhooks.md, "Twilio"): the source's {@code
+ * public_url} plus the request's query; else {@code server.public_url} + path + query; else rebuilt
+ * from the request, with forwarded headers only under {@code trust_proxy}.
  */
 class TwilioUrlTest {
   private static final Map<String, List<String>> PARAMS =

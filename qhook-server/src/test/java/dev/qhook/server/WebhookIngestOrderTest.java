@@ -20,9 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The processing order of SPEC §3.2 for webhooks: allowed_ips (403) before the signature (401), the
- * signature before UTF-8 and schema (400), then the event type (§3.3, §3.4). Every refusal stores
- * nothing.
+ * The order of the webhook checks (docs/reference/http-api.md, "POST /webhooks/{source}"):
+ * allowed_ips (403) before the signature (401), the signature before UTF-8 and schema (400), then
+ * the event type ("Event type"). Every refusal stores nothing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebhookIngestOrderTest {

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON bodies of the three alert formats (SPEC §10.3). */
+/** The JSON bodies of the three alert formats (docs/reference/configuration.md, "alerts"). */
 final class AlertPayloads {
   static final int RED = 0xFF0000;
   static final int ORANGE = 0xFFA500;

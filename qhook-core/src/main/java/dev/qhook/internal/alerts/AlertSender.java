@@ -20,11 +20,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends alerts to {@code alerts.url} from a background thread (SPEC §10.3): a bounded buffer (full
- * means the alert is dropped with a warning), identical alerts at most once per 60 s, each POSTed
- * with a 10 s timeout and up to 3 tries, through the engine's transport: the same HTTP stack and
- * SSRF guard as deliveries (an alert URL on a private address needs {@code
- * server.allow_private_urls}). Redirects are not followed.
+ * Sends alerts to {@code alerts.url} from a background thread (docs/reference/configuration.md,
+ * "alerts"): a bounded buffer (full means the alert is dropped with a warning), identical alerts at
+ * most once per 60 s, each POSTed with a 10 s timeout and up to 3 tries, through the engine's
+ * transport: the same HTTP stack and SSRF guard as deliveries (an alert URL on a private address
+ * needs {@code server.allow_private_urls}). Redirects are not followed.
  */
 public final class AlertSender implements AlertSink {
   private static final Logger log = LoggerFactory.getLogger(AlertSender.class);

@@ -8,8 +8,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Lets an alert pass at most once per window for the same kind and subject (SPEC §10.3). Bounded:
- * expired entries are forgotten once the table grows large.
+ * Lets an alert pass at most once per window for the same kind and subject
+ * (docs/reference/configuration.md, "alerts"). Bounded: expired entries are forgotten once the
+ * table grows large.
  */
 final class AlertThrottle {
   static final int PRUNE_ABOVE = 10_000;

@@ -1,4 +1,6 @@
-/** Sending operational alerts to the {@code alerts.url} (SPEC §10.3). */
+/**
+ * Sending operational alerts to the {@code alerts.url} (docs/reference/configuration.md, "alerts").
+ */
 @NullMarked
 package dev.qhook.internal.alerts;
 

@@ -11,7 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** Binds the {@code alerts} section (SPEC §2.10). Alert URLs are not subject to the SSRF guard. */
+/**
+ * Binds the {@code alerts} section (docs/reference/configuration.md, "alerts"). A private {@code
+ * url} is not refused here: alerts go through the SSRF guard when they are sent, so a private or
+ * loopback address needs {@code server.allow_private_urls}.
+ */
 final class AlertsBinder {
   private static final List<String> TYPES = List.of("generic", "slack", "discord");
   private static final List<String> KINDS =

@@ -23,7 +23,8 @@ record BindContext(
 
   /**
    * A request {@code timeout} at {@code key}, defaulting to {@code delivery.timeout}; an explicit
-   * one must be positive and below {@code worker.stale_threshold_secs} (SPEC §2.11).
+   * one must be positive and below {@code worker.stale_threshold_secs}
+   * (docs/reference/configuration.md, "delivery").
    */
   Duration requestTimeout(Section section, String key) {
     Duration timeout = section.duration(key);

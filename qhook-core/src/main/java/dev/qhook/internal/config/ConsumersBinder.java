@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Binds {@code handlers.<name>} (SPEC §2.7) and {@code queues.<name>} (SPEC §2.8). */
+/**
+ * Binds {@code handlers.<name>} (docs/reference/configuration.md, "handlers") and {@code
+ * queues.<name>} (refused until pull queues run).
+ */
 final class ConsumersBinder {
   static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
   private static final List<String> HANDLER_KEYS =

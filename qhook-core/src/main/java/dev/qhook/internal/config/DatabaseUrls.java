@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The {@code database.url} forms of SPEC §2.2 ({@code sqlite:FILE[?...]}, {@code
+ * The {@code database.url} forms ({@code sqlite:FILE[?...]}, {@code
  * postgres://user:pass@host:port/db}, {@code mysql://…}, {@code mariadb://…}, any {@code jdbc:}
- * URL) and their JDBC equivalents.
+ * URL) and their JDBC equivalents (docs/reference/configuration.md, "database").
  */
 public final class DatabaseUrls {
   private static final Pattern USERINFO_PASSWORD = Pattern.compile("(//[^/:@]*:)[^/@]*@");

@@ -5,8 +5,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Merges an environment overlay onto the base config (SPEC §2.1 stage 4): mappings merge key by
- * key, lists and scalars replace wholesale.
+ * Merges an environment overlay onto the base config (docs/reference/configuration.md,
+ * "Environments: overlays and .env.NAME"): mappings merge key by key, lists and scalars replace
+ * wholesale.
  */
 final class DeepMerge {
   private DeepMerge() {}

@@ -4,8 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A {@code .env.NAME} file (SPEC §2.1 stage 2): {@code KEY=VALUE} lines; blank lines and {@code #}
- * comments skipped; one pair of surrounding single or double quotes removed from a value.
+ * A {@code .env.NAME} file (docs/reference/configuration.md, "Environments: overlays and
+ * .env.NAME"): {@code KEY=VALUE} lines; blank lines and {@code #} comments skipped; one pair of
+ * surrounding single or double quotes removed from a value.
  */
 final class DotEnvFile {
   private DotEnvFile() {}

@@ -6,8 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Durations as the config and API write them (SPEC §1): an integer followed by {@code ms}, {@code
- * s}, {@code m}, {@code h} or {@code d}, or a bare integer meaning seconds.
+ * Durations as the config and API write them (docs/reference/configuration.md, "Durations"): an
+ * integer followed by {@code ms}, {@code s}, {@code m}, {@code h} or {@code d}, or a bare integer
+ * meaning seconds.
  */
 public final class Durations {
   /** The hint appended to every "invalid duration" message. */

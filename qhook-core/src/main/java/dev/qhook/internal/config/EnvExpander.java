@@ -5,9 +5,9 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * Expands environment variables in a scalar value (SPEC §2.1 stage 5): {@code ${VAR}} becomes the
- * value or empty, {@code ${VAR:-default}} becomes {@code default} when VAR is unset or empty, and
- * {@code $${} yields a literal {@code ${}.
+ * Expands environment variables in a scalar value (docs/reference/configuration.md, "Environment
+ * variables"): {@code ${VAR}} becomes the value or empty, {@code ${VAR:-default}} becomes
+ * {@code default} when VAR is unset or empty, and {@code $${} yields a literal {@code ${}.
  */
 public final class EnvExpander {
   private static final Pattern WHOLE_REFERENCE = Pattern.compile("\\$\\{[^}]*}");

@@ -10,9 +10,9 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks that paths, filters, templates and event patterns parse (SPEC §2.11), reporting an {@link
- * ExpressionException} at the config path. A parser that is not available yet ({@link
- * UnsupportedOperationException}) is skipped.
+ * Checks that paths, filters, templates and event patterns parse (docs/reference/configuration.md,
+ * "Expressions"), reporting an {@link ExpressionException} at the config path. A parser that is not
+ * available yet ({@link UnsupportedOperationException}) is skipped.
  */
 final class ExpressionChecks {
   private ExpressionChecks() {}

@@ -14,9 +14,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The config loading pipeline of SPEC §2.1: environment name, {@code .env.NAME}, parse, overlay,
- * expansion, validation. Every error is collected and thrown together as a {@link ConfigException}.
- * The public entry point is {@code dev.qhook.config.ConfigLoader}.
+ * The config loading pipeline (docs/reference/configuration.md, "Loading order"): environment name,
+ * {@code .env.NAME}, parse, overlay, expansion, validation. Every error is collected and thrown
+ * together as a {@link ConfigException}. The public entry point is {@code
+ * dev.qhook.config.ConfigLoader}.
  */
 public final class LoadPipeline {
   private LoadPipeline() {}
@@ -99,8 +100,8 @@ public final class LoadPipeline {
   }
 
   /**
-   * A valid config and every warning found while loading it (SPEC §2.11): unset variables first,
-   * then {@link Warnings} about the config.
+   * A valid config and every warning found while loading it (docs/reference/configuration.md,
+   * "Warnings"): unset variables first, then {@link Warnings} about the config.
    */
   public record Result(BoundConfig config, List<String> warnings) {
     public Result {

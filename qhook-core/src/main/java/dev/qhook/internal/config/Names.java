@@ -3,7 +3,10 @@ package dev.qhook.internal.config;
 import java.util.Collection;
 import java.util.regex.Pattern;
 
-/** Names of sources, handlers, queues, workflows, steps and branches (SPEC §1). */
+/**
+ * Names of sources, handlers, queues, workflows, steps and branches
+ * (docs/reference/configuration.md, "Names").
+ */
 final class Names {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 

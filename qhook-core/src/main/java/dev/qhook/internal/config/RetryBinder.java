@@ -8,7 +8,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** Reads a retry block (SPEC §2.4) over a fallback policy, key by key. */
+/**
+ * Reads a retry block (docs/reference/configuration.md, "The retry block") over a fallback policy,
+ * key by key.
+ */
 final class RetryBinder {
   static final List<String> KEYS =
       List.of("max", "backoff", "interval", "max_interval", "jitter", "errors");

@@ -16,7 +16,10 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** Binds {@code sources.<name>} (SPEC §2.6), including the keys allowed per source type. */
+/**
+ * Binds {@code sources.<name>} (docs/reference/configuration.md, "sources"), including the keys
+ * allowed per source type.
+ */
 final class SourcesBinder {
   private static final List<String> TYPES = List.of("webhook", "event", "sns", "cron", "outbound");
   private static final Map<String, List<String>> KEYS_BY_TYPE =

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Which keys each step type accepts (SPEC §6.2). */
+/** Which keys each step type accepts. */
 final class StepKeys {
   private static final List<String> COMMON = List.of("name", "type", "input");
   private static final List<String> FLOW = List.of("end", "goto");

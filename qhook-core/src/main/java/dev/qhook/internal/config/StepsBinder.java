@@ -27,7 +27,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** Binds one workflow step (SPEC §6.2) into its {@link Step} record. */
+/** Binds one workflow step into its {@link Step} record. */
 final class StepsBinder {
   private static final List<String> TYPES =
       List.of("http", "choice", "parallel", "map", "wait", "callback", "workflow");

@@ -3,7 +3,10 @@ package dev.qhook.internal.config;
 import java.util.Collection;
 import java.util.Optional;
 
-/** Finds the valid name a user probably meant (edit distance at most 2, SPEC §2.11). */
+/**
+ * Finds the valid name a user probably meant (edit distance at most 2;
+ * docs/reference/configuration.md, "Messages").
+ */
 public final class Suggestions {
   static final int MAX_DISTANCE = 2;
 

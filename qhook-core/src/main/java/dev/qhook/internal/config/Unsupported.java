@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * <p>Each capability is one rule below. The change that makes the engine run a capability deletes
  * its rule (and its line in {@link #check}); the binders and checks of the section stay as they
- * are.
+ * are. The messages are listed in docs/reference/configuration.md, "Not supported yet".
  */
 final class Unsupported {
   static final String HANDLERS_ONLY = "(this version delivers to handlers only)";
@@ -29,21 +29,21 @@ final class Unsupported {
     mysql(config, problems);
   }
 
-  /** Pull queues (SPEC §2.8, §5). */
+  /** Pull queues: any entry under {@code queues}. */
   private static void pullQueues(BoundConfig config, Problems problems) {
     for (String name : config.queues().keySet()) {
       problems.error("queues." + name, "pull queues are not supported yet " + HANDLERS_ONLY);
     }
   }
 
-  /** Workflows (SPEC §2.9, §6). */
+  /** Workflows: any entry under {@code workflows}. */
   private static void workflows(BoundConfig config, Problems problems) {
     for (String name : config.workflows().keySet()) {
       problems.error("workflows." + name, "workflows are not supported yet " + HANDLERS_ONLY);
     }
   }
 
-  /** Cron sources (SPEC §3.8) and outbound sources (SPEC §7). */
+  /** Source types the engine does not run yet: {@code cron} (timers) and {@code outbound}. */
   private static void sourceType(
       BoundConfig config, Problems problems, SourceType type, String what) {
     for (Map.Entry<String, SourceConfig> source : config.sources().entrySet()) {
@@ -55,7 +55,7 @@ final class Unsupported {
     }
   }
 
-  /** MySQL and MariaDB, by {@code driver} or by a URL that implies them (SPEC §2.2). */
+  /** MySQL and MariaDB, by {@code driver} or by a URL that implies them. */
   private static void mysql(BoundConfig config, Problems problems) {
     if (config.database().driver() != DatabaseDriver.MYSQL) {
       return;

@@ -9,9 +9,10 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * URL checks of SPEC §2.11: absolute {@code http}/{@code https}; for delivery targets, no literal
- * private address and no {@code localhost} unless {@code server.allow_private_urls} is set.
- * Hostnames are not resolved here (the SSRF guard checks them at delivery time).
+ * URL checks (docs/reference/configuration.md, "URLs"): absolute {@code http}/{@code https}; for
+ * delivery targets, no literal private address and no {@code localhost} unless {@code
+ * server.allow_private_urls} is set. Hostnames are not resolved here (the SSRF guard checks them at
+ * delivery time).
  */
 final class UrlChecks {
   private UrlChecks() {}

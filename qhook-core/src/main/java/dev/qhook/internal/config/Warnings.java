@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The non-fatal findings of SPEC §2.11 about a valid config (unset variables are reported during
- * expansion): an open API, the SSRF guard turned off, queues open to anyone.
+ * The non-fatal findings about a valid config: an open API, the SSRF guard turned off, queues open
+ * to anyone (docs/reference/configuration.md, "Warnings"). Unset variables are reported during
+ * expansion.
  */
 public final class Warnings {
   private Warnings() {}

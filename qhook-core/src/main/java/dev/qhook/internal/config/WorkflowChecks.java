@@ -17,9 +17,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * References between workflow steps and workflows (SPEC §2.11): {@code goto}, {@code catch[].goto},
- * {@code choices[].goto} and {@code default} name a step of the same workflow; a {@code workflow}
- * step names another workflow, and sub-workflows form no cycle.
+ * References between workflow steps and workflows: {@code goto}, {@code catch[].goto}, {@code
+ * choices[].goto} and {@code default} name a step of the same workflow; a {@code workflow} step
+ * names another workflow, and sub-workflows form no cycle.
  */
 final class WorkflowChecks {
   private WorkflowChecks() {}

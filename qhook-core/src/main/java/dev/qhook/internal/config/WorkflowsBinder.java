@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Binds {@code workflows.<name>} (SPEC §2.9); references between steps are checked afterwards. */
+/** Binds {@code workflows.<name>}; references between steps are checked afterwards. */
 final class WorkflowsBinder {
   private static final List<String> KEYS =
       List.of("source", "events", "timeout", "params", "steps");

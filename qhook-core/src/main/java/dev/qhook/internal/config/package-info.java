@@ -1,6 +1,7 @@
 /**
- * Loading the config file (SPEC §2): environment file, YAML parsing, overlay, variable expansion,
- * binding into the {@code dev.qhook.config} records, and validation (SPEC §2.11).
+ * Loading the config file (docs/reference/configuration.md): environment file, YAML parsing,
+ * overlay, variable expansion, binding into the {@code dev.qhook.config} records, and validation
+ * ("Errors and warnings").
  */
 @NullMarked
 package dev.qhook.internal.config;

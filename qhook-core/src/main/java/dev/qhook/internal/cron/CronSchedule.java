@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A cron schedule (SPEC §2.6, §3.8): 5 fields ({@code minute hour day-of-month month day-of-week})
+ * A cron schedule: 5 fields ({@code minute hour day-of-month month day-of-week})
  * or 6 with leading seconds; lists, ranges, steps, {@code ?}, month names ({@code JAN}) and day
  * names ({@code MON-FRI}); day of week 0 or 7 is Sunday. When both day fields are restricted a day
  * matching either fires (as in Vixie cron). Also {@code @yearly}, {@code @monthly}, {@code

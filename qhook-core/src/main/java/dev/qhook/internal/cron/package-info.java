@@ -1,4 +1,4 @@
-/** Cron schedules of cron sources (SPEC §2.6, §3.8). */
+/** Cron schedules, for cron sources (refused by the config until the engine runs them). */
 @NullMarked
 package dev.qhook.internal.cron;
 

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
-/** One HTTP attempt, classified (SPEC §4.3). */
+/** One HTTP attempt, classified (docs/reference/http-api.md, "Outcome of a delivery"). */
 public sealed interface AttemptOutcome {
   /** Failure bodies are kept up to this many bytes. */
   int KEPT_BODY_BYTES = 1024;

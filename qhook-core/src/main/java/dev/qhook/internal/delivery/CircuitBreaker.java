@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A per-instance breaker for one handler or endpoint (SPEC §4.7): opens after {@value
- * #FAILURE_THRESHOLD} consecutive failed attempts, stays open {@link #OPEN_FOR}, then lets one
- * probe through at a time; a successful probe closes it, a failed one opens it again.
+ * A per-instance breaker for one handler or endpoint (docs/reference/configuration.md, "Retries,
+ * dead jobs and the circuit breaker"): opens after {@value #FAILURE_THRESHOLD} consecutive failed
+ * attempts, stays open {@link #OPEN_FOR}, then lets one probe through at a time; a successful probe
+ * closes it, a failed one opens it again.
  *
  * <p>Failsafe's {@link dev.failsafe.CircuitBreaker} keeps the states, the count of consecutive
  * failures and the single half-open permit. Failsafe times its open state with {@code

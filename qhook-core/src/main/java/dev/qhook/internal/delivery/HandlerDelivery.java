@@ -25,8 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one claimed handler job (SPEC §4): TTL, circuit breaker, rate limit, the HTTP attempt, and
- * the decision between completed, retry and dead.
+ * Runs one claimed handler job (docs/reference/http-api.md, "Deliveries to handlers"): TTL, circuit
+ * breaker, rate limit, the HTTP attempt, and the decision between completed, retry and dead.
  */
 public final class HandlerDelivery implements Function<ClaimedJob, Completion> {
   private static final Logger log = LoggerFactory.getLogger(HandlerDelivery.class);
@@ -142,7 +142,10 @@ public final class HandlerDelivery implements Function<ClaimedJob, Completion> {
     return new Completion.Dead(job.id(), job.attempt(), record, error);
   }
 
-  /** Whether the event outlived {@code delivery.event_ttl} (SPEC §10.4): never deliver late. */
+  /**
+   * Whether the event outlived {@code delivery.event_ttl} (docs/reference/configuration.md,
+   * "delivery"): never deliver late.
+   */
   private boolean isExpired(ClaimedJob claimed, Instant at) {
     Duration ttl = delivery.eventTtl();
     return ttl != null && !at.isBefore(claimed.event().createdAt().plus(ttl));

@@ -16,7 +16,10 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** Builds the HTTP request of a handler delivery (SPEC §4.2). */
+/**
+ * Builds the HTTP request of a handler delivery (docs/reference/http-api.md, "The request",
+ * "Headers").
+ */
 public final class HandlerRequests {
   /** Headers the configured {@code headers} may not replace. */
   static final Set<String> PROTECTED =

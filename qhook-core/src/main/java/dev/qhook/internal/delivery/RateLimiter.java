@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * A token bucket: {@code permitsPerSecond} deliveries per second with a burst of the same size
- * (SPEC §4.8). Thread-safe; time comes from the caller.
+ * ({@code rate_limit}, docs/reference/configuration.md, "handlers"). Thread-safe; time comes from
+ * the caller.
  *
  * <p>Not Failsafe's {@link dev.failsafe.RateLimiter}, for two reasons. It reads {@code
  * System.nanoTime()} through a package-private stopwatch, so it cannot follow the engine's clock.

@@ -7,7 +7,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-/** Parses a {@code Retry-After} header (SPEC §4.5): seconds or an HTTP-date, clamped 1 s - 24 h. */
+/**
+ * Parses a {@code Retry-After} header (docs/reference/http-api.md, "Outcome of a delivery"):
+ * seconds or an HTTP-date, clamped 1 s - 24 h.
+ */
 public final class RetryAfter {
   static final Duration MIN = Duration.ofSeconds(1);
   static final Duration MAX = Duration.ofHours(24);

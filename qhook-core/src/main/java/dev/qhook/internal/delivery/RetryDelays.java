@@ -5,7 +5,7 @@ import dev.qhook.config.RetryPolicy;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
 
-/** The delay before retry {@code k} (SPEC §4.4). */
+/** The delay before retry {@code k} (docs/reference/configuration.md, "The retry block"). */
 public final class RetryDelays {
   /** Jitter spreads each delay uniformly over ±20 %. */
   static final double JITTER = 0.2;

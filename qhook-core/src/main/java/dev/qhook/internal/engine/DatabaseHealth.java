@@ -1,8 +1,8 @@
 package dev.qhook.internal.engine;
 
 /**
- * Database health as the worker sees it (SPEC §10.1): three consecutive failed operations make it
- * unhealthy, the next success restores it.
+ * Database health as the worker sees it (docs/reference/http-api.md, "GET /ready"): three
+ * consecutive failed operations make it unhealthy, the next success restores it.
  */
 public final class DatabaseHealth {
   static final int FAILURES_TO_UNHEALTHY = 3;

@@ -58,7 +58,7 @@ public final class EngineRuntime {
   /**
    * A lease outlasts the longest request timeout by this much; with lapsed leases swept every
    * {@link Maintenance#LOST_JOBS_EVERY}, a dead instance's job is reclaimed at most timeout + 30 s
-   * after the crash (SPEC §4.10).
+   * after the crash (docs/architecture.md, "Storing and delivering").
    */
   static final Duration LEASE_MARGIN = Duration.ofSeconds(20);
 

@@ -5,7 +5,7 @@ import dev.qhook.spi.JobStatus;
 import dev.qhook.spi.Store;
 import java.util.Map;
 
-/** Reads the engine's health from the database (SPEC §10.1). */
+/** Reads the engine's health from the database (docs/reference/http-api.md, "GET /health"). */
 final class HealthProbe {
   private HealthProbe() {}
 

@@ -16,13 +16,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The periodic tasks of SPEC §10.4: lost-job recovery and the event TTL sweep every minute, job and
- * event cleanup hourly and at start. Each is safe to run on every instance.
+ * The periodic tasks: lost-job recovery every 10 s, the event TTL sweep every minute, job and event
+ * cleanup hourly and at start (docs/reference/configuration.md, "worker", "retention", "delivery").
+ * Each is safe to run on every instance.
  */
 public final class Maintenance implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Maintenance.class);
 
-  /** Often enough to keep SPEC §4.10's "timeout + 30 s" bound; the query uses an index. */
+  /**
+   * Often enough to reclaim a dead instance's job within its timeout + 30 s; the query uses an
+   * index.
+   */
   static final Duration LOST_JOBS_EVERY = Duration.ofSeconds(10);
 
   static final Duration CLEANUP_EVERY = Duration.ofHours(1);

@@ -3,10 +3,10 @@ package dev.qhook.internal.expr;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An event-type pattern (SPEC §3.5): {@code *} (any type), an exact type, or {@code P.*} (any type
- * starting with {@code P.}, at any depth: {@code order.*} matches {@code order.paid} and {@code
- * order.refund.created}, not {@code order} or {@code orders.x}). Any other use of {@code *} is
- * rejected. Immutable and thread-safe.
+ * An event-type pattern (docs/reference/configuration.md, "Event patterns"): {@code *} (any type),
+ * an exact type, or {@code P.*} (any type starting with {@code P.}, at any depth: {@code order.*}
+ * matches {@code order.paid} and {@code order.refund.created}, not {@code order} or {@code
+ * orders.x}). Any other use of {@code *} is rejected. Immutable and thread-safe.
  */
 public final class EventPattern {
   private static final String ANY = "*";

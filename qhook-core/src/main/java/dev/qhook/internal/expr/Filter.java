@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A parsed filter expression (SPEC §3.7), e.g. {@code $.status == paid and $.amount > 100}.
- * Immutable and thread-safe: parse once, test many times.
+ * A parsed filter expression (docs/reference/configuration.md, "Filters"), e.g. {@code $.status ==
+ * paid and $.amount > 100}. Immutable and thread-safe: parse once, test many times.
  */
 public final class Filter {
   private final String text;

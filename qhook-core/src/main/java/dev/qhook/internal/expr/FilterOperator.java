@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The binary operators of a filter predicate {@code path op literal} (SPEC §3.7). */
+/**
+ * The binary operators of a filter predicate {@code path op literal}
+ * (docs/reference/configuration.md, "Filters").
+ */
 enum FilterOperator {
   EQUAL("=="),
   NOT_EQUAL("!="),

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Recursive-descent parser for the filter grammar of SPEC §3.7:
+ * Recursive-descent parser for the filter grammar (docs/reference/configuration.md, "Filters"):
  *
  * <pre>
  * expr      := term ("or" term)*            term := factor ("and" factor)*

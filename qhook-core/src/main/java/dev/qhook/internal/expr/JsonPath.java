@@ -6,9 +6,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A parsed JSON path (SPEC §3.7): {@code $}, {@code .name}, {@code ['any name']}, {@code [n]}.
- * Immutable and thread-safe; two paths are equal when they address the same location ({@code
- * status} equals {@code $.status} and {@code $['status']}).
+ * A parsed JSON path (docs/reference/configuration.md, "Paths"): {@code $}, {@code .name}, {@code
+ * ['any name']}, {@code [n]}. Immutable and thread-safe; two paths are equal when they address the
+ * same location ({@code status} equals {@code $.status} and {@code $['status']}).
  */
 public final class JsonPath {
   private static final JsonPath ROOT = new JsonPath("$", List.of());
@@ -72,8 +72,9 @@ public final class JsonPath {
   }
 
   /**
-   * The value at this path as a key (SPEC §3.6 idempotency, §4.9 ordering): a string as is, a
-   * number as its JSON text ({@code 42}, {@code 1.5}); empty for anything else or nothing.
+   * The value at this path as a key (docs/reference/configuration.md, "Idempotency keys", "Ordering
+   * keys"): a string as is, a number as its JSON text ({@code 42}, {@code 1.5}); empty for anything
+   * else or nothing.
    */
   public Optional<String> resolveKey(@Nullable JsonNode document) {
     return resolve(document)
@@ -82,11 +83,11 @@ public final class JsonPath {
   }
 
   /**
-   * A copy of {@code document} with {@code value} at this path (SPEC §6.3 {@code result_path}).
-   * {@code $} returns {@code value} itself. Objects are created where a key segment meets a missing
-   * or non-object value (so a non-object document is first replaced by {@code {}}); likewise an
-   * index segment creates an array where needed and pads it with nulls up to the index. The input
-   * document is not modified.
+   * A copy of {@code document} with {@code value} at this path (a workflow step's {@code
+   * result_path}). {@code $} returns {@code value} itself. Objects are created where a key segment
+   * meets a missing or non-object value (so a non-object document is first replaced by {@code {}});
+   * likewise an index segment creates an array where needed and pads it with nulls up to the index.
+   * The input document is not modified.
    */
   public JsonNode set(@Nullable JsonNode document, JsonNode value) {
     return PathWriter.set(segments, document, value);

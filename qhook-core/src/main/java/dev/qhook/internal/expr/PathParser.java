@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parses the path syntax of SPEC §3.7: {@code $}, then {@code .name}, {@code ['any name']} and
- * {@code [n]} segments; the leading {@code $.} may be omitted ({@code items[0].sku}). A key segment
- * is a run of letters, digits, {@code _} and {@code -}.
+ * Parses the path syntax (docs/reference/configuration.md, "Paths"): {@code $}, then {@code .name},
+ * {@code ['any name']} and {@code [n]} segments; the leading {@code $.} may be omitted ({@code
+ * items[0].sku}). A key segment is a run of letters, digits, {@code _} and {@code -}.
  *
  * <p>Paths are embedded in filters and templates, so the parser reads a path starting at any index
  * of a larger source and stops at the first character that cannot continue it.

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
- * A parsed template (SPEC §3.7), e.g. <code>&#123;"id": "&#123;&#123; $.id &#125;&#125;", "n":
+ * A parsed template (docs/reference/configuration.md, "Templates"), e.g. <code>
+ * &#123;"id": "&#123;&#123; $.id &#125;&#125;", "n":
  * &#123;&#123; $.n &#125;&#125;&#125;</code>. Immutable and thread-safe.
  *
  * <p>Each placeholder is replaced by the value at its path: a string becomes its JSON-escaped

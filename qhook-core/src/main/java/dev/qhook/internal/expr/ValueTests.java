@@ -3,7 +3,10 @@ package dev.qhook.internal.expr;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 
-/** How a resolved JSON value is tested against a literal (the predicate table of SPEC §3.7). */
+/**
+ * How a resolved JSON value is tested against a literal (the predicate table of
+ * docs/reference/configuration.md, "Filters").
+ */
 final class ValueTests {
   private ValueTests() {}
 

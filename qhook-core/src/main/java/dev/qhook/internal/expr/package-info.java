@@ -1,4 +1,7 @@
-/** JSON paths, filter expressions, templates and event-type patterns (SPEC §3.5, §3.7). */
+/**
+ * JSON paths, filter expressions, templates and event-type patterns
+ * (docs/reference/configuration.md, "Expressions").
+ */
 @NullMarked
 package dev.qhook.internal.expr;
 

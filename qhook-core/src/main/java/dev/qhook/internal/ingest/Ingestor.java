@@ -31,9 +31,9 @@ import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Accepts events (SPEC §3): routes them, builds their jobs and stores event and jobs in one
- * transaction (shared with concurrent ingests through the group committer). Nothing is reported
- * accepted before the commit.
+ * Accepts events (docs/reference/http-api.md, "Ingest"): routes them, builds their jobs and stores
+ * event and jobs in one transaction (shared with concurrent ingests through the group committer).
+ * Nothing is reported accepted before the commit.
  */
 public final class Ingestor {
   /** Longer idempotency keys are stored as {@code sha256:<hex>}. */

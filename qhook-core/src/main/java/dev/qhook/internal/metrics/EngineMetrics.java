@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The engine's meters, named so that the Prometheus registry renders the SPEC §10.2 names ({@code
- * qhook.events.received} becomes {@code qhook_events_received_total}).
+ * The engine's meters, named so that the Prometheus registry renders the names listed in
+ * docs/reference/http-api.md, "GET /metrics" ({@code qhook.events.received} becomes {@code
+ * qhook_events_received_total}).
  */
 public final class EngineMetrics {
   private final MeterRegistry registry;

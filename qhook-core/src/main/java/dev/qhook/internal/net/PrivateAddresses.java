@@ -6,9 +6,10 @@ import java.net.InetAddress;
 
 /**
  * Addresses that outgoing calls must not reach unless {@code server.allow_private_urls} is set
- * (SPEC §11): loopback, private, link-local (including the cloud metadata address 169.254.169.254),
- * unique-local, unspecified, carrier-grade NAT, multicast, broadcast and other reserved ranges,
- * also when written as IPv4-mapped, IPv4-compatible, NAT64 or 6to4 IPv6.
+ * (docs/reference/configuration.md, "server"): loopback, private, link-local (including the cloud
+ * metadata address 169.254.169.254), unique-local, unspecified, carrier-grade NAT, multicast,
+ * broadcast and other reserved ranges, also when written as IPv4-mapped, IPv4-compatible, NAT64 or
+ * 6to4 IPv6.
  */
 public final class PrivateAddresses {
   private PrivateAddresses() {}

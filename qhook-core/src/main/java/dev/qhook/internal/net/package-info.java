@@ -1,4 +1,7 @@
-/** Address checks shared by the config validator and the SSRF guard (SPEC §11). */
+/**
+ * Address checks shared by the config validator and the SSRF guard
+ * (docs/reference/configuration.md, "URLs").
+ */
 @NullMarked
 package dev.qhook.internal.net;
 

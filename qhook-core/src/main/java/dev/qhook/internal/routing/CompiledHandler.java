@@ -57,7 +57,10 @@ public record CompiledHandler(
     return filter != null || idempotencyKey != null || orderingKey != null;
   }
 
-  /** Pattern and filter (SPEC §3.5): an empty pattern list matches every type. */
+  /**
+   * Pattern and filter (docs/reference/configuration.md, "Matching"): an empty pattern list matches
+   * every type.
+   */
   public boolean matches(String eventType, @Nullable JsonNode payload) {
     if (!patterns.isEmpty() && patterns.stream().noneMatch(p -> p.matches(eventType))) {
       return false;

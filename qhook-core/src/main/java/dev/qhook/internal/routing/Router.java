@@ -11,7 +11,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** Finds the consumers of an event (SPEC §3.5) and its idempotency key (SPEC §3.6). */
+/**
+ * Finds the consumers of an event (docs/reference/configuration.md, "Matching") and its idempotency
+ * key ("Idempotency keys").
+ */
 public final class Router {
   private final Map<String, List<CompiledHandler>> handlersBySource = new LinkedHashMap<>();
   private final Map<String, CompiledHandler> handlersByName = new LinkedHashMap<>();

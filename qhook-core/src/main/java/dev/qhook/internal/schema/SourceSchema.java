@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A source's {@code schema} (SPEC §2.6), compiled once: JSON Schema draft 2020-12 unless the
- * document names another draft in {@code $schema}. Remote {@code $ref}s are never fetched; only the
- * bundled meta-schemas resolve. Thread-safe.
+ * A source's {@code schema} (docs/reference/configuration.md, "Schemas"), compiled once: JSON
+ * Schema draft 2020-12 unless the document names another draft in {@code $schema}. Remote {@code
+ * $ref}s are never fetched; only the bundled meta-schemas resolve. Thread-safe.
  */
 public final class SourceSchema {
   /** Errors reported per body or schema; more are summarised as a count. */
@@ -101,7 +101,10 @@ public final class SourceSchema {
     return violations;
   }
 
-  /** The instance location in qhook's path syntax (SPEC §3.7): {@code $.items[0]['a b']}. */
+  /**
+   * The instance location in qhook's path syntax (docs/reference/configuration.md, "Paths"): {@code
+   * $.items[0]['a b']}.
+   */
   static String pathOf(Error error) {
     NodePath location = error.getInstanceLocation();
     StringBuilder path = new StringBuilder("$");

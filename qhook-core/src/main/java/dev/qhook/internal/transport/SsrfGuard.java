@@ -9,7 +9,8 @@ import java.util.function.Predicate;
 
 /**
  * Refuses destinations that resolve to private, loopback, link-local or otherwise internal
- * addresses (SPEC §11).
+ * addresses unless {@code server.allow_private_urls} is set (docs/reference/configuration.md,
+ * "server").
  *
  * <p>{@link ApacheHttpTransport} connects only to the addresses {@link #vettedAddresses} returned
  * (it is the client's DNS resolver), so the address checked is the address connected to: a DNS

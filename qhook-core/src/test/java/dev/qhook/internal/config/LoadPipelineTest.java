@@ -14,7 +14,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The loading pipeline of SPEC §2.1: .env file, overlay, expansion, file problems. */
+/**
+ * The loading pipeline (docs/reference/configuration.md, "Loading order"): .env file, overlay,
+ * expansion, file problems.
+ */
 class LoadPipelineTest {
   @TempDir Path dir;
 

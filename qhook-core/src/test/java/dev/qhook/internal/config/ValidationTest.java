@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * The checks of SPEC §2.11, each error naming its config path. Sections the engine does not run yet
- * keep their checks; their problems are reported together with the refusal.
+ * The checks of a config (docs/reference/configuration.md, "Errors and warnings"), each error
+ * naming its config path. Sections the engine does not run yet keep their checks; their problems
+ * are reported together with the refusal.
  */
 class ValidationTest {
   private static final String QUEUE_REFUSED =

@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * Workflow checks of SPEC §2.11: required keys per step type, references, uniqueness, cycles.
- * Workflows are refused until the engine runs them ({@link Unsupported}); these checks run below
- * that step.
+ * Workflow checks: required keys per step type, references, uniqueness, cycles. Workflows are
+ * refused until the engine runs them ({@link Unsupported}); these checks run below that step.
  */
 class WorkflowValidationTest {
   private static String workflow(String steps) {

@@ -29,7 +29,10 @@ import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
-/** The circuit breaker as {@link HandlerDelivery} drives it (SPEC §4.7), on a hand-moved clock. */
+/**
+ * The circuit breaker as {@link HandlerDelivery} drives it (docs/reference/configuration.md,
+ * "Retries, dead jobs and the circuit breaker"), on a hand-moved clock.
+ */
 class HandlerDeliveryBreakerTest {
   private static final Instant T0 = Instant.parse("2026-11-28T12:00:00Z");
   private static final String YAML =

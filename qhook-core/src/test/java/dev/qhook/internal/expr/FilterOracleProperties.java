@@ -20,7 +20,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Property (a): a single comparison agrees with a straightforward oracle written from SPEC §3.7.
+ * Property (a): a single comparison agrees with a straightforward oracle written from the predicate
+ * table (docs/reference/configuration.md, "Filters").
  */
 class FilterOracleProperties {
   /** Literal texts chosen so that equal and numeric matches happen often. */

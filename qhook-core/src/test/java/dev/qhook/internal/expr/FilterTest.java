@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Evaluation of every predicate and operator of SPEC §3.7 (parse errors: FilterErrorTest). */
+/**
+ * Evaluation of every predicate and operator (docs/reference/configuration.md, "Filters"); parse
+ * errors are in FilterErrorTest.
+ */
 class FilterTest {
   private static final JsonNode DOC =
       Json.parse(

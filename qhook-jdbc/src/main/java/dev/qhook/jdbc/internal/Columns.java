@@ -28,7 +28,10 @@ final class Columns {
   static final String ATTEMPT =
       "attempt, status_code, error, duration_ms, created_at, response_body";
 
-  /** Statuses of jobs that can still change (SPEC §4.1), as SQL literals. */
+  /**
+   * Statuses of jobs that can still change (docs/reference/http-api.md, "Management API"), as SQL
+   * literals.
+   */
   static final String OPEN_STATUSES = "('available', 'running', 'retryable', 'waiting')";
 
   static final String FINISHED_STATUSES = "('completed', 'dead', 'cancelled')";

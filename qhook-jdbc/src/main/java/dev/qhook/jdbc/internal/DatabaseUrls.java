@@ -8,8 +8,9 @@ import java.util.Properties;
 import java.util.regex.Pattern;
 
 /**
- * Reads the {@code database.url} forms of SPEC §2.2: {@code sqlite:FILE[?...]}, {@code
- * postgres://user:pass@host:port/db[?...]} (also {@code postgresql://}), or any {@code jdbc:} URL.
+ * Reads the {@code database.url} forms (docs/reference/configuration.md, "database"): {@code
+ * sqlite:FILE[?...]}, {@code postgres://user:pass@host:port/db[?...]} (also {@code postgresql://}),
+ * or any {@code jdbc:} URL.
  */
 public final class DatabaseUrls {
   private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(//[^:/@]*:)[^@/]*@");

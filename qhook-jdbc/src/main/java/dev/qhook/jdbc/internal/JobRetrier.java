@@ -5,9 +5,9 @@ import java.time.Instant;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Manual retries (SPEC §4.6): a dead or retrying handler or outbound job becomes available now,
- * same id, attempt counter 0, error cleared. Queue messages and workflow steps have their own paths
- * (queue redrive, run redrive).
+ * Manual retries (docs/reference/http-api.md, "POST /api/jobs/{id}/retry"): a dead or retrying
+ * handler or outbound job becomes available now, same id, attempt counter 0, error cleared. Queue
+ * messages and workflow steps have their own paths (queue redrive, run redrive).
  */
 public final class JobRetrier {
   private static final String RESET =

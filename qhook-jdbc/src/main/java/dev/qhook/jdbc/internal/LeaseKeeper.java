@@ -11,9 +11,10 @@ import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Leases of running jobs: extending them, and recovering the jobs whose worker vanished (SPEC
- * §4.10). The lost try counts: it gets an attempt record, and the job becomes retryable and due at
- * once, or dead when it was the final attempt.
+ * Leases of running jobs: extending them, and recovering the jobs whose worker vanished ({@code
+ * worker.stale_threshold_secs}, docs/reference/configuration.md, "worker"). The lost try counts: it
+ * gets an attempt record, and the job becomes retryable and due at once, or dead when it was the
+ * final attempt.
  */
 public final class LeaseKeeper {
   private final Dialect dialect;

@@ -7,8 +7,9 @@ import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Cleanup (SPEC §10.4). Finished jobs go with their attempts; an event goes once none of its jobs
- * is open, together with its finished jobs and their attempts.
+ * Cleanup ({@code worker.retention_hours} and {@code retention.events}:
+ * docs/reference/configuration.md, "worker", "retention"). Finished jobs go with their attempts; an
+ * event goes once none of its jobs is open, together with its finished jobs and their attempts.
  */
 public final class Retention {
   private static final String FINISHED_BEFORE =

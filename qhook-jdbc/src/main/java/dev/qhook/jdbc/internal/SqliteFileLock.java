@@ -10,8 +10,9 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * An exclusive OS lock on {@code <database file>.lock}, held while a store has the file open, so
- * that a second qhook on the same SQLite file refuses to start (SPEC §1) instead of sharing jobs
- * with a process it cannot coordinate with. The lock file itself is left in place.
+ * that a second qhook on the same SQLite file refuses to start (docs/reference/configuration.md,
+ * "database") instead of sharing jobs with a process it cannot coordinate with. The lock file
+ * itself is left in place.
  */
 final class SqliteFileLock implements AutoCloseable {
   private final FileChannel channel;

@@ -11,8 +11,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Loads the config for a command (SPEC §2.1) in the command's working directory and environment.
- * Problems are printed one per line as {@code path: message}, and the command fails with exit 1.
+ * Loads the config for a command (docs/reference/configuration.md, "Loading order") in the
+ * command's working directory and environment. Problems are printed one per line as {@code path:
+ * message}, and the command fails with exit 1.
  */
 final class ConfigFiles {
   /** A valid config and the warnings found while loading it. */

@@ -15,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * SIGHUP on a running server (SPEC §2.1): reloads and validates the config and logs what changed.
- * Nothing is applied; a restart is required. An invalid file is logged with its problems.
+ * SIGHUP on a running server (docs/reference/configuration.md, "Reloading"): reloads and validates
+ * the config and logs what changed. Nothing is applied; a restart is required. An invalid file is
+ * logged with its problems.
  */
 final class ConfigReload implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(ConfigReload.class);

@@ -4,11 +4,11 @@ import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** The files {@code qhook init} writes (SPEC §12): a commented base config and a local overlay. */
+/** The files {@code qhook init} writes: a commented base config and a local overlay. */
 final class InitTemplates {
   /**
-   * An extra source added with {@code -t/--template}. SPEC §12 also lists {@code cron}; it returns
-   * when cron sources run (see {@link #NOT_YET}).
+   * An extra source added with {@code -t/--template}. A {@code cron} template returns when cron
+   * sources run; until then {@code -t cron} is a usage error (see {@link #NOT_YET}).
    */
   enum Template {
     GITHUB(
@@ -52,7 +52,7 @@ final class InitTemplates {
 
   static final String BASE =
       """
-      # qhook configuration. Every key, its type and default: SPEC section 2.
+      # qhook configuration. Every key, its type and default: docs/reference/configuration.md.
       # Values may use environment variables: ${VAR} or ${VAR:-default}.
       # Check it with `qhook validate`; run the server with `qhook start`
       # (add `-e local` to merge qhook.local.yaml for local development).

@@ -7,7 +7,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads {@code QHOOK_LOG_LEVEL} and {@code QHOOK_LOG_FORMAT} (SPEC §10.6) into the properties that
+ * Reads {@code QHOOK_LOG_LEVEL} and {@code QHOOK_LOG_FORMAT} ({@code error}, {@code warn}, {@code
+ * info} by default, {@code debug}, {@code trace}; {@code json} or text) into the properties that
  * {@link ServerLogging} uses. Must run before the first logger is created.
  */
 final class LogSetup {

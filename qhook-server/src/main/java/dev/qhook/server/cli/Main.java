@@ -8,8 +8,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code qhook [COMMAND] [FLAGS]} (SPEC §12); without a command it runs {@code start}. Exit status:
- * 0 success, 1 failure or problems found, 2 usage error.
+ * {@code qhook [COMMAND] [FLAGS]}; without a command it runs {@code start}. Exit status: 0 success,
+ * 1 failure or problems found, 2 usage error.
  */
 @Command(
     name = "qhook",

@@ -26,7 +26,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code qhook send}: posts a JSON payload to the local server with {@code ce-type} and prints the
- * outcome, or with {@code --dry-run} lists the consumers it would reach (SPEC §12).
+ * outcome, or with {@code --dry-run} lists the consumers it would reach (handlers only in this
+ * version).
  */
 @Command(
     name = "send",

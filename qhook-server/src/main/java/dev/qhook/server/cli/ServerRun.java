@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The life of {@code qhook start} (SPEC §10.5): load config, start the engine (migrations, worker),
- * listen, wait for the stop signal, then turn readiness off, finish requests in progress, drain the
- * engine and return 0.
+ * The life of {@code qhook start} (docs/architecture.md, "The server"): load config, start the
+ * engine (migrations, worker), listen, wait for the stop signal, then turn readiness off, finish
+ * requests in progress, drain the engine and return 0.
  */
 final class ServerRun implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(ServerRun.class);

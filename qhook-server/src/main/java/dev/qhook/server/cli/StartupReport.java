@@ -7,8 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The start-up lines of SPEC §10.6: the URL of every webhook, event and SNS source. (The warnings
- * of SPEC §11, open API and SSRF guard off, come from the config loader.) Never logs secrets.
+ * The start-up log lines: the URL of every webhook, event and SNS source. (The warnings about an
+ * open API and the SSRF guard turned off come from the config loader:
+ * docs/reference/configuration.md, "Warnings".) Never logs secrets.
  */
 final class StartupReport {
   private static final Logger log = LoggerFactory.getLogger(StartupReport.class);

@@ -7,8 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ends a running {@code start}: SIGTERM or SIGINT in the real process (SPEC §10.5), {@link
- * #trigger()} in tests.
+ * Ends a running {@code start}: SIGTERM or SIGINT in the real process, {@link #trigger()} in tests.
  */
 public final class StopSignal {
   private static final Logger log = LoggerFactory.getLogger(StopSignal.class);

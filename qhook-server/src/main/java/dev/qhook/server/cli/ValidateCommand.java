@@ -8,8 +8,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code qhook validate} (SPEC §2.11): every problem with its config path and exit 1, or warnings
- * and a summary and exit 0.
+ * {@code qhook validate} (docs/reference/configuration.md, "How problems are reported"): every
+ * problem with its config path and exit 1, or warnings and a summary and exit 0.
  */
 @Command(
     name = "validate",

@@ -14,7 +14,10 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@code recoverLost}: running jobs whose worker vanished (SPEC §4.10). */
+/**
+ * {@code recoverLost}: running jobs whose worker vanished ({@code worker.stale_threshold_secs},
+ * docs/reference/configuration.md, "worker").
+ */
 public interface LostJobsContract extends StoreContract {
   Instant LONG_AGO = Instant.EPOCH;
 

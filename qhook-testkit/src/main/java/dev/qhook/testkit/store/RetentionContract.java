@@ -15,7 +15,7 @@ import dev.qhook.spi.LostJobs;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Cleanup (SPEC §10.4), health and schema upkeep. */
+/** Cleanup (docs/reference/configuration.md, "worker", "retention"), health and schema upkeep. */
 public interface RetentionContract extends StoreContract {
 
   @Test

@@ -15,7 +15,10 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Manual retries of dead and retrying jobs (SPEC §4.6, §9.2). */
+/**
+ * Manual retries of dead and retrying jobs (docs/reference/http-api.md, "POST
+ * /api/jobs/{id}/retry", "POST /api/jobs/retry").
+ */
 public interface RetryContract extends StoreContract {
 
   @Test

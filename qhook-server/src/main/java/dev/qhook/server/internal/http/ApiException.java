@@ -5,8 +5,9 @@ import static java.util.Objects.requireNonNull;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A request that fails with a documented error code (SPEC §9.1); the pipeline turns it into a JSON
- * body {@code {code, message, details?}}. Carries no stack trace: it is an expected outcome.
+ * A request that fails with a documented error code (docs/reference/http-api.md, "Error codes");
+ * the pipeline turns it into a JSON body {@code {code, message, details?}}. Carries no stack trace:
+ * it is an expected outcome.
  */
 public final class ApiException extends RuntimeException {
   private final int status;
@@ -107,7 +108,10 @@ public final class ApiException extends RuntimeException {
   /** {@code Retry-After} for limits that clear within a second. */
   static final int RETRY_SOON = 1;
 
-  /** {@code Retry-After} while the database is unavailable (SPEC §3.2). */
+  /**
+   * {@code Retry-After} while the database is unavailable (docs/reference/http-api.md,
+   * "Retry-After").
+   */
   static final int RETRY_LATER = 30;
 
   public int status() {

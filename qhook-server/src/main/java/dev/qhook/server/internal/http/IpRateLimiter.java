@@ -5,8 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The per-client-IP limit of SPEC §11: a fixed one-second window per address, at most {@link
- * #MAX_TRACKED} addresses remembered, the least recently seen forgotten first.
+ * The per-client-IP limit ({@code server.ip_rate_limit}, docs/reference/configuration.md,
+ * "server"): a fixed one-second window per address, at most {@link #MAX_TRACKED} addresses
+ * remembered, the least recently seen forgotten first.
  */
 final class IpRateLimiter {
   static final int MAX_TRACKED = 100_000;

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class RequestPipeline implements HttpHandler {
   private static final Logger log = LoggerFactory.getLogger(RequestPipeline.class);
 
-  /** Paths the per-IP limit never counts (SPEC §11). */
+  /** Paths the per-IP limit never counts (docs/reference/http-api.md, "Request processing"). */
   private static final Set<String> RATE_LIMIT_EXEMPT = Set.of("/health", "/ready", "/metrics");
 
   /**

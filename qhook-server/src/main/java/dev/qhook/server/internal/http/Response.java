@@ -40,7 +40,10 @@ public record Response(
     return new Response(status, null, body.getBytes(StandardCharsets.UTF_8), contentType, Map.of());
   }
 
-  /** The JSON error body of SPEC §9.1, with {@code Retry-After} when the error has one. */
+  /**
+   * The JSON error body (docs/reference/http-api.md, "Conventions"), with {@code Retry-After} when
+   * the error has one.
+   */
   public static Response error(ApiException e) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("code", e.code());

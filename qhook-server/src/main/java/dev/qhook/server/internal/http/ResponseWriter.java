@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes a {@link Response}: the security headers of SPEC §11 on every response, JSON bodies, and
- * gzip when the client accepts it.
+ * Writes a {@link Response}: the headers every response carries (docs/reference/http-api.md,
+ * "Conventions"), JSON bodies, and gzip when the client accepts it.
  */
 final class ResponseWriter {
   private static final String JSON = "application/json";

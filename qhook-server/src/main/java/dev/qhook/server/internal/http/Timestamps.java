@@ -9,7 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 
-/** Timestamps as the API writes and reads them (SPEC §1 conventions). */
+/** Timestamps as the API writes and reads them (docs/reference/http-api.md, "Conventions"). */
 public final class Timestamps {
   private static final DateTimeFormatter WRITTEN =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);

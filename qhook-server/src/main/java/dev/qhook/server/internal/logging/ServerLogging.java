@@ -12,13 +12,13 @@ import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
- * Logging of the standalone server (SPEC §10.6), configured in code: logback finds this class as a
- * service and skips its XML configuration, which costs about a tenth of a second of start-up (an
- * XML parser and some 300 classes). Logs go to stderr, so that command output on stdout stays
- * clean; the CLI sets the two properties from the environment before the first log line: {@value
- * #LEVEL_PROPERTY} from {@code QHOOK_LOG_LEVEL} and {@value #FORMAT_PROPERTY} ({@code text}, or
- * {@code json} for one JSON object per line) from {@code QHOOK_LOG_FORMAT}. Third-party libraries
- * stay quiet unless they have something to warn about.
+ * Logging of the standalone server, configured in code: logback finds this class as a service and
+ * skips its XML configuration, which costs about a tenth of a second of start-up (an XML parser and
+ * some 300 classes). Logs go to stderr, so that command output on stdout stays clean; the CLI sets
+ * the two properties from the environment before the first log line: {@value #LEVEL_PROPERTY} from
+ * {@code QHOOK_LOG_LEVEL} and {@value #FORMAT_PROPERTY} ({@code text}, or {@code json} for one JSON
+ * object per line) from {@code QHOOK_LOG_FORMAT}. Third-party libraries stay quiet unless they have
+ * something to warn about.
  *
  * <p>A {@code logback.xml} or {@code logback-test.xml} on the class path, or the {@code
  * logback.configurationFile} property, takes precedence: this configurator then does nothing.

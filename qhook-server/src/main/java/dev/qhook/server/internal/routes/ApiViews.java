@@ -13,11 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** The JSON objects of SPEC §9.3, as ordered maps; null fields are present as null. */
+/**
+ * The JSON objects of the management API (docs/reference/http-api.md, "Management API"), as ordered
+ * maps; null fields are present as null.
+ */
 final class ApiViews {
   private ApiViews() {}
 
-  /** A listing page (SPEC §9.1): the items under {@code key}, and {@code has_more}. */
+  /**
+   * A listing page (docs/reference/http-api.md, "Lists: paging and filters"): the items under
+   * {@code key}, and {@code has_more}.
+   */
   static <T> Map<String, Object> page(
       String key, Page<T> page, Function<T, Map<String, Object>> view) {
     Map<String, Object> body = new LinkedHashMap<>();

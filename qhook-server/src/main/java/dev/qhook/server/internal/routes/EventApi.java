@@ -9,7 +9,10 @@ import dev.qhook.spi.EventQuery;
 import dev.qhook.spi.JobQuery;
 import dev.qhook.spi.Page;
 
-/** {@code GET /api/events} and {@code GET /api/events/{id}} (SPEC §9.2). */
+/**
+ * {@code GET /api/events} and {@code GET /api/events/{id}} (docs/reference/http-api.md, "GET
+ * /api/events", "GET /api/events/{id}").
+ */
 public final class EventApi {
   private final Admin admin;
 

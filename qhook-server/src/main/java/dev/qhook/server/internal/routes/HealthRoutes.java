@@ -7,7 +7,10 @@ import dev.qhook.server.internal.http.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code GET /health} and {@code GET /ready} (SPEC §10.1); both open. */
+/**
+ * {@code GET /health} and {@code GET /ready} (docs/reference/http-api.md, "GET /health", "GET
+ * /ready"); both open.
+ */
 public final class HealthRoutes {
   private final QHook engine;
   private final Readiness readiness;

@@ -18,7 +18,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
-/** The {@code /api/jobs} routes (SPEC §9.2): list, detail, attempts, retry one, retry dead. */
+/**
+ * The {@code /api/jobs} routes (docs/reference/http-api.md, "Management API"): list, detail,
+ * attempts, retry one, retry dead.
+ */
 public final class JobApi {
   private final Admin admin;
 

@@ -10,9 +10,10 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The paging and time parameters shared by every list (SPEC §9.1): {@code limit} (default 50, max
- * 1000), {@code after}, {@code order} ({@code asc}/{@code desc}), {@code since} (inclusive) and
- * {@code until} (exclusive). Bad values are 400 {@code bad_request} naming the parameter.
+ * The paging and time parameters shared by every list (docs/reference/http-api.md, "Lists: paging
+ * and filters"): {@code limit} (default 50, max 1000), {@code after}, {@code order} ({@code
+ * asc}/{@code desc}), {@code since} (inclusive) and {@code until} (exclusive). Bad values are 400
+ * {@code bad_request} naming the parameter.
  */
 record ListParams(
     int limit,

@@ -7,8 +7,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code GET /metrics} (SPEC §10.2): Prometheus text format 0.0.4 from the engine's registry. The
- * caller guards it with {@code api.metrics_auth_token}.
+ * {@code GET /metrics} (docs/reference/http-api.md, "GET /metrics"): Prometheus text format 0.0.4
+ * from the engine's registry. The caller guards it with {@code api.metrics_auth_token}.
  */
 public final class MetricsRoute {
   static final String TEXT_FORMAT = "text/plain; version=0.0.4; charset=utf-8";

@@ -5,8 +5,8 @@ import dev.qhook.server.internal.http.Request;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The absolute URL a request was sent to, as a signer saw it (Twilio, SPEC §8.1): {@code
- * server.public_url} + path + query; without it, rebuilt from the request ({@code
+ * The absolute URL a request was sent to, as a signer saw it (Twilio: docs/verifying-webhooks.md,
+ * "Twilio"): {@code server.public_url} + path + query; without it, rebuilt from the request ({@code
  * X-Forwarded-Proto}/{@code X-Forwarded-Host} only with {@code trust_proxy}, else the {@code Host}
  * header over plain http). A source's own {@code public_url} is applied by the verifier, which
  * keeps only this URL's query string.

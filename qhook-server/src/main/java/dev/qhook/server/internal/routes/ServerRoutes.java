@@ -8,7 +8,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** The server's route table (SPEC §3.1, §9.2, §10.1, §10.2) and who guards each route. */
+/** The server's route table (docs/reference/http-api.md, "Routes") and who guards each route. */
 public final class ServerRoutes {
   private ServerRoutes() {}
 
@@ -23,7 +23,8 @@ public final class ServerRoutes {
     JobApi jobs = new JobApi(engine.admin());
     return new RouteTable(
         List.of(
-            // /events checks the token itself, after database health (SPEC §3.2).
+            // /events checks the token itself, after database health
+            // (docs/reference/http-api.md, "POST /events/{source}/{event_type}").
             Route.postLater("/events/{source}/{type}", ingest::events),
             Route.postLater("/webhooks/{source}", ingest::webhooks),
             Route.postLater("/sns/{source}", ingest::sns),
