@@ -35,7 +35,7 @@ public final class Warnings {
     }
     if (config.server().allowPrivateUrls()) {
       warnings.add(
-          "server.allow_private_urls is true: the SSRF guard is off (deliveries may reach"
+          "server.allow_private_urls is true: the SSRF guard is off (deliveries, alerts and SNS calls may reach"
               + " private and loopback addresses)");
     }
     for (QueueConfig queue : config.queues().values()) {
