@@ -2,6 +2,7 @@ package dev.qhook;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.qhook.config.ConfigException;
 import dev.qhook.config.QHookConfig;
 import dev.qhook.internal.Version;
 import dev.qhook.internal.engine.EngineOptions;
@@ -16,6 +17,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
@@ -92,16 +94,28 @@ public final class QHook implements AutoCloseable {
    * <p>Blocks until the event is committed (shared with concurrent requests in one transaction);
    * use {@link #receiveAsync} to wait without holding a thread.
    *
-   * @return never null; every outcome, including an unavailable database, is a {@link Received}
+   * @return every outcome of the request, including an unavailable database, as a {@link Received}
+   * @throws RuntimeException only for what no request can cause: a bug, or a {@link Transport} that
+   *     throws instead of returning a result
    */
   public Received receive(InboundRequest request) {
-    return receiveAsync(request).join();
+    try {
+      return receiveAsync(request).join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   /**
    * {@link #receive} without waiting for the commit. The future completes on the engine's commit
-   * thread: chain only short, non-blocking stages to it. An SNS subscription confirmation makes its
-   * HTTP call (up to 10 s) on the calling thread before returning.
+   * thread: chain only short, non-blocking stages to it. SNS messages make their HTTP calls on the
+   * calling thread before this returns: a signing certificate not cached yet is fetched (up to 10
+   * s, then kept for an hour) and a subscription confirmation is sent (up to 10 s).
+   *
+   * @return completes with every outcome of the request; fails only as {@link #receive} throws
    */
   public CompletableFuture<Received> receiveAsync(InboundRequest request) {
     return runtime.receive(requireNonNull(request, "request"));
@@ -241,10 +255,15 @@ public final class QHook implements AutoCloseable {
       return this;
     }
 
+    /**
+     * @throws ConfigException when the config configures what this version does not run (a config
+     *     made with the record constructors is checked here; loading checks the rest)
+     */
     public QHook build() {
       if (config == null) {
         throw new IllegalStateException("config is required");
       }
+      config.requireSupported();
       return new QHook(
           new EngineRuntime(
               new EngineOptions(

@@ -102,6 +102,17 @@ public record QHookConfig(
     return defaults().toBuilder();
   }
 
+  /**
+   * Refuses every configured capability this version does not run yet (docs/reference/
+   * configuration.md, "Not supported yet"). Loading and {@link Builder#build()} do this already;
+   * the engine does it again for configs made with the record constructors.
+   *
+   * @throws ConfigException naming the path of each refused section
+   */
+  public void requireSupported() {
+    ModelValidation.refuseUnsupported(Parts.of(this));
+  }
+
   /** A builder that starts from this config (for example one loaded from a file). */
   public Builder toBuilder() {
     return new Builder(this);

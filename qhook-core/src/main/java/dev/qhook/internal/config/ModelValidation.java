@@ -26,4 +26,16 @@ public final class ModelValidation {
     problems.throwIfAny();
     return checked;
   }
+
+  /**
+   * Refuses what this version does not run (queues, workflows, cron and outbound sources, MySQL),
+   * without the other rules: for a config made with the record constructors.
+   *
+   * @throws ConfigException naming the path of each refused section
+   */
+  public static void refuseUnsupported(BoundConfig config) {
+    Problems problems = new Problems();
+    Unsupported.check(config, problems);
+    problems.throwIfAny();
+  }
 }

@@ -2,9 +2,12 @@ package dev.qhook.internal.config;
 
 import dev.qhook.config.QueueConfig;
 import dev.qhook.internal.net.IpLiterals;
+import dev.qhook.internal.net.PrivateAddresses;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The non-fatal findings about a valid config: an open API, the SSRF guard turned off, queues open
@@ -33,6 +36,14 @@ public final class Warnings {
                 + ": anyone who can reach this server can post events and use /api");
       }
     }
+    String alertHost = alertHost(config);
+    if (alertHost != null && !config.server().allowPrivateUrls() && isPrivate(alertHost)) {
+      warnings.add(
+          "alerts.url: "
+              + alertHost
+              + " is a private or loopback address: the SSRF guard refuses every alert sent to it"
+              + " unless server.allow_private_urls is true");
+    }
     if (config.server().allowPrivateUrls()) {
       warnings.add(
           "server.allow_private_urls is true: the SSRF guard is off (deliveries, alerts and SNS calls may reach"
@@ -46,6 +57,30 @@ public final class Warnings {
                 + ": no api_key and no api.auth_token: anyone can receive its messages");
       }
     }
+  }
+
+  private static @Nullable String alertHost(BoundConfig config) {
+    if (config.alerts() == null) {
+      return null;
+    }
+    try {
+      return URI.create(config.alerts().url()).getHost();
+    } catch (IllegalArgumentException e) {
+      return null; // validation reports it
+    }
+  }
+
+  /**
+   * {@code localhost}, or an IP literal the SSRF guard counts as private; names are not resolved.
+   */
+  private static boolean isPrivate(String host) {
+    String h = host.toLowerCase(Locale.ROOT);
+    if (h.startsWith("[") && h.endsWith("]")) {
+      h = h.substring(1, h.length() - 1);
+    }
+    return h.equals("localhost")
+        || h.endsWith(".localhost")
+        || IpLiterals.parse(h).map(PrivateAddresses::isPrivate).orElse(false);
   }
 
   private static boolean isLoopback(String host) {

@@ -20,6 +20,7 @@ import dev.qhook.internal.delivery.HandlerRequests;
 import dev.qhook.internal.delivery.Hmac;
 import dev.qhook.internal.ids.UlidGenerator;
 import dev.qhook.internal.inbound.InboundReceiver;
+import dev.qhook.internal.inbound.SourceGates;
 import dev.qhook.internal.ingest.Ingestor;
 import dev.qhook.internal.ingest.Submission;
 import dev.qhook.internal.metrics.EngineMetrics;
@@ -64,6 +65,9 @@ public final class EngineRuntime {
 
   static final int APPEND_BATCH = 256;
 
+  /** Connections beyond the workers', for alerts, SNS confirmations and certificate fetches. */
+  static final int ENGINE_CONNECTIONS = 4;
+
   private enum State {
     NEW,
     RUNNING,
@@ -93,6 +97,8 @@ public final class EngineRuntime {
   public EngineRuntime(EngineOptions options) {
     this.config = options.config();
     this.clock = options.clock();
+    // First, so that a check that cannot be built fails before any thread or connection exists.
+    SourceGates gates = SourceGates.of(config, clock);
     this.ownsStore = options.store() == null;
     this.store = options.store() != null ? options.store() : StoreLocator.create(config.database());
     SsrfGuard ssrfGuard = ssrfGuard(config);
@@ -148,7 +154,7 @@ public final class EngineRuntime {
             : InboundReceiver.certificatesThrough(transport, clock);
     this.inbound =
         new InboundReceiver(
-            config,
+            gates,
             new InboundReceiver.Wiring(
                 clock, transport, ssrfGuard, certificates, options.subscribeUrlRule()),
             this::ingestChecked,
@@ -170,8 +176,11 @@ public final class EngineRuntime {
   }
 
   private static Transport defaultTransport(QHookConfig config, SsrfGuard ssrfGuard) {
-    // One kept-alive connection per worker, to each handler host.
-    return new ApacheHttpTransport(ssrfGuard, config.worker().maxConcurrency());
+    // One kept-alive connection per worker, to each handler host, and a few more for the engine's
+    // own calls (alerts, SNS), so that hanging handlers holding every worker's connection do not
+    // starve the alert about them.
+    return new ApacheHttpTransport(
+        ssrfGuard, config.worker().maxConcurrency() + ENGINE_CONNECTIONS);
   }
 
   public synchronized void start() {
@@ -223,7 +232,12 @@ public final class EngineRuntime {
       return CompletableFuture.completedFuture(
           new Received.Rejected(Rejection.UNAVAILABLE, "not accepting events: " + notReady));
     }
-    return inbound.receive(request);
+    try {
+      return inbound.receive(request);
+    } catch (
+        RuntimeException e) { // a bug, or a transport that throws: fail the future, not the call
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   private CompletableFuture<IngestResult> ingestChecked(Submission submission) {

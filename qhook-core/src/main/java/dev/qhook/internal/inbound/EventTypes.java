@@ -1,5 +1,7 @@
 package dev.qhook.internal.inbound;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qhook.InboundRequest;
 import dev.qhook.internal.ingest.Payload;
@@ -27,8 +29,7 @@ final class EventTypes {
     if (type != null) {
       return type;
     }
-    String path = request.eventType();
-    return path == null ? WEBHOOK_FALLBACK : path;
+    return requireNonNull(request.eventType(), "an event request has a type");
   }
 
   /** The type of a webhook to a source verified with {@code verify} (null: no scheme). */

@@ -8,7 +8,6 @@ import dev.qhook.Received;
 import dev.qhook.Rejection;
 import dev.qhook.StoreException;
 import dev.qhook.UnavailableException;
-import dev.qhook.config.QHookConfig;
 import dev.qhook.config.SourceType;
 import dev.qhook.internal.ingest.Payload;
 import dev.qhook.internal.ingest.Submission;
@@ -19,7 +18,6 @@ import dev.qhook.verify.CertificateFetchers;
 import dev.qhook.verify.SnsMessageVerifier;
 import dev.qhook.verify.VerificationResult;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,7 +79,7 @@ public final class InboundReceiver {
     }
   }
 
-  private final Map<String, SourceGate> gates = new HashMap<>();
+  private final SourceGates gates;
   private final Function<Submission, CompletableFuture<IngestResult>> ingest;
   private final VerificationFailures failures;
   private final SnsReceiver sns;
@@ -92,13 +90,11 @@ public final class InboundReceiver {
    * @param verificationFailed counts and alerts a rejected signature: (source, reason class)
    */
   public InboundReceiver(
-      QHookConfig config,
+      SourceGates gates,
       Wiring wiring,
       Function<Submission, CompletableFuture<IngestResult>> ingest,
       BiConsumer<String, String> verificationFailed) {
-    config
-        .sources()
-        .forEach((name, source) -> gates.put(name, SourceGate.of(source, wiring.clock())));
+    this.gates = gates;
     this.ingest = ingest;
     this.failures =
         (source, rejected) -> {

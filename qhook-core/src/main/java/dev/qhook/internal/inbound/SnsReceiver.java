@@ -5,7 +5,6 @@ import dev.qhook.InboundRequest;
 import dev.qhook.Received;
 import dev.qhook.Rejection;
 import dev.qhook.config.SourceConfig;
-import dev.qhook.internal.ingest.Ingestor;
 import dev.qhook.internal.ingest.Payload;
 import dev.qhook.internal.ingest.Submission;
 import dev.qhook.internal.json.Json;
@@ -90,7 +89,7 @@ final class SnsReceiver {
             source,
             EventTypes.ofSnsNotification(json, message.subject()),
             Payload.parsed(bytes, json),
-            Ingestor.storedHeaders(Map.of("content-type", contentType)),
+            Map.of("content-type", contentType),
             null,
             message.messageId()),
         200);

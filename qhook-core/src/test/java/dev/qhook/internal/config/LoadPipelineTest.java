@@ -181,6 +181,24 @@ class LoadPipelineTest {
         .anyMatch(w -> w.startsWith("queues.jobs: no api_key and no api.auth_token"));
   }
 
+  @Test
+  void aPrivateAlertUrlIsWarnedAboutUnlessPrivateUrlsAreAllowed() {
+    String yaml =
+        """
+        server: { allow_private_urls: %s }
+        sources: { app: { type: event } }
+        alerts: { url: "%s" }
+        """;
+    assertThat(Warnings.of(Yaml.bind(yaml.formatted(false, "http://10.1.2.3:9093/alerts"))))
+        .anyMatch(w -> w.startsWith("alerts.url: 10.1.2.3 is a private or loopback address"));
+    assertThat(Warnings.of(Yaml.bind(yaml.formatted(false, "http://localhost/alerts"))))
+        .anyMatch(w -> w.startsWith("alerts.url: localhost is a private"));
+    assertThat(Warnings.of(Yaml.bind(yaml.formatted(false, "https://hooks.slack.com/x"))))
+        .noneMatch(w -> w.startsWith("alerts.url"));
+    assertThat(Warnings.of(Yaml.bind(yaml.formatted(true, "http://10.1.2.3/alerts"))))
+        .noneMatch(w -> w.startsWith("alerts.url"));
+  }
+
   private Path write(String name, String content) throws IOException {
     return Files.writeString(dir.resolve(name), content);
   }

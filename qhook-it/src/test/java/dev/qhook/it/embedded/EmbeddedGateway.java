@@ -65,9 +65,9 @@ final class EmbeddedGateway implements AutoCloseable {
     String body;
     String contentType = "application/json";
     if (received instanceof Received.Accepted accepted) {
-      body = "{\"event_id\":\"" + accepted.result().eventId() + "\",\"duplicate\":false}";
+      body = accepted.result().toJson();
     } else if (received instanceof Received.Duplicate duplicate) {
-      body = "{\"event_id\":\"" + duplicate.result().eventId() + "\",\"duplicate\":true}";
+      body = duplicate.result().toJson();
     } else if (received instanceof Received.Acknowledged acknowledged) {
       body = acknowledged.message();
       contentType = "text/plain; charset=utf-8";

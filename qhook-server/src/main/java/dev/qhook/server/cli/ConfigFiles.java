@@ -4,10 +4,8 @@ import dev.qhook.config.ConfigException;
 import dev.qhook.config.ConfigLoader;
 import dev.qhook.config.ConfigProblem;
 import dev.qhook.config.LoadedConfig;
-import dev.qhook.config.QHookConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,12 +14,9 @@ import org.jspecify.annotations.Nullable;
  * message}, and the command fails with exit 1.
  */
 final class ConfigFiles {
-  /** A valid config and the warnings found while loading it. */
-  record Loaded(QHookConfig config, List<String> warnings) {}
-
   private ConfigFiles() {}
 
-  static Loaded load(CliContext context, Path file, @Nullable String envName) {
+  static LoadedConfig load(CliContext context, Path file, @Nullable String envName) {
     try {
       return loadOrThrow(context, file, envName);
     } catch (ConfigException e) {
@@ -42,14 +37,12 @@ final class ConfigFiles {
   /**
    * @throws ConfigException listing every problem
    */
-  static Loaded loadOrThrow(CliContext context, Path file, @Nullable String envName) {
-    LoadedConfig loaded =
-        ConfigLoader.builder()
-            .envName(envName)
-            .environment(context.env())
-            .workingDirectory(context.workDir())
-            .build()
-            .load(file);
-    return new Loaded(loaded.config(), loaded.warnings());
+  static LoadedConfig loadOrThrow(CliContext context, Path file, @Nullable String envName) {
+    return ConfigLoader.builder()
+        .envName(envName)
+        .environment(context.env())
+        .workingDirectory(context.workDir())
+        .build()
+        .load(file);
   }
 }

@@ -1,6 +1,7 @@
 package dev.qhook.server.cli;
 
 import dev.qhook.QHook;
+import dev.qhook.config.LoadedConfig;
 import dev.qhook.config.QHookConfig;
 import dev.qhook.server.PrometheusMetrics;
 import dev.qhook.server.QHookServer;
@@ -32,7 +33,7 @@ final class ServerRun implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    ConfigFiles.Loaded loaded = ConfigFiles.load(context, file, envName);
+    LoadedConfig loaded = ConfigFiles.load(context, file, envName);
     loaded.warnings().forEach(w -> log.warn("config: {}", w));
     QHookConfig config = loaded.config();
     PrometheusMeterRegistry registry = PrometheusMetrics.create();

@@ -1,5 +1,6 @@
 package dev.qhook.server.cli;
 
+import dev.qhook.config.LoadedConfig;
 import dev.qhook.config.QHookConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -23,7 +24,7 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     CliContext context = main.context();
     Path file = configOptions.file(context, main.configOptions);
-    ConfigFiles.Loaded loaded =
+    LoadedConfig loaded =
         ConfigFiles.load(context, file, configOptions.envName(main.configOptions));
     loaded.warnings().forEach(w -> context.err().println("warning: " + w));
     QHookConfig config = loaded.config();

@@ -36,36 +36,8 @@ public final class ApiException extends RuntimeException {
     return new ApiException(400, "bad_request", message);
   }
 
-  public static ApiException invalidEncoding() {
-    return new ApiException(400, "invalid_encoding", "request body is not valid UTF-8");
-  }
-
   public static ApiException unauthorized() {
     return new ApiException(401, "unauthorized", "missing or wrong bearer token");
-  }
-
-  public static ApiException signatureInvalid(String message) {
-    return new ApiException(401, "signature_invalid", message);
-  }
-
-  /** 400 {@code schema_invalid}; {@code details} is a list of {@code {path, message}}. */
-  public static ApiException schemaInvalid(Object details) {
-    return new ApiException(
-        400, "schema_invalid", "request body does not match the source schema", details, null);
-  }
-
-  /** 400 {@code invalid_sns_message}: the body is not an SNS message qhook can act on. */
-  public static ApiException invalidSnsMessage(String message) {
-    return new ApiException(400, "invalid_sns_message", message);
-  }
-
-  /** 502 {@code subscription_failed}: confirming an SNS subscription did not succeed. */
-  public static ApiException subscriptionFailed(String message) {
-    return new ApiException(502, "subscription_failed", message);
-  }
-
-  public static ApiException ipNotAllowed(String ip) {
-    return new ApiException(403, "ip_not_allowed", "client address " + ip + " is not allowed");
   }
 
   public static ApiException notFound(String message) {

@@ -67,22 +67,9 @@ public final class Request {
     return rawQuery;
   }
 
-  /** Every value of a header (case-insensitive); empty when absent. */
-  public List<String> headerValues(String name) {
-    List<String> values = headers.get(name);
-    return values == null ? List.of() : List.copyOf(values);
-  }
-
   /** Every header with all its values, read-only and not copied. */
   public Map<String, List<String>> headers() {
     return Collections.unmodifiableMap(headers);
-  }
-
-  /** Every header with all its values, names as received. */
-  public Map<String, List<String>> allHeaders() {
-    Map<String, List<String>> all = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    headers.forEach((name, values) -> all.put(name, List.copyOf(values)));
-    return all;
   }
 
   /** The first value of a query parameter, or null. */

@@ -1,7 +1,5 @@
 package dev.qhook.server.internal.routes;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import dev.qhook.IngestResult;
 import dev.qhook.Received;
 import dev.qhook.server.internal.http.ApiException;
 import dev.qhook.server.internal.http.Response;
@@ -15,10 +13,10 @@ final class InboundResponses {
 
   static Response of(Received received) {
     if (received instanceof Received.Accepted accepted) {
-      return Response.jsonText(accepted.httpStatus(), body(accepted.result()));
+      return Response.jsonText(accepted.httpStatus(), accepted.result().toJson());
     }
     if (received instanceof Received.Duplicate duplicate) {
-      return Response.jsonText(duplicate.httpStatus(), body(duplicate.result()));
+      return Response.jsonText(duplicate.httpStatus(), duplicate.result().toJson());
     }
     if (received instanceof Received.Acknowledged acknowledged) {
       return Response.text(200, "text/plain; charset=utf-8", acknowledged.message());
@@ -43,21 +41,5 @@ final class InboundResponses {
               return detail;
             })
         .toList();
-  }
-
-  /**
-   * {@code {"event_id":…,"duplicate":…,"jobs_created":…,"workflow_runs_started":…}}, written by
-   * hand: this is the answer to every ingest, and a mapper costs more than the rest of it.
-   */
-  static String body(IngestResult result) {
-    return "{\"event_id\":\""
-        + new String(JsonStringEncoder.getInstance().quoteAsString(result.eventId()))
-        + "\",\"duplicate\":"
-        + result.duplicate()
-        + ",\"jobs_created\":"
-        + result.jobsCreated()
-        + ",\"workflow_runs_started\":"
-        + result.workflowRunsStarted()
-        + "}";
   }
 }
