@@ -59,6 +59,10 @@ public final class QHook implements AutoCloseable {
    * Stores the event and every job it creates in one transaction, then returns.
    *
    * @throws UnknownSourceException the source is not configured
+   * @throws InvalidEventException a value of the event cannot be stored or delivered: a control
+   *     character in the type or a {@code ce-*} header, NUL in a key, a type or ordering key longer
+   *     than 256 characters (docs/reference/http-api.md, "Limits of event values"); nothing was
+   *     stored
    * @throws UnavailableException not started, shutting down, or the database is unhealthy
    * @throws StoreException the write failed; nothing was stored
    */
@@ -76,6 +80,8 @@ public final class QHook implements AutoCloseable {
    * executor for anything else, such as writing to a client).
    *
    * @throws UnknownSourceException the source is not configured (nothing is queued)
+   * @throws InvalidEventException a value of the event cannot be stored or delivered, as for {@link
+   *     #ingest(IngestRequest)} (nothing is queued)
    * @throws UnavailableException not started, shutting down, or the database is unhealthy
    */
   public CompletableFuture<IngestResult> ingestAsync(IngestRequest request) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.qhook.InboundRequest;
 import dev.qhook.IngestResult;
+import dev.qhook.InvalidEventException;
 import dev.qhook.Received;
 import dev.qhook.Rejection;
 import dev.qhook.StoreException;
@@ -33,11 +34,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The inbound contract of the engine: every check of a request, in order, before its event is
- * routed and stored (docs/reference/http-api.md, "Processing order"). Webhooks: source, {@code
- * allowed_ips}, signature on the raw bytes, UTF-8, schema, event type. Events: source, UTF-8,
- * schema, event type (the caller authenticates: the server requires {@code api.auth_token} first).
- * SNS: source, message shape, signature, then by message type. The body is parsed at most once, and
- * the parsed form goes on to routing.
+ * routed and stored (docs/reference/http-api.md, the checks of each ingest route). Webhooks:
+ * source, {@code allowed_ips}, signature on the raw bytes, UTF-8, schema, event type. Events:
+ * source, UTF-8, schema, event type (the caller authenticates: the server requires {@code
+ * api.auth_token} first). SNS: source, message shape, signature, then by message type. Then the
+ * limits of the event's values ("Limits of event values", checked by the ingestor). The body is
+ * parsed at most once, and the parsed form goes on to routing.
  */
 public final class InboundReceiver {
   private static final Logger log = LoggerFactory.getLogger(InboundReceiver.class);
@@ -213,6 +215,8 @@ public final class InboundReceiver {
     CompletableFuture<IngestResult> stored;
     try {
       stored = ingest.apply(submission);
+    } catch (InvalidEventException e) {
+      return rejected(Rejection.BAD_REQUEST, e.getMessage());
     } catch (UnavailableException | StoreException e) {
       return rejected(Rejection.UNAVAILABLE, unavailableMessage(e));
     }

@@ -2,9 +2,11 @@ package dev.qhook.internal.inbound;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qhook.InboundRequest;
+import dev.qhook.InvalidEventException;
 import dev.qhook.Received;
 import dev.qhook.Rejection;
 import dev.qhook.config.SourceConfig;
+import dev.qhook.internal.ingest.EventValues;
 import dev.qhook.internal.ingest.Payload;
 import dev.qhook.internal.ingest.Submission;
 import dev.qhook.internal.json.Json;
@@ -81,6 +83,11 @@ final class SnsReceiver {
   }
 
   private CompletableFuture<Received> notification(String source, SnsMessage message) {
+    try {
+      EventValues.checkKey("MessageId", message.messageId());
+    } catch (InvalidEventException e) {
+      return done(new Received.Rejected(Rejection.BAD_REQUEST, e.getMessage()));
+    }
     byte[] bytes = message.message().getBytes(StandardCharsets.UTF_8);
     JsonNode json = Json.parseOrNull(bytes);
     String contentType = json != null ? "application/json" : "text/plain; charset=utf-8";
