@@ -119,7 +119,8 @@ public final class QHook implements AutoCloseable {
    * {@link #receive} without waiting for the commit. The future completes on the engine's commit
    * thread: chain only short, non-blocking stages to it. SNS messages make their HTTP calls on the
    * calling thread before this returns: a signing certificate not cached yet is fetched (up to 10
-   * s, then kept for an hour) and a subscription confirmation is sent (up to 10 s).
+   * s, then kept for an hour; a failed fetch is remembered for 60 s per URL) and a subscription
+   * confirmation is sent (up to 10 s).
    *
    * @return completes with every outcome of the request; fails only as {@link #receive} throws
    */
@@ -243,7 +244,8 @@ public final class QHook implements AutoCloseable {
 
     /**
      * Where SNS signing certificates come from. By default they are fetched through the transport
-     * (10 s timeout) and kept for an hour per URL; tests and emulators serve fixed ones here.
+     * (10 s timeout) and kept for an hour per URL, and a failed fetch is remembered for 60 s per
+     * URL; tests and emulators serve fixed ones here.
      */
     public Builder certificateFetcher(CertificateFetcher fetcher) {
       this.certificateFetcher = requireNonNull(fetcher, "fetcher");

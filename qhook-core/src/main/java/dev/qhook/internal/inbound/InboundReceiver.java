@@ -113,11 +113,14 @@ public final class InboundReceiver {
 
   /**
    * SNS signing certificates fetched through {@code transport} and kept for an hour per URL (a
-   * certificate is checked against the clock on every use).
+   * certificate is checked against the clock on every use); a failed fetch is remembered for 60
+   * seconds per URL, and concurrent fetches of one URL make one call.
    */
   public static CertificateFetcher certificatesThrough(Transport transport, Clock clock) {
     return CertificateFetchers.caching(
-        new TransportCertificateFetcher(transport), CertificateFetchers.DEFAULT_CACHE_TTL, clock);
+        new RememberedFailures(new TransportCertificateFetcher(transport), clock),
+        CertificateFetchers.DEFAULT_CACHE_TTL,
+        clock);
   }
 
   /**
