@@ -26,6 +26,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -89,18 +90,23 @@ public final class InboundReceiver {
   /**
    * @param ingest routes and stores a checked event; the future fails with a {@link StoreException}
    *     when nothing was stored
-   * @param verificationFailed counts and alerts a rejected signature: (source, reason class)
+   * @param verificationFailed counts a rejected signature of a source, every time
+   * @param verificationAlert raises the alert of a rejected signature: (source, reason class); at
+   *     most once per source per minute
    */
   public InboundReceiver(
       SourceGates gates,
       Wiring wiring,
       Function<Submission, CompletableFuture<IngestResult>> ingest,
-      BiConsumer<String, String> verificationFailed) {
+      Consumer<String> verificationFailed,
+      BiConsumer<String, String> verificationAlert) {
     this.gates = gates;
     this.ingest = ingest;
+    VerificationReports reports =
+        new VerificationReports(verificationFailed, verificationAlert, wiring.clock());
     this.failures =
         (source, rejected) -> {
-          verificationFailed.accept(source, SourceGate.reasonClass(rejected.reason()));
+          reports.report(source, SourceGate.reasonClass(rejected.reason()));
           return new Received.Rejected(Rejection.SIGNATURE_INVALID, rejected.message());
         };
     this.sns =
