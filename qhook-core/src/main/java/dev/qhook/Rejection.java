@@ -9,6 +9,8 @@ public enum Rejection {
   NOT_FOUND(404, "not_found"),
   /** 403: the client address is not in the source's {@code allowed_ips}. */
   IP_NOT_ALLOWED(403, "ip_not_allowed"),
+  /** 403: the SNS message's {@code TopicArn} is not in the source's {@code topic_arns}. */
+  TOPIC_NOT_ALLOWED(403, "topic_not_allowed"),
   /** 401: the signature is missing, stale or wrong; counted and alerted by the engine. */
   SIGNATURE_INVALID(401, "signature_invalid"),
   /** 400: the body is not UTF-8. */

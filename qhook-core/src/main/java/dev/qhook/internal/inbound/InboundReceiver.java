@@ -38,9 +38,9 @@ import org.slf4j.LoggerFactory;
  * routed and stored (docs/reference/http-api.md, the checks of each ingest route). Webhooks:
  * source, {@code allowed_ips}, signature on the raw bytes, UTF-8, schema, event type. Events:
  * source, UTF-8, schema, event type (the caller authenticates: the server requires {@code
- * api.auth_token} first). SNS: source, message shape, signature, then by message type. Then the
- * limits of the event's values ("Limits of event values", checked by the ingestor). The body is
- * parsed at most once, and the parsed form goes on to routing.
+ * api.auth_token} first). SNS: source, message shape, {@code topic_arns}, signature, then by
+ * message type. Then the limits of the event's values ("Limits of event values", checked by the
+ * ingestor). The body is parsed at most once, and the parsed form goes on to routing.
  */
 public final class InboundReceiver {
   private static final Logger log = LoggerFactory.getLogger(InboundReceiver.class);
