@@ -32,10 +32,18 @@ public final class EventValues {
   }
 
   /**
-   * @throws InvalidEventException a header kept with the event has a control character
+   * @throws InvalidEventException a header kept with the event has a name no HTTP request can
+   *     carry, or a control character in its value
    */
   public static void checkStoredHeaders(Map<String, String> headers) {
-    headers.forEach((name, value) -> checkNoControls("header " + name, value));
+    headers.forEach(
+        (name, value) -> {
+          if (!isToken(name)) {
+            throw new InvalidEventException(
+                "header " + printable(name), "the name is not a valid HTTP header name");
+          }
+          checkNoControls("header " + name, value);
+        });
   }
 
   /**
@@ -70,6 +78,31 @@ public final class EventValues {
             "must not contain control characters (U+%04X at index %d)".formatted((int) c, i));
       }
     }
+  }
+
+  /** RFC 9110 token: what a header name may consist of. */
+  private static boolean isToken(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (!alnum && "!#$%&'*+-.^_`|~".indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Control characters as a backslash, u and four hex digits, so that a message never has one. */
+  private static String printable(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      out.append(c < 0x20 || c == 0x7f ? "\\u%04x".formatted((int) c) : String.valueOf(c));
+    }
+    return out.toString();
   }
 
   private static void checkLength(String field, String value, int max) {

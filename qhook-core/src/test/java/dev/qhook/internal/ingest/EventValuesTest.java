@@ -35,6 +35,21 @@ class EventValuesTest {
         .hasMessage("header content-type: must not contain control characters (U+000D at index 5)");
   }
 
+  /**
+   * A stored header name no HTTP client can send (only an embedding application's HTTP stack can
+   * pass one) would make every delivery fail.
+   */
+  @Test
+  void storedHeaderNamesMustBeHttpTokens() {
+    assertThatThrownBy(() -> EventValues.checkStoredHeaders(Map.of("ce-café", "x")))
+        .isInstanceOf(InvalidEventException.class)
+        .hasMessage("header ce-café: the name is not a valid HTTP header name");
+    assertThatThrownBy(() -> EventValues.checkStoredHeaders(Map.of("ce-a\u0000b", "x")))
+        .hasMessage("header ce-a\\u0000b: the name is not a valid HTTP header name");
+    assertThatCode(() -> EventValues.checkStoredHeaders(Map.of("ce-my_ext.v1", "x")))
+        .doesNotThrowAnyException();
+  }
+
   @Test
   void keysMayHoldAnyCharacterButNul() {
     assertThatCode(() -> EventValues.checkKey("header Idempotency-Key", "a\nb\u0001"))
