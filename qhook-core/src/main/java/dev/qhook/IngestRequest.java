@@ -8,7 +8,9 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An event to accept.
+ * An event to accept. Its values are checked when it is ingested: a control character in the type
+ * or a {@code ce-*} header, NUL in a key, or a type or ordering key over 256 characters throws
+ * {@link InvalidEventException} (docs/reference/http-api.md, "Limits of event values").
  *
  * @param headers request headers; names are matched case-insensitively. {@code ce-*} and {@code
  *     Content-Type} are stored with the event; {@code Idempotency-Key} sets its key.

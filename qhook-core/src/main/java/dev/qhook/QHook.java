@@ -59,6 +59,10 @@ public final class QHook implements AutoCloseable {
    * Stores the event and every job it creates in one transaction, then returns.
    *
    * @throws UnknownSourceException the source is not configured
+   * @throws InvalidEventException a value of the event cannot be stored or delivered: a control
+   *     character in the type or a {@code ce-*} header, NUL in a key, a type or ordering key longer
+   *     than 256 characters (docs/reference/http-api.md, "Limits of event values"); nothing was
+   *     stored
    * @throws UnavailableException not started, shutting down, or the database is unhealthy
    * @throws StoreException the write failed; nothing was stored
    */
@@ -76,6 +80,8 @@ public final class QHook implements AutoCloseable {
    * executor for anything else, such as writing to a client).
    *
    * @throws UnknownSourceException the source is not configured (nothing is queued)
+   * @throws InvalidEventException a value of the event cannot be stored or delivered, as for {@link
+   *     #ingest(IngestRequest)} (nothing is queued)
    * @throws UnavailableException not started, shutting down, or the database is unhealthy
    */
   public CompletableFuture<IngestResult> ingestAsync(IngestRequest request) {
@@ -113,7 +119,8 @@ public final class QHook implements AutoCloseable {
    * {@link #receive} without waiting for the commit. The future completes on the engine's commit
    * thread: chain only short, non-blocking stages to it. SNS messages make their HTTP calls on the
    * calling thread before this returns: a signing certificate not cached yet is fetched (up to 10
-   * s, then kept for an hour) and a subscription confirmation is sent (up to 10 s).
+   * s, then kept for an hour; a failed fetch is remembered for 60 s per URL) and a subscription
+   * confirmation is sent (up to 10 s).
    *
    * @return completes with every outcome of the request; fails only as {@link #receive} throws
    */
@@ -237,7 +244,8 @@ public final class QHook implements AutoCloseable {
 
     /**
      * Where SNS signing certificates come from. By default they are fetched through the transport
-     * (10 s timeout) and kept for an hour per URL; tests and emulators serve fixed ones here.
+     * (10 s timeout) and kept for an hour per URL, and a failed fetch is remembered for 60 s per
+     * URL; tests and emulators serve fixed ones here.
      */
     public Builder certificateFetcher(CertificateFetcher fetcher) {
       this.certificateFetcher = requireNonNull(fetcher, "fetcher");

@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param allowedIps addresses or CIDR blocks; empty means every client
  * @param schema JSON Schema as JSON text (an inline YAML mapping is converted), or null
  * @param skipVerify for {@code sns}: skip signature and certificate-host checks
+ * @param topicArns for {@code sns}: the topics whose messages are accepted; empty means every topic
  * @param schedule for {@code cron}: 5 fields, or 6 with leading seconds
  * @param timezone for {@code cron}; default UTC
  * @param retry for {@code outbound}: retry block of deliveries
@@ -41,6 +42,7 @@ public record SourceConfig(
     List<String> allowedIps,
     @Nullable String schema,
     boolean skipVerify,
+    List<String> topicArns,
     @Nullable String schedule,
     ZoneId timezone,
     RetryPolicy retry,
@@ -62,11 +64,51 @@ public record SourceConfig(
     secrets = List.copyOf(secrets);
     requireNonNull(tolerance, "tolerance");
     allowedIps = List.copyOf(allowedIps);
+    topicArns = List.copyOf(topicArns);
     requireNonNull(timezone, "timezone");
     requireNonNull(retry, "retry");
     requireNonNull(timeout, "timeout");
     requireNonNull(rotationGrace, "rotationGrace");
     requireNonNull(disableAfter, "disableAfter");
+  }
+
+  /**
+   * A source without {@code topic_arns}: the constructor of versions before that key, kept so that
+   * code written for them compiles.
+   */
+  public SourceConfig(
+      String name,
+      SourceType type,
+      @Nullable String verify,
+      List<String> secrets,
+      @Nullable String publicUrl,
+      Duration tolerance,
+      List<String> allowedIps,
+      @Nullable String schema,
+      boolean skipVerify,
+      @Nullable String schedule,
+      ZoneId timezone,
+      RetryPolicy retry,
+      Duration timeout,
+      Duration rotationGrace,
+      Duration disableAfter) {
+    this(
+        name,
+        type,
+        verify,
+        secrets,
+        publicUrl,
+        tolerance,
+        allowedIps,
+        schema,
+        skipVerify,
+        List.of(),
+        schedule,
+        timezone,
+        retry,
+        timeout,
+        rotationGrace,
+        disableAfter);
   }
 
   /** A source of {@code type} with every other key at its default. */
@@ -81,6 +123,7 @@ public record SourceConfig(
         List.of(),
         null,
         false,
+        List.of(),
         null,
         ZoneOffset.UTC,
         RetryPolicy.DEFAULT,
@@ -127,7 +170,9 @@ public record SourceConfig(
         + verify
         + ", secrets="
         + secrets.size()
-        + " hidden, schedule="
+        + " hidden, topicArns="
+        + topicArns
+        + ", schedule="
         + schedule
         + "]";
   }
@@ -147,6 +192,7 @@ public record SourceConfig(
     private List<String> allowedIps;
     private @Nullable String schema;
     private boolean skipVerify;
+    private List<String> topicArns;
     private @Nullable String schedule;
     private ZoneId timezone;
     private RetryPolicy retry;
@@ -164,6 +210,7 @@ public record SourceConfig(
       allowedIps = from.allowedIps;
       schema = from.schema;
       skipVerify = from.skipVerify;
+      topicArns = from.topicArns;
       schedule = from.schedule;
       timezone = from.timezone;
       retry = from.retry;
@@ -221,6 +268,20 @@ public record SourceConfig(
       return this;
     }
 
+    /**
+     * For {@code sns}: accept messages of these topics only ({@code TopicArn}, exact match); others
+     * are refused with 403 {@code topic_not_allowed}. Default: every topic.
+     */
+    public Builder topicArns(String... topicArns) {
+      return topicArns(List.of(topicArns));
+    }
+
+    /** For {@code sns}: as {@link #topicArns(String...)}. */
+    public Builder topicArns(List<String> topicArns) {
+      this.topicArns = List.copyOf(topicArns);
+      return this;
+    }
+
     /** For {@code cron}: 5 fields, or 6 with leading seconds. */
     public Builder schedule(@Nullable String schedule) {
       this.schedule = schedule;
@@ -268,6 +329,7 @@ public record SourceConfig(
           allowedIps,
           schema,
           skipVerify,
+          topicArns,
           schedule,
           timezone,
           retry,

@@ -90,7 +90,10 @@ class SafetyTest {
     }
   }
 
-  /** A request the HTTP client refuses to build fails its attempt; the job never hangs. */
+  /**
+   * A request the HTTP client refuses to build (here a configured header with a control character:
+   * event values that cannot be sent are refused at ingest) fails its attempt; the job never hangs.
+   */
   @Test
   void anUnsendableRequestFailsTheAttemptInsteadOfHanging() {
     String yaml =
@@ -99,10 +102,10 @@ class SafetyTest {
         sources:
           app: { type: event }
         handlers:
-          h: { source: app, url: RECEIVER/h, retry: { max: 1 } }
+          h: { source: app, url: RECEIVER/h, retry: { max: 1 }, headers: { X-Note: "a\\x01b" } }
         """;
     try (EngineFixture f = EngineFixture.start(dir, yaml)) {
-      IngestResult result = f.send("app", "x", "{}", java.util.Map.of("ce-note", "a\u0001b"));
+      IngestResult result = f.send("app", "x", "{}");
       Job job = f.awaitJob(result.eventId(), JobStatus.DEAD);
       assertThat(job.lastError()).startsWith("request not sendable");
       assertThat(f.receiver.requests()).isEmpty();

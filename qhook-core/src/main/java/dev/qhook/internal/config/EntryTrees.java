@@ -38,6 +38,7 @@ final class EntryTrees {
     putIf(m, !s.allowedIps().isEmpty(), "allowed_ips", s.allowedIps());
     putIfSet(m, "schema", s.schema());
     putIf(m, s.skipVerify(), "skip_verify", true);
+    putIf(m, !s.topicArns().isEmpty(), "topic_arns", s.topicArns());
     putIfSet(m, "schedule", s.schedule());
     putIf(m, !s.timezone().equals(ZoneOffset.UTC), "timezone", s.timezone().getId());
     boolean outbound = s.type() == SourceType.OUTBOUND;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,11 +30,15 @@ final class SourcesBinder {
           "event",
           List.of("type", "schema"),
           "sns",
-          List.of("type", "skip_verify"),
+          List.of("type", "skip_verify", "topic_arns"),
           "cron",
           List.of("type", "schedule", "timezone"),
           "outbound",
           List.of("type", "schema", "retry", "timeout", "rotation_grace", "disable_after"));
+
+  /** {@code arn:<partition>:sns:<region>:<12-digit account>:<topic name>}. */
+  private static final Pattern TOPIC_ARN =
+      Pattern.compile("arn:[a-z0-9-]+:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_.-]{1,256}");
 
   private SourcesBinder() {}
 
@@ -75,6 +80,7 @@ final class SourcesBinder {
         allowedIps(s),
         SchemaText.read(s, "schema"),
         s.bool("skip_verify", false),
+        topicArns(s),
         schedule,
         timezone(s),
         RetryBinder.bind(s, "retry", ctx.defaultRetry()),
@@ -131,6 +137,31 @@ final class SourcesBinder {
       }
     }
     return entries;
+  }
+
+  /**
+   * {@code topic_arns} of an sns source: SNS topic ARNs; absent means every topic, an empty list is
+   * an error (it would refuse everything).
+   */
+  private static List<String> topicArns(Section s) {
+    if (!s.has("topic_arns")) {
+      return List.of();
+    }
+    List<String> arns = s.stringList("topic_arns");
+    if (arns.isEmpty()) {
+      s.error("topic_arns", "must not be empty (leave it out to accept every topic)");
+    }
+    for (int i = 0; i < arns.size(); i++) {
+      if (!TOPIC_ARN.matcher(arns.get(i)).matches()) {
+        s.problems()
+            .error(
+                s.pathOf("topic_arns") + "[" + i + "]",
+                "not an SNS topic ARN '"
+                    + arns.get(i)
+                    + "' (arn:<partition>:sns:<region>:<account>:<topic>)");
+      }
+    }
+    return arns;
   }
 
   private static @Nullable String schedule(Section s) {

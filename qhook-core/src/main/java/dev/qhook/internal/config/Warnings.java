@@ -1,6 +1,8 @@
 package dev.qhook.internal.config;
 
 import dev.qhook.config.QueueConfig;
+import dev.qhook.config.SourceConfig;
+import dev.qhook.config.SourceType;
 import dev.qhook.internal.net.IpLiterals;
 import dev.qhook.internal.net.PrivateAddresses;
 import java.net.URI;
@@ -11,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The non-fatal findings about a valid config: an open API, the SSRF guard turned off, queues open
- * to anyone (docs/reference/configuration.md, "Warnings"). Unset variables are reported during
- * expansion.
+ * to anyone, SNS sources open to any topic (docs/reference/configuration.md, "Warnings"). Unset
+ * variables are reported during expansion.
  */
 public final class Warnings {
   private Warnings() {}
@@ -48,6 +50,15 @@ public final class Warnings {
       warnings.add(
           "server.allow_private_urls is true: the SSRF guard is off (deliveries, alerts and SNS calls may reach"
               + " private and loopback addresses)");
+    }
+    for (SourceConfig source : config.sources().values()) {
+      if (source.type() == SourceType.SNS && source.topicArns().isEmpty()) {
+        warnings.add(
+            "sources."
+                + source.name()
+                + ": no topic_arns: messages of any SNS topic are accepted, also of topics in other"
+                + " AWS accounts");
+      }
     }
     for (QueueConfig queue : config.queues().values()) {
       if (queue.apiKey() == null && config.api().authToken() == null) {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -18,12 +19,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the HTTP request of a handler delivery (docs/reference/http-api.md, "The request",
- * "Headers").
+ * "Headers"). Event values outside printable ASCII travel percent-encoded, named in {@value
+ * #ENCODED_HEADERS} ("Header values outside printable ASCII"), so that every stored event can be
+ * sent.
  */
 public final class HandlerRequests {
+  /** Lists the headers whose values were percent-encoded, as sent, separated by ", ". */
+  static final String ENCODED_HEADERS = "X-Qhook-Encoded-Headers";
+
   /** Headers the configured {@code headers} may not replace. */
   static final Set<String> PROTECTED =
       Set.of(
+          "x-qhook-encoded-headers",
           "host",
           "content-length",
           "connection",
@@ -69,7 +76,8 @@ public final class HandlerRequests {
     headers.put("User-Agent", userAgent);
     headers.put("X-Qhook-Job-ID", claimed.job().id());
     headers.put("X-Qhook-Event-ID", event.id());
-    headers.put("X-Qhook-Event-Type", event.eventType());
+    Set<String> encoded = new LinkedHashSet<>();
+    putEventValue(headers, encoded, "X-Qhook-Event-Type", event.eventType());
     headers.put("X-Qhook-Handler", handler.name());
     headers.put("X-Qhook-Attempt", Integer.toString(claimed.job().attempt()));
     headers.put("X-Qhook-Delivery-ID", Hmac.deliveryId(event.id() + ":" + handler.name()));
@@ -78,7 +86,7 @@ public final class HandlerRequests {
         .forEach(
             (name, value) -> {
               if (name.startsWith("ce-")) {
-                headers.put(name, value);
+                putEventValue(headers, encoded, name, value);
               }
             });
     if (signingKey != null) {
@@ -96,10 +104,25 @@ public final class HandlerRequests {
             (name, value) -> {
               if (!PROTECTED.contains(name.toLowerCase(Locale.ROOT))) {
                 headers.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
+                encoded.removeIf(existing -> existing.equalsIgnoreCase(name));
                 headers.put(name, value);
               }
             });
+    if (!encoded.isEmpty()) {
+      headers.put(ENCODED_HEADERS, String.join(", ", encoded));
+    }
     return new TransportRequest(method, handler.url(), headers, body, handler.config().timeout());
+  }
+
+  /** Puts a value that came with the event, percent-encoded when it is not printable ASCII. */
+  private static void putEventValue(
+      Map<String, String> headers, Set<String> encoded, String name, String value) {
+    if (HeaderValues.needsEncoding(value)) {
+      headers.put(name, HeaderValues.encode(value));
+      encoded.add(name);
+    } else {
+      headers.put(name, value);
+    }
   }
 
   /** Checks a body is one JSON document by streaming over it, without building a tree. */

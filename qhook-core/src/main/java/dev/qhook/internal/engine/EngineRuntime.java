@@ -158,7 +158,8 @@ public final class EngineRuntime {
             new InboundReceiver.Wiring(
                 clock, transport, ssrfGuard, certificates, options.subscribeUrlRule()),
             this::ingestChecked,
-            this::reportVerificationFailure);
+            metrics::verificationFailed,
+            (source, reason) -> raiseAlert(Alert.verificationFailure(source, reason)));
     this.maintenance = new Maintenance(this.store, clock, config, dispatcher::wake, metrics);
     this.admin = new StoreAdmin(this.store, clock, dispatcher::wake);
   }
@@ -313,12 +314,6 @@ public final class EngineRuntime {
     } catch (RuntimeException e) {
       log.warn("alert sink failed on a {} alert: {}", alert.kind().label(), e.toString());
     }
-  }
-
-  /** Counts a rejected signature of {@code source} and raises a verification_failure alert. */
-  private void reportVerificationFailure(String source, String reason) {
-    metrics.verificationFailed(source);
-    raiseAlert(Alert.verificationFailure(source, reason));
   }
 
   public Admin admin() {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.qhook.InboundRequest;
 import dev.qhook.IngestResult;
+import dev.qhook.InvalidEventException;
 import dev.qhook.Received;
 import dev.qhook.Rejection;
 import dev.qhook.StoreException;
@@ -25,6 +26,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -33,11 +35,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The inbound contract of the engine: every check of a request, in order, before its event is
- * routed and stored (docs/reference/http-api.md, "Processing order"). Webhooks: source, {@code
- * allowed_ips}, signature on the raw bytes, UTF-8, schema, event type. Events: source, UTF-8,
- * schema, event type (the caller authenticates: the server requires {@code api.auth_token} first).
- * SNS: source, message shape, signature, then by message type. The body is parsed at most once, and
- * the parsed form goes on to routing.
+ * routed and stored (docs/reference/http-api.md, the checks of each ingest route). Webhooks:
+ * source, {@code allowed_ips}, signature on the raw bytes, UTF-8, schema, event type. Events:
+ * source, UTF-8, schema, event type (the caller authenticates: the server requires {@code
+ * api.auth_token} first). SNS: source, message shape, {@code topic_arns}, signature, then by
+ * message type. Then the limits of the event's values ("Limits of event values", checked by the
+ * ingestor). The body is parsed at most once, and the parsed form goes on to routing.
  */
 public final class InboundReceiver {
   private static final Logger log = LoggerFactory.getLogger(InboundReceiver.class);
@@ -87,18 +90,23 @@ public final class InboundReceiver {
   /**
    * @param ingest routes and stores a checked event; the future fails with a {@link StoreException}
    *     when nothing was stored
-   * @param verificationFailed counts and alerts a rejected signature: (source, reason class)
+   * @param verificationFailed counts a rejected signature of a source, every time
+   * @param verificationAlert raises the alert of a rejected signature: (source, reason class); at
+   *     most once per source per minute
    */
   public InboundReceiver(
       SourceGates gates,
       Wiring wiring,
       Function<Submission, CompletableFuture<IngestResult>> ingest,
-      BiConsumer<String, String> verificationFailed) {
+      Consumer<String> verificationFailed,
+      BiConsumer<String, String> verificationAlert) {
     this.gates = gates;
     this.ingest = ingest;
+    VerificationReports reports =
+        new VerificationReports(verificationFailed, verificationAlert, wiring.clock());
     this.failures =
         (source, rejected) -> {
-          verificationFailed.accept(source, SourceGate.reasonClass(rejected.reason()));
+          reports.report(source, SourceGate.reasonClass(rejected.reason()));
           return new Received.Rejected(Rejection.SIGNATURE_INVALID, rejected.message());
         };
     this.sns =
@@ -111,11 +119,14 @@ public final class InboundReceiver {
 
   /**
    * SNS signing certificates fetched through {@code transport} and kept for an hour per URL (a
-   * certificate is checked against the clock on every use).
+   * certificate is checked against the clock on every use); a failed fetch is remembered for 60
+   * seconds per URL, and concurrent fetches of one URL make one call.
    */
   public static CertificateFetcher certificatesThrough(Transport transport, Clock clock) {
     return CertificateFetchers.caching(
-        new TransportCertificateFetcher(transport), CertificateFetchers.DEFAULT_CACHE_TTL, clock);
+        new RememberedFailures(new TransportCertificateFetcher(transport), clock),
+        CertificateFetchers.DEFAULT_CACHE_TTL,
+        clock);
   }
 
   /**
@@ -213,6 +224,8 @@ public final class InboundReceiver {
     CompletableFuture<IngestResult> stored;
     try {
       stored = ingest.apply(submission);
+    } catch (InvalidEventException e) {
+      return rejected(Rejection.BAD_REQUEST, e.getMessage());
     } catch (UnavailableException | StoreException e) {
       return rejected(Rejection.UNAVAILABLE, unavailableMessage(e));
     }

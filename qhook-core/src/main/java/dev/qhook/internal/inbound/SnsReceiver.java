@@ -2,9 +2,11 @@ package dev.qhook.internal.inbound;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qhook.InboundRequest;
+import dev.qhook.InvalidEventException;
 import dev.qhook.Received;
 import dev.qhook.Rejection;
 import dev.qhook.config.SourceConfig;
+import dev.qhook.internal.ingest.EventValues;
 import dev.qhook.internal.ingest.Payload;
 import dev.qhook.internal.ingest.Submission;
 import dev.qhook.internal.json.Json;
@@ -16,10 +18,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * An AWS SNS message to an {@code sns} source: its shape (400), the signature unless {@code
- * skip_verify} (401), then by {@code Type}: confirm a subscription, ingest a notification's {@code
- * Message} (the envelope is not stored), acknowledge an unsubscription. {@code allowed_ips} and
- * {@code schema} do not apply.
+ * An AWS SNS message to an {@code sns} source: its shape (400), its {@code TopicArn} against the
+ * source's {@code topic_arns} when set (403), the signature unless {@code skip_verify} (401), then
+ * by {@code Type}: confirm a subscription, ingest a notification's {@code Message} (the envelope is
+ * not stored), acknowledge an unsubscription. {@code allowed_ips} and {@code schema} do not apply.
  */
 final class SnsReceiver {
   static final String SUBSCRIPTION_CONFIRMED = "Subscription confirmed";
@@ -48,6 +50,17 @@ final class SnsReceiver {
       return done(new Received.Rejected(Rejection.INVALID_SNS_MESSAGE, invalid.problem()));
     }
     SnsMessage message = ((SnsMessage.Parsed) parsed).message();
+    if (!source.topicArns().isEmpty() && !source.topicArns().contains(message.topicArn())) {
+      // Before the signature: a refusal needs no proof, and saves the certificate fetch.
+      return done(
+          new Received.Rejected(
+              Rejection.TOPIC_NOT_ALLOWED,
+              "TopicArn '"
+                  + abbreviate(message.topicArn(), 256)
+                  + "' is not in sources."
+                  + source.name()
+                  + ".topic_arns"));
+    }
     if (!source.skipVerify()) {
       VerificationResult result = verifier.verify(message);
       if (result instanceof VerificationResult.Rejected rejected) {
@@ -66,7 +79,7 @@ final class SnsReceiver {
           done(
               new Received.Rejected(
                   Rejection.INVALID_SNS_MESSAGE,
-                  "unsupported SNS Type '" + abbreviate(message.type()) + "'"));
+                  "unsupported SNS Type '" + abbreviate(message.type(), 40) + "'"));
     };
   }
 
@@ -81,6 +94,11 @@ final class SnsReceiver {
   }
 
   private CompletableFuture<Received> notification(String source, SnsMessage message) {
+    try {
+      EventValues.checkKey("MessageId", message.messageId());
+    } catch (InvalidEventException e) {
+      return done(new Received.Rejected(Rejection.BAD_REQUEST, e.getMessage()));
+    }
     byte[] bytes = message.message().getBytes(StandardCharsets.UTF_8);
     JsonNode json = Json.parseOrNull(bytes);
     String contentType = json != null ? "application/json" : "text/plain; charset=utf-8";
@@ -99,7 +117,7 @@ final class SnsReceiver {
     return CompletableFuture.completedFuture(received);
   }
 
-  private static String abbreviate(String value) {
-    return value.length() <= 40 ? value : value.substring(0, 40) + "...";
+  private static String abbreviate(String value, int max) {
+    return value.length() <= max ? value : value.substring(0, max) + "...";
   }
 }

@@ -3,6 +3,7 @@ package dev.qhook.internal.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qhook.IngestRequest;
 import dev.qhook.IngestResult;
+import dev.qhook.InvalidEventException;
 import dev.qhook.StoreException;
 import dev.qhook.UnknownSourceException;
 import dev.qhook.config.QHookConfig;
@@ -86,6 +87,8 @@ public final class Ingestor {
    * @return completes on the committer thread once event and jobs are committed, or fails with a
    *     {@link StoreException}; dependent stages must not block
    * @throws UnknownSourceException the source is not configured (nothing is queued)
+   * @throws InvalidEventException a value of the event cannot be stored or delivered (nothing is
+   *     queued)
    */
   public CompletableFuture<IngestResult> ingestAsync(IngestRequest request) {
     return ingestAsync(
@@ -98,11 +101,19 @@ public final class Ingestor {
             request.fallbackIdempotencyKey()));
   }
 
-  /** {@link #ingestAsync(IngestRequest)} for an event that passed the inbound checks. */
+  /**
+   * {@link #ingestAsync(IngestRequest)} for an event that passed the inbound checks.
+   *
+   * @throws InvalidEventException a value of the event cannot be stored or delivered
+   *     (docs/reference/http-api.md, "Limits of event values"); nothing is queued
+   */
   public CompletableFuture<IngestResult> ingestAsync(Submission request) {
     if (!config.sources().containsKey(request.source())) {
       throw new UnknownSourceException(request.source());
     }
+    EventValues.checkEventType(request.eventType());
+    EventValues.checkStoredHeaders(request.storedHeaders());
+    EventValues.checkKey("header Idempotency-Key", request.idempotencyKey());
     Payload payload = request.payload();
     // Parsing is most of the CPU of routing: skip it when no handler of the source looks inside.
     JsonNode json = router.needsPayload(request.source()) ? payload.json() : null;
@@ -110,8 +121,13 @@ public final class Ingestor {
         router.matchingHandlers(request.source(), request.eventType(), json);
     String key = request.idempotencyKey();
     if (key == null) {
-      key = router.idempotencyKey(handlers, json).orElse(request.fallbackIdempotencyKey());
+      key = keyOfHandlers(handlers, json);
     }
+    if (key == null) {
+      key = request.fallbackIdempotencyKey();
+      EventValues.checkKey("fallback idempotency key", key);
+    }
+    List<@Nullable String> orderingKeys = orderingKeys(handlers, json);
     Instant now = clock.instant();
     Event event =
         new Event(
@@ -123,7 +139,8 @@ public final class Ingestor {
             normaliseKey(key),
             now);
     List<NewJob> jobs = new ArrayList<>(handlers.size());
-    for (CompiledHandler h : handlers) {
+    for (int i = 0; i < handlers.size(); i++) {
+      CompiledHandler h = handlers.get(i);
       jobs.add(
           new NewJob(
               ids.next(),
@@ -132,7 +149,7 @@ public final class Ingestor {
               h.config().url(),
               h.config().retry().maxAttempts(),
               now,
-              h.orderingKeyOf(json)));
+              orderingKeys.get(i)));
     }
     CompletableFuture<IngestResult> answer = new CompletableFuture<>();
     appender
@@ -150,6 +167,41 @@ public final class Ingestor {
               }
             });
     return answer;
+  }
+
+  /**
+   * The key at the {@code idempotency_key} path of the first matched handler that yields one
+   * (docs/reference/configuration.md, "Idempotency keys"), checked; null when none does.
+   */
+  private static @Nullable String keyOfHandlers(
+      List<CompiledHandler> handlers, @Nullable JsonNode json) {
+    for (CompiledHandler h : handlers) {
+      String key = h.idempotencyKeyOf(json).orElse(null);
+      if (key != null) {
+        EventValues.checkKey(keyField(h, "idempotency_key", h.config().idempotencyKey()), key);
+        return key;
+      }
+    }
+    return null;
+  }
+
+  /** Each matched handler's ordering key, in order, checked before anything is queued. */
+  private static List<@Nullable String> orderingKeys(
+      List<CompiledHandler> handlers, @Nullable JsonNode json) {
+    List<@Nullable String> keys = new ArrayList<>(handlers.size());
+    for (CompiledHandler h : handlers) {
+      String key = h.orderingKeyOf(json);
+      if (key != null) {
+        EventValues.checkOrderingKey(keyField(h, "ordering_key", h.config().orderingKey()), key);
+      }
+      keys.add(key);
+    }
+    return keys;
+  }
+
+  /** {@code handlers.billing.ordering_key ($.customer)}: the config path and the JSON path. */
+  private static String keyField(CompiledHandler h, String key, @Nullable String path) {
+    return "handlers." + h.name() + "." + key + " (" + path + ")";
   }
 
   private IngestResult accepted(String source, AppendResult stored, int jobCount) {

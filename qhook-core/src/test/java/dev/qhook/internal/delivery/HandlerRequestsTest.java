@@ -11,6 +11,7 @@ import dev.qhook.spi.Job;
 import dev.qhook.spi.JobKind;
 import dev.qhook.spi.JobStatus;
 import dev.qhook.spi.TransportRequest;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,11 +43,16 @@ class HandlerRequestsTest {
   }
 
   private static ClaimedJob claimed(String body, Map<String, String> eventHeaders) {
+    return claimed("order.created", body, eventHeaders);
+  }
+
+  private static ClaimedJob claimed(
+      String eventType, String body, Map<String, String> eventHeaders) {
     Event event =
         new Event(
             "01EVENT",
             "app",
-            "order.created",
+            eventType,
             body.getBytes(StandardCharsets.UTF_8),
             eventHeaders,
             null,
@@ -172,5 +178,75 @@ class HandlerRequestsTest {
     assertThat(HandlerRequests.isJson("{\"a\":".getBytes(StandardCharsets.UTF_8))).isFalse();
     assertThat(HandlerRequests.isJson("a=1&b=2".getBytes(StandardCharsets.UTF_8))).isFalse();
     assertThat(HandlerRequests.isJson(new byte[0])).isFalse();
+  }
+
+  /**
+   * Regression (issue 10, item 1): a non-Latin event type or {@code ce-*} value made a request the
+   * HTTP client refuses ("invalid header value"), so the job could never be delivered.
+   */
+  @Test
+  void valuesOutsidePrintableAsciiTravelPercentEncodedAndAreNamed() {
+    TransportRequest request =
+        new HandlerRequests("0.1.0", null)
+            .build(
+                handler("POST", Map.of()),
+                claimed(
+                    "заказ.создан",
+                    "{}",
+                    Map.of("ce-subject", "Invoice – €5", "ce-id", "plain ascii", "ce-x", "a\tb")),
+                NOW);
+    assertThat(request.headers())
+        .containsEntry(
+            "X-Qhook-Event-Type",
+            "%D0%B7%D0%B0%D0%BA%D0%B0%D0%B7.%D1%81%D0%BE%D0%B7%D0%B4%D0%B0%D0%BD")
+        .containsEntry("ce-subject", "Invoice%20%E2%80%93%20%E2%82%AC5")
+        .containsEntry("ce-x", "a%09b")
+        .containsEntry("ce-id", "plain ascii");
+    assertThat(request.headers().get("X-Qhook-Encoded-Headers").split(", "))
+        .containsExactlyInAnyOrder("X-Qhook-Event-Type", "ce-subject", "ce-x");
+    assertThat(
+            URLDecoder.decode(request.headers().get("X-Qhook-Event-Type"), StandardCharsets.UTF_8))
+        .isEqualTo("заказ.создан");
+    assertThat(request.headers().values())
+        .allSatisfy(value -> assertThat(value).matches("[\\x20-\\x7e]*"));
+  }
+
+  @Test
+  void printableAsciiValuesAreSentAsTheyAreWithoutTheCompanionHeader() {
+    TransportRequest request =
+        new HandlerRequests("0.1.0", null)
+            .build(
+                handler("POST", Map.of()),
+                claimed("100%.done", "{}", Map.of("ce-subject", "a%20b")),
+                NOW);
+    assertThat(request.headers())
+        .containsEntry("X-Qhook-Event-Type", "100%.done")
+        .containsEntry("ce-subject", "a%20b")
+        .doesNotContainKey("X-Qhook-Encoded-Headers");
+  }
+
+  @Test
+  void leadingOrTrailingSpacesAreEncodedSoThatTheyArriveIntact() {
+    TransportRequest request =
+        new HandlerRequests("0.1.0", null)
+            .build(handler("POST", Map.of()), claimed(" padded ", "{}", Map.of()), NOW);
+    assertThat(request.headers())
+        .containsEntry("X-Qhook-Event-Type", "%20padded%20")
+        .containsEntry("X-Qhook-Encoded-Headers", "X-Qhook-Event-Type");
+  }
+
+  @Test
+  void aConfiguredHeaderReplacingAnEncodedOneIsNotListedAndCannotSetTheList() {
+    TransportRequest request =
+        new HandlerRequests("0.1.0", null)
+            .build(
+                handler(
+                    "POST",
+                    Map.of("CE-Subject", "fixed", "X-Qhook-Encoded-Headers", "X-Qhook-Job-ID")),
+                claimed("заказ", "{}", Map.of("ce-subject", "€")),
+                NOW);
+    assertThat(request.headers())
+        .containsEntry("CE-Subject", "fixed")
+        .containsEntry("X-Qhook-Encoded-Headers", "X-Qhook-Event-Type");
   }
 }
