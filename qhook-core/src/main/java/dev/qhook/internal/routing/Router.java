@@ -56,18 +56,6 @@ public final class Router {
     return matched;
   }
 
-  /** The key from the first matched handler whose {@code idempotency_key} path yields one. */
-  public Optional<String> idempotencyKey(
-      List<CompiledHandler> matched, @Nullable JsonNode payload) {
-    for (CompiledHandler h : matched) {
-      Optional<String> key = h.idempotencyKeyOf(payload);
-      if (key.isPresent()) {
-        return key;
-      }
-    }
-    return Optional.empty();
-  }
-
   public Optional<CompiledHandler> handler(String name) {
     return Optional.ofNullable(handlersByName.get(name));
   }
