@@ -117,6 +117,11 @@ public final class QHookServer implements AutoCloseable {
     return pipeline.inProgress();
   }
 
+  /** Bytes of request bodies read so far by requests still reading them (for tests). */
+  long bodyBytesArriving() {
+    return pipeline.bodyBytesArriving();
+  }
+
   /** {@code /ready} answers 503 and ingest refuses from now on; the listener keeps running. */
   public void beginShutdown() {
     readiness.beginShutdown();

@@ -91,6 +91,39 @@ class SlowClientsTest {
     }
   }
 
+  /**
+   * Bodies still arriving hold no {@code max_inbound} place, so they are bounded apart: together at
+   * most {@code max_inbound} × {@code max_body_size} bytes, beyond which a request is refused.
+   */
+  @Test
+  void bodiesStillArrivingMayHoldAtMostMaxInboundTimesMaxBodySizeBytes() throws IOException {
+    TestConfig config = new TestConfig().eventSource("app");
+    config.maxInbound = 1;
+    config.maxBodySize = 1000;
+    try (RunningServer server =
+        RunningServer.start(config.build(), engine -> engine, s -> s.bodyTimeout(LIMIT))) {
+      connect(server, head(1000) + "x".repeat(700));
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> server.server.bodyBytesArriving() == 700);
+
+      Socket second = connect(server, head(1000) + "y".repeat(400));
+      second.setSoTimeout((int) SLACK.toMillis());
+      String answer = new String(second.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+      assertThat(answer).isEqualTo("HTTP/1.1 503");
+
+      assertThat(server.post("/events/app/x", "{\"n\":\"" + "z".repeat(200) + "\"}").statusCode())
+          .isEqualTo(202);
+    }
+  }
+
+  private static String head(int contentLength) {
+    return "POST /events/app/x HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+        + "Content-Length: "
+        + contentLength
+        + "\r\n\r\n";
+  }
+
   private Socket connect(RunningServer server, String head) throws IOException {
     Socket socket = new Socket("127.0.0.1", server.server.port());
     slow.add(socket);

@@ -58,6 +58,7 @@ public final class RequestPipeline implements HttpHandler {
   private final IpRateLimiter ipLimiter;
   private final Executor responders;
   private final ReadDeadlines deadlines;
+  private final BodyBudget bodyBudget;
   private final AtomicInteger active = new AtomicInteger();
   private final Object idleMonitor = new Object();
   private volatile boolean awaitingIdle;
@@ -72,6 +73,7 @@ public final class RequestPipeline implements HttpHandler {
     this.deadlines = deadlines;
     this.limits = limits;
     this.inbound = new InboundLimiter(limits.maxInbound());
+    this.bodyBudget = new BodyBudget((long) limits.maxInbound() * limits.maxBodySize());
     this.ipLimiter = new IpRateLimiter(limits.ipRateLimit(), clock);
     this.responders = responders;
   }
@@ -161,6 +163,11 @@ public final class RequestPipeline implements HttpHandler {
     return active.get();
   }
 
+  /** Bytes of bodies read so far by requests still reading them. */
+  public long bodyBytesArriving() {
+    return bodyBudget.held();
+  }
+
   /**
    * Waits until no request is in progress (answers that complete later included), at most {@code
    * timeout}; true when idle.
@@ -240,22 +247,24 @@ public final class RequestPipeline implements HttpHandler {
    * Reads the body within its time.
    *
    * @throws UncheckedIOException when the client is gone or out of time (the header time included)
-   * @throws ApiException 413 when the body is longer than {@code server.max_body_size}
+   * @throws ApiException 413 when the body is longer than {@code server.max_body_size}; 503 when
+   *     bodies still arriving would hold more than their {@link BodyBudget}
    */
   private byte[] readBody(HttpExchange exchange, long declaredLength) {
     if (!deadlines.startBody()) {
       throw outOfTime("headers");
     }
     byte[] body;
-    try {
-      body = BoundedBody.read(exchange.getRequestBody(), limits.maxBodySize(), declaredLength);
+    try (BodyBudget.Charged in = bodyBudget.charge(exchange.getRequestBody())) {
+      body = BoundedBody.read(in, limits.maxBodySize(), declaredLength);
     } catch (UncheckedIOException e) {
       if (!deadlines.endBody()) {
         throw outOfTime("body");
       }
       throw e;
     }
-    // On 413 the body time keeps running: the server drains some of the rest while answering.
+    // On 413 or 503 the body time keeps running: the server drains some of the rest while
+    // answering.
     if (!deadlines.endBody()) {
       throw outOfTime("body");
     }
