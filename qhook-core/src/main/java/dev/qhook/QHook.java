@@ -141,7 +141,7 @@ public final class QHook implements AutoCloseable {
 
   /**
    * Database health, queue depth and dead jobs (docs/reference/http-api.md, "GET /health"). Reads
-   * the database.
+   * the database at most once a second: calls within a second of a read get its answer.
    */
   public Health health() {
     return runtime.health();

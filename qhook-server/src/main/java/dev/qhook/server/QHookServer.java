@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.sun.net.httpserver.HttpServer;
 import dev.qhook.QHook;
 import dev.qhook.config.ServerConfig;
+import dev.qhook.server.internal.http.ReadDeadlines;
 import dev.qhook.server.internal.http.RequestExecutor;
 import dev.qhook.server.internal.http.RequestPipeline;
 import dev.qhook.server.internal.routes.Readiness;
@@ -40,16 +41,30 @@ public final class QHookServer implements AutoCloseable {
   /** How long {@link #close()} lets requests in progress finish. */
   public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(10);
 
+  /**
+   * How long a client may take to send its request line and headers, from its first byte: 10 s
+   * (docs/reference/http-api.md, "Request processing").
+   */
+  public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
+
+  /** How long a client may take to send its body, from the end of its headers: 30 s. */
+  public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(30);
+
   private static final String MAX_REQUEST_TIME = "sun.net.httpserver.maxReqTime";
 
-  /** Extra platform threads beyond {@code max_inbound}, so that excess requests get 503 at once. */
-  private static final int SPARE_THREADS = 32;
+  /**
+   * Platform threads beyond {@code max_inbound} (Java 17-20): requests whose headers or body are
+   * still arriving hold a thread and no {@code max_inbound} place, and excess requests must still
+   * find a thread to be answered 503 at once.
+   */
+  private static final int SPARE_THREADS = 128;
 
   static {
     // Without it the JDK server leaves Nagle on, which costs about 40 ms per response.
     System.setProperty("sun.net.httpserver.nodelay", "true");
-    // A client that takes longer than this to send its request loses the connection, so slow
-    // senders cannot hold the request threads forever (unless the operator chose otherwise).
+    // A backstop behind the header and body times: the JDK server closes a connection whose
+    // request has not arrived whole this long after its first byte, even one still waiting for a
+    // request thread (unless the operator chose otherwise).
     if (System.getProperty(MAX_REQUEST_TIME) == null) {
       System.setProperty(MAX_REQUEST_TIME, "60");
     }
@@ -59,14 +74,20 @@ public final class QHookServer implements AutoCloseable {
   private final ExecutorService executor;
   private final Readiness readiness;
   private final RequestPipeline pipeline;
+  private final ReadDeadlines deadlines;
   private volatile boolean stopped;
 
   private QHookServer(
-      HttpServer http, ExecutorService executor, Readiness readiness, RequestPipeline pipeline) {
+      HttpServer http,
+      ExecutorService executor,
+      Readiness readiness,
+      RequestPipeline pipeline,
+      ReadDeadlines deadlines) {
     this.http = http;
     this.executor = executor;
     this.readiness = readiness;
     this.pipeline = pipeline;
+    this.deadlines = deadlines;
   }
 
   public static Builder builder(QHook engine) {
@@ -89,6 +110,16 @@ public final class QHookServer implements AutoCloseable {
       host = "[" + host + "]";
     }
     return URI.create("http://" + host + ":" + port());
+  }
+
+  /** Requests between their headers and their answer (for tests). */
+  int requestsInProgress() {
+    return pipeline.inProgress();
+  }
+
+  /** Bytes of request bodies read so far by requests still reading them (for tests). */
+  long bodyBytesArriving() {
+    return pipeline.bodyBytesArriving();
   }
 
   /** {@code /ready} answers 503 and ingest refuses from now on; the listener keeps running. */
@@ -120,6 +151,7 @@ public final class QHookServer implements AutoCloseable {
     }
     http.stop(0);
     executor.shutdownNow();
+    deadlines.close();
     log.info("HTTP server stopped");
   }
 
@@ -135,6 +167,8 @@ public final class QHookServer implements AutoCloseable {
     private @Nullable String host;
     private @Nullable Integer port;
     private Clock clock = Clock.systemUTC();
+    private Duration headerTimeout = DEFAULT_HEADER_TIMEOUT;
+    private Duration bodyTimeout = DEFAULT_BODY_TIMEOUT;
 
     private Builder(QHook engine) {
       this.engine = requireNonNull(engine, "engine");
@@ -172,12 +206,44 @@ public final class QHookServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How long a client may take to send its request line and headers, from its first byte; default
+     * {@link #DEFAULT_HEADER_TIMEOUT} (10 s). A late client's connection is closed without an
+     * answer.
+     *
+     * @throws IllegalArgumentException unless positive
+     */
+    public Builder headerTimeout(Duration timeout) {
+      this.headerTimeout = positive(timeout, "headerTimeout");
+      return this;
+    }
+
+    /**
+     * How long a client may take to send its body, from the end of its headers; default {@link
+     * #DEFAULT_BODY_TIMEOUT} (30 s). A late client's connection is closed without an answer.
+     *
+     * @throws IllegalArgumentException unless positive
+     */
+    public Builder bodyTimeout(Duration timeout) {
+      this.bodyTimeout = positive(timeout, "bodyTimeout");
+      return this;
+    }
+
+    private static Duration positive(Duration timeout, String name) {
+      requireNonNull(timeout, name);
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + timeout);
+      }
+      return timeout;
+    }
+
     /** Binds and starts serving. */
     public QHookServer start() {
       ServerConfig config = engine.config().server();
       Readiness readiness = new Readiness(engine);
       ExecutorService executor =
           RequestExecutor.create("qhook-request", config.maxInbound() + SPARE_THREADS);
+      ReadDeadlines deadlines = new ReadDeadlines(headerTimeout, bodyTimeout);
       RequestPipeline pipeline =
           new RequestPipeline(
               ServerRoutes.create(engine, readiness, prometheus),
@@ -187,7 +253,8 @@ public final class QHookServer implements AutoCloseable {
                   config.ipRateLimit(),
                   config.trustProxy()),
               clock,
-              executor);
+              executor,
+              deadlines);
       InetSocketAddress address =
           new InetSocketAddress(
               host != null ? host : config.host(), port != null ? port : config.port());
@@ -196,13 +263,14 @@ public final class QHookServer implements AutoCloseable {
         http = HttpServer.create(address, 0);
       } catch (IOException e) {
         executor.shutdownNow();
+        deadlines.close();
         throw new UncheckedIOException(
             "cannot listen on " + address.getHostString() + ":" + address.getPort(), e);
       }
       http.createContext("/", pipeline);
-      http.setExecutor(executor);
+      http.setExecutor(deadlines.watching(executor));
       http.start();
-      QHookServer server = new QHookServer(http, executor, readiness, pipeline);
+      QHookServer server = new QHookServer(http, executor, readiness, pipeline, deadlines);
       log.info("listening on {}:{}", address.getHostString(), server.port());
       return server;
     }

@@ -5,17 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.qhook.memory.InMemoryStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.awaitility.Awaitility;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class LimitsTest {
@@ -81,40 +78,26 @@ class LimitsTest {
   }
 
   @Test
-  void requestsBeyondMaxInboundGet503OverloadedAtOnce() throws IOException {
-    TestConfig config = new TestConfig();
+  void requestsBeyondMaxInboundGet503OverloadedAtOnceWhileHealthAndReadyAnswer() throws Exception {
+    TestConfig config = new TestConfig().eventSource("app");
     config.maxInbound = 1;
-    try (RunningServer server = RunningServer.start(config);
-        Socket slow = new Socket("127.0.0.1", server.server.port())) {
-      OutputStream out = slow.getOutputStream();
-      out.write(
-          ("POST /_echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: 10\r\n\r\nabc")
-              .getBytes(StandardCharsets.US_ASCII));
-      out.flush();
+    FaultyStore store = new FaultyStore();
+    try (RunningServer server = RunningServer.start(config, store, true, Clock.systemUTC())) {
+      store.holdAppends();
+      CompletableFuture<HttpResponse<String>> first = server.postLater("/events/app/x", "{}");
+      assertThat(store.appendsEntered.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
 
-      Awaitility.await()
-          .atMost(Duration.ofSeconds(10))
-          .until(() -> server.get("/health").statusCode() == 503);
-      HttpResponse<String> overloaded = server.get("/health");
+      HttpResponse<String> overloaded = server.post("/events/app/y", "{}");
+      assertThat(overloaded.statusCode()).isEqualTo(503);
       assertThat(RunningServer.json(overloaded).get("code").asText()).isEqualTo("overloaded");
       assertThat(overloaded.headers().firstValue("Retry-After")).hasValue("1");
+      assertThat(server.get("/health").statusCode()).isEqualTo(200);
+      assertThat(server.get("/ready").statusCode()).isEqualTo(200);
 
-      out.write("defghij".getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      assertThat(readHead(slow.getInputStream())).startsWith("HTTP/1.1 200");
-      Awaitility.await()
-          .atMost(Duration.ofSeconds(10))
-          .until(() -> server.get("/health").statusCode() == 200);
+      store.releaseAppends();
+      assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(202);
+      assertThat(server.post("/events/app/z", "{}").statusCode()).isEqualTo(202);
     }
-  }
-
-  private static String readHead(InputStream in) throws IOException {
-    StringBuilder head = new StringBuilder();
-    int c;
-    while ((c = in.read()) >= 0 && c != '\n') {
-      head.append((char) c);
-    }
-    return head.toString();
   }
 
   @Test

@@ -60,6 +60,12 @@ final class RunningServer implements AutoCloseable {
     return new RunningServer(engine, server, store);
   }
 
+  /** A server on a free loopback port over {@code engine} (started or not), which it closes. */
+  static RunningServer serve(QHook engine, Store store, Clock clock) {
+    QHookServer server = QHookServer.builder(engine).port(0).host("127.0.0.1").clock(clock).start();
+    return new RunningServer(engine, server, store);
+  }
+
   /** A started engine on an in-memory store with {@code config}, both builders adjustable. */
   static RunningServer start(
       QHookConfig config,
@@ -132,6 +138,11 @@ final class RunningServer implements AutoCloseable {
 
   HttpResponse<String> post(String path, byte[] body, String... headers) {
     return send(request(path, headers).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+  }
+
+  /** GETs {@code path} without waiting for the answer. */
+  CompletableFuture<HttpResponse<String>> getLater(String path) {
+    return client.sendAsync(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** POSTs {@code body} without waiting for the answer. */

@@ -10,7 +10,10 @@ import org.jspecify.annotations.Nullable;
 
 /** One HTTP attempt, classified (docs/reference/http-api.md, "Outcome of a delivery"). */
 public sealed interface AttemptOutcome {
-  /** Failure bodies are kept up to this many bytes. */
+  /**
+   * Failure bodies are kept up to this many bytes, cut before a UTF-8 character that would not fit
+   * whole.
+   */
   int KEPT_BODY_BYTES = 1024;
 
   long durationMs();
@@ -56,7 +59,19 @@ public sealed interface AttemptOutcome {
     if (body.length == 0) {
       return null;
     }
-    byte[] kept = body.length > KEPT_BODY_BYTES ? Arrays.copyOf(body, KEPT_BODY_BYTES) : body;
+    byte[] kept = body.length > KEPT_BODY_BYTES ? Arrays.copyOf(body, cut(body)) : body;
     return new String(kept, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Where to cut a body longer than the limit: at the limit, or before the character the limit
+   * falls in (a UTF-8 continuation byte is {@code 10xxxxxx}; a character has at most three).
+   */
+  private static int cut(byte[] body) {
+    int end = KEPT_BODY_BYTES;
+    for (int back = 0; back < 3 && (body[end] & 0xC0) == 0x80; back++) {
+      end--;
+    }
+    return (body[end] & 0xC0) == 0x80 ? KEPT_BODY_BYTES : end; // not UTF-8: cut at the limit
   }
 }

@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class HandlerDelivery implements Function<ClaimedJob, Completion> {
   private static final Logger log = LoggerFactory.getLogger(HandlerDelivery.class);
   static final String CIRCUIT_OPEN = "circuit breaker open";
+  static final String RATE_LIMITED = "waiting for the handler's rate limit";
 
   private final Router router;
   private final HandlerRequests requests;
@@ -89,17 +90,24 @@ public final class HandlerDelivery implements Function<ClaimedJob, Completion> {
     }
   }
 
-  /** Waits for the rate limit, sends, and records the outcome in the breaker. */
+  /**
+   * Sends, and records the outcome in the breaker; a job whose handler's rate limit has no permit
+   * now goes back to the store until the permit booked for it is due, so that it holds no worker
+   * while other handlers' jobs wait.
+   */
   private Completion attempt(CompiledHandler handler, ClaimedJob claimed, CircuitBreaker breaker) {
     Job job = claimed.job();
-    if (!awaitRatePermit(handler)) {
-      return new Completion.Released(
-          job.id(), job.attempt(), clock.instant(), "interrupted while waiting for rate limit");
+    Optional<Instant> limited =
+        guards.rateLimitedUntil(handler.config(), job.id(), clock.instant());
+    if (limited.isPresent()) {
+      log.debug(
+          "job {} waits for the rate limit of handler {} until {}",
+          job.id(),
+          handler.name(),
+          limited.get());
+      return new Completion.Released(job.id(), job.attempt(), limited.get(), RATE_LIMITED);
     }
     Instant sentAt = clock.instant();
-    if (isExpired(claimed, sentAt)) { // the rate-limit wait may have outlasted the TTL
-      return dead(job, null, LostJobs.TTL_EXPIRED);
-    }
     TransportResult result = send(handler, claimed, sentAt);
     Instant doneAt = clock.instant();
     AttemptOutcome outcome = AttemptOutcome.classify(result, doneAt);
@@ -162,24 +170,6 @@ public final class HandlerDelivery implements Function<ClaimedJob, Completion> {
       log.warn("delivery of job {} could not be sent", claimed.job().id(), e);
       return new TransportResult.NetworkError("request not sendable: " + e.getMessage(), 0);
     }
-  }
-
-  /** Waits in this worker for a rate-limit permit; the dispatcher keeps renewing the lease. */
-  private boolean awaitRatePermit(CompiledHandler handler) {
-    Optional<RateLimiter> limiter = guards.limiter(handler.config(), clock.instant());
-    if (limiter.isEmpty()) {
-      return true;
-    }
-    Duration wait;
-    while (!(wait = limiter.get().tryAcquire(clock.instant())).isZero()) {
-      try {
-        Thread.sleep(Math.max(1, wait.toMillis()));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    return true;
   }
 
   private static AttemptRecord record(

@@ -6,20 +6,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The circuit breaker and the optional rate limiter of each handler, made on first use. */
+/** The circuit breaker and the optional rate limit of each handler, made on first use. */
 public final class HandlerGuards {
   private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
-  private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
+  private final Map<String, RatePermits> limits = new ConcurrentHashMap<>();
 
   public CircuitBreaker breaker(String handler) {
     return breakers.computeIfAbsent(handler, h -> new CircuitBreaker());
   }
 
-  public Optional<RateLimiter> limiter(HandlerConfig handler, Instant now) {
+  /**
+   * Empty when the job may be sent now (no {@code rate_limit}, a permit free, or the one booked for
+   * it is due); else when the permit booked for it is due.
+   */
+  public Optional<Instant> rateLimitedUntil(HandlerConfig handler, String jobId, Instant now) {
     Double rate = handler.rateLimit();
     if (rate == null) {
       return Optional.empty();
     }
-    return Optional.of(limiters.computeIfAbsent(handler.name(), h -> new RateLimiter(rate, now)));
+    return limits
+        .computeIfAbsent(handler.name(), h -> new RatePermits(rate, now))
+        .until(jobId, now);
   }
 }

@@ -13,7 +13,8 @@ import java.time.Instant;
  * And neither of its modes is this bucket: a smooth limiter has no burst, and a bursty one hands
  * out all N permits at the start of each fixed period, so N starts at the end of one second and N
  * more at the start of the next make a burst of 2N; here a burst is at most N, and the bucket
- * refills continuously (one token every 1/N s).
+ * refills continuously (one token every 1/N s). Permits can be booked ahead ({@link #reserve}): the
+ * bucket then goes into debt, which the refill pays back.
  */
 public final class RateLimiter {
   private final double permitsPerSecond;
@@ -29,15 +30,18 @@ public final class RateLimiter {
     this.refilledAt = now;
   }
 
-  /** Takes a permit, or returns how long until one is available. */
-  public synchronized Duration tryAcquire(Instant now) {
+  /**
+   * Books the next permit and returns when it is due: {@code now} when one is free, else the time
+   * of the first permit not yet booked (they come one every 1/N s). A booked permit is spent
+   * whether or not it is used, so the rate holds however late the caller comes back.
+   */
+  public synchronized Instant reserve(Instant now) {
     refill(now);
-    if (tokens >= 1) {
-      tokens -= 1;
-      return Duration.ZERO;
+    tokens -= 1;
+    if (tokens >= 0) {
+      return now;
     }
-    double missing = 1 - tokens;
-    return Duration.ofNanos((long) Math.ceil(missing / permitsPerSecond * 1e9));
+    return now.plusNanos((long) Math.ceil(-tokens / permitsPerSecond * 1e9));
   }
 
   private void refill(Instant now) {

@@ -91,6 +91,7 @@ public final class EngineRuntime {
   private final Maintenance maintenance;
   private final Admin admin;
   private final AlertSink alerts;
+  private final HealthProbe healthProbe;
   private volatile State state = State.NEW;
   private volatile boolean abandoning;
 
@@ -110,6 +111,7 @@ public final class EngineRuntime {
             ? options.alertSink()
             : defaultAlerts(config.alerts(), transport, clock, metrics);
     metrics.registerStoreGauges(this.store::countJobsByStatus);
+    this.healthProbe = new HealthProbe(this.store, dbHealth, clock);
     this.appender = new GroupCommitter<>("qhook-appender", APPEND_BATCH, this.store::append);
     this.completer =
         new GroupCommitter<>(
@@ -321,7 +323,7 @@ public final class EngineRuntime {
   }
 
   public Health health() {
-    return HealthProbe.probe(store, dbHealth);
+    return healthProbe.health();
   }
 
   public boolean isReady() {

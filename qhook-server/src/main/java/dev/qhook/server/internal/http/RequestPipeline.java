@@ -3,6 +3,7 @@ package dev.qhook.server.internal.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,20 +18,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every request passes here: per-IP limit (429), declared body size (413), {@code max_inbound}
- * (503), bounded body read (413), route lookup (404/405), the route, and error mapping. Errors are
- * always JSON; unexpected exceptions become 500 {@code internal} and are logged once.
+ * Every request passes here (docs/reference/http-api.md, "Request processing"): per-IP limit (429),
+ * declared body size (413), the body read within its time (else the connection is closed) and up to
+ * the size limit (413), route lookup (404/405), {@code max_inbound} (503; not for {@code /health}
+ * and {@code /ready}), the route, and error mapping. Errors are always JSON; unexpected exceptions
+ * become 500 {@code internal} and are logged once.
+ *
+ * <p>The {@code max_inbound} place is taken only once the whole request is in, so clients that send
+ * slowly hold none: {@link ReadDeadlines} bounds how long they hold a thread.
  *
  * <p>A route may answer later ({@link AsyncRouteHandler}): the request thread then returns at once,
  * and the response is written on a thread of {@code responders} when the answer completes, never on
  * the completing thread (for ingest the group committer, which a client that stops reading must not
- * stall). The request counts as in progress, and holds its {@code max_inbound} slot, until then.
+ * stall). The request counts as in progress, and holds its {@code max_inbound} place, until then.
  */
 public final class RequestPipeline implements HttpHandler {
   private static final Logger log = LoggerFactory.getLogger(RequestPipeline.class);
 
   /** Paths the per-IP limit never counts (docs/reference/http-api.md, "Request processing"). */
   private static final Set<String> RATE_LIMIT_EXEMPT = Set.of("/health", "/ready", "/metrics");
+
+  /**
+   * Paths {@code max_inbound} never refuses, so that probes answer under load (docs/reference/
+   * http-api.md, "Request processing"): both are cheap, {@code /health} reading the database at
+   * most once a second.
+   */
+  private static final Set<String> INBOUND_EXEMPT = Set.of("/health", "/ready");
 
   /**
    * @param maxBodySize bytes ({@code server.max_body_size})
@@ -44,23 +57,33 @@ public final class RequestPipeline implements HttpHandler {
   private final InboundLimiter inbound;
   private final IpRateLimiter ipLimiter;
   private final Executor responders;
+  private final ReadDeadlines deadlines;
+  private final BodyBudget bodyBudget;
   private final AtomicInteger active = new AtomicInteger();
   private final Object idleMonitor = new Object();
   private volatile boolean awaitingIdle;
 
   /**
    * @param responders where responses that complete later are written (the request executor)
+   * @param deadlines the header and body times of the exchanges this pipeline handles
    */
-  public RequestPipeline(RouteTable routes, Limits limits, Clock clock, Executor responders) {
+  public RequestPipeline(
+      RouteTable routes, Limits limits, Clock clock, Executor responders, ReadDeadlines deadlines) {
     this.routes = routes;
+    this.deadlines = deadlines;
     this.limits = limits;
     this.inbound = new InboundLimiter(limits.maxInbound());
+    this.bodyBudget = new BodyBudget((long) limits.maxInbound() * limits.maxBodySize());
     this.ipLimiter = new IpRateLimiter(limits.ipRateLimit(), clock);
     this.responders = responders;
   }
 
+  /**
+   * @throws IOException when the request could not be read (client gone, or out of time): the
+   *     connection is closed without an answer, and the JDK server forgets it
+   */
   @Override
-  public void handle(HttpExchange exchange) {
+  public void handle(HttpExchange exchange) throws IOException {
     active.incrementAndGet();
     String method = exchange.getRequestMethod();
     String path = exchange.getRequestURI().getRawPath();
@@ -69,7 +92,7 @@ public final class RequestPipeline implements HttpHandler {
       answer = answer(exchange, method, path);
     } catch (UncheckedIOException e) {
       finish(exchange, null, e);
-      return;
+      throw e.getCause();
     } catch (Error e) {
       finish(exchange, null, null);
       throw e;
@@ -135,6 +158,16 @@ public final class RequestPipeline implements HttpHandler {
     }
   }
 
+  /** Requests between their headers and their answer. */
+  public int inProgress() {
+    return active.get();
+  }
+
+  /** Bytes of bodies read so far by requests still reading them. */
+  public long bodyBytesArriving() {
+    return bodyBudget.held();
+  }
+
   /**
    * Waits until no request is in progress (answers that complete later included), at most {@code
    * timeout}; true when idle.
@@ -175,14 +208,14 @@ public final class RequestPipeline implements HttpHandler {
     if (declaredLength > limits.maxBodySize()) {
       throw ApiException.payloadTooLarge(limits.maxBodySize());
     }
-    if (!inbound.tryEnter()) {
+    byte[] body = readBody(exchange, declaredLength);
+    RouteTable.Match match = routes.match(method, path);
+    boolean limited = !INBOUND_EXEMPT.contains(path);
+    if (limited && !inbound.tryEnter()) {
       throw ApiException.overloaded();
     }
     CompletableFuture<Response> answer;
     try {
-      byte[] body =
-          BoundedBody.read(exchange.getRequestBody(), limits.maxBodySize(), declaredLength);
-      RouteTable.Match match = routes.match(method, path);
       Request request =
           new Request(
               method,
@@ -194,8 +227,13 @@ public final class RequestPipeline implements HttpHandler {
               countedIp != null ? () -> countedIp : () -> clientIp(exchange));
       answer = match.route().handler().handle(request);
     } catch (RuntimeException | Error e) {
-      inbound.exit();
+      if (limited) {
+        inbound.exit();
+      }
       throw e;
+    }
+    if (!limited) {
+      return answer;
     }
     if (answer.isDone()) {
       inbound.exit();
@@ -203,6 +241,39 @@ public final class RequestPipeline implements HttpHandler {
       answer.whenComplete((response, failure) -> inbound.exit());
     }
     return answer;
+  }
+
+  /**
+   * Reads the body within its time.
+   *
+   * @throws UncheckedIOException when the client is gone or out of time (the header time included)
+   * @throws ApiException 413 when the body is longer than {@code server.max_body_size}; 503 when
+   *     bodies still arriving would hold more than their {@link BodyBudget}
+   */
+  private byte[] readBody(HttpExchange exchange, long declaredLength) {
+    if (!deadlines.startBody()) {
+      throw outOfTime("headers");
+    }
+    byte[] body;
+    try (BodyBudget.Charged in = bodyBudget.charge(exchange.getRequestBody())) {
+      body = BoundedBody.read(in, limits.maxBodySize(), declaredLength);
+    } catch (UncheckedIOException e) {
+      if (!deadlines.endBody()) {
+        throw outOfTime("body");
+      }
+      throw e;
+    }
+    // On 413 or 503 the body time keeps running: the server drains some of the rest while
+    // answering.
+    if (!deadlines.endBody()) {
+      throw outOfTime("body");
+    }
+    return body;
+  }
+
+  private static UncheckedIOException outOfTime(String part) {
+    return new UncheckedIOException(
+        new InterruptedIOException("request " + part + " not received in time"));
   }
 
   private String clientIp(HttpExchange exchange) {
