@@ -17,6 +17,11 @@ public enum Rejection {
   SCHEMA_INVALID(400, "schema_invalid"),
   /** 400: the body is not an AWS SNS message the engine can act on. */
   INVALID_SNS_MESSAGE(400, "invalid_sns_message"),
+  /**
+   * 400: a value of the request that the database refuses (a NUL character, a value too long for an
+   * index); the message names the field (docs/configuration.md, "Stores").
+   */
+  BAD_REQUEST(400, "bad_request"),
   /** 502: confirming an SNS subscription failed. */
   SUBSCRIPTION_FAILED(502, "subscription_failed"),
   /** 503: not started, shutting down, or the database is unhealthy; retry after 30 s. */

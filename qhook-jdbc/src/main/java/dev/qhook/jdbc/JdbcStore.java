@@ -16,6 +16,7 @@ import dev.qhook.jdbc.internal.JobReader;
 import dev.qhook.jdbc.internal.JobRetrier;
 import dev.qhook.jdbc.internal.LeaseKeeper;
 import dev.qhook.jdbc.internal.Migrations;
+import dev.qhook.jdbc.internal.NulValues;
 import dev.qhook.jdbc.internal.PostgresDatabase;
 import dev.qhook.jdbc.internal.Retention;
 import dev.qhook.jdbc.internal.SqliteDatabase;
@@ -154,7 +155,11 @@ public final class JdbcStore implements Store {
     if (events.isEmpty()) {
       return List.of();
     }
-    return db.write("appending " + events.size() + " events", h -> eventWriter.append(h, events));
+    String operation = "appending " + events.size() + " events";
+    if (db.dialect() == Dialect.POSTGRES) {
+      NulValues.refuseNul(operation, events);
+    }
+    return db.write(operation, h -> eventWriter.append(h, events));
   }
 
   @Override

@@ -9,6 +9,7 @@ import dev.qhook.IngestResult;
 import dev.qhook.Received;
 import dev.qhook.Rejection;
 import dev.qhook.StoreException;
+import dev.qhook.StoreRefusedException;
 import dev.qhook.UnavailableException;
 import dev.qhook.config.AlertsConfig;
 import dev.qhook.config.QHookConfig;
@@ -211,7 +212,9 @@ public final class EngineRuntime {
       dbHealth.onSuccess();
       return result;
     } catch (StoreException e) {
-      onDbFailure();
+      if (!(e instanceof StoreRefusedException)) {
+        onDbFailure();
+      }
       throw e;
     }
   }
@@ -250,11 +253,22 @@ public final class EngineRuntime {
         (result, failure) -> {
           if (failure == null) {
             dbHealth.onSuccess();
-          } else if (failure instanceof StoreException
-              || failure.getCause() instanceof StoreException) {
+          } else if (countsTowardDbHealth(failure)) {
             onDbFailure();
           }
         });
+  }
+
+  /**
+   * A store failure counts toward database health; a value the database refused does not: the
+   * database answered, and the value is the sender's (docs/configuration.md, "Stores").
+   */
+  private static boolean countsTowardDbHealth(Throwable failure) {
+    Throwable e =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    return e instanceof StoreException && !(e instanceof StoreRefusedException);
   }
 
   private void requireAccepting() {
@@ -285,7 +299,9 @@ public final class EngineRuntime {
                     "recording the outcome of job {} failed; its lease will return it: {}",
                     completion.jobId(),
                     cause == null ? failed.getMessage() : cause.getMessage());
-                onDbFailure();
+                if (!(cause instanceof StoreRefusedException)) {
+                  onDbFailure();
+                }
               }
             });
   }
