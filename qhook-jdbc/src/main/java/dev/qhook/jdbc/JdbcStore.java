@@ -72,7 +72,7 @@ public final class JdbcStore implements Store {
   private final EventReader eventReader = new EventReader();
   private final JobReader jobReader = new JobReader();
   private final JobRetrier jobRetrier = new JobRetrier();
-  private final Retention retention = new Retention();
+  private final Retention retention;
   private final JobClaimer claimer;
   private final JobCompleter completer;
   private final LeaseKeeper leases;
@@ -83,6 +83,7 @@ public final class JdbcStore implements Store {
     this.claimer = new JobClaimer(db.dialect());
     this.completer = new JobCompleter(db.dialect(), clock);
     this.leases = new LeaseKeeper(db.dialect());
+    this.retention = new Retention(db);
   }
 
   /** A store in a SQLite file, created when missing (with its directory). */
@@ -239,20 +240,22 @@ public final class JdbcStore implements Store {
     return db.read("counting jobs", jobReader::countByStatus);
   }
 
+  /** In batches of 1,000 jobs, one transaction each. */
   @Override
   public List<Job> expireJobs(Instant createdBefore, Instant now) {
-    return db.write(
-        "expiring jobs past the event TTL", h -> retention.expireJobs(h, createdBefore, now));
+    return retention.expireJobs(createdBefore, now);
   }
 
+  /** In batches of 1,000 jobs, one transaction each. */
   @Override
   public int deleteFinishedJobs(Instant finishedBefore) {
-    return db.write("deleting finished jobs", h -> retention.deleteFinishedJobs(h, finishedBefore));
+    return retention.deleteFinishedJobs(finishedBefore);
   }
 
+  /** In batches of 1,000 events, one transaction each. */
   @Override
   public int deleteEvents(Instant createdBefore) {
-    return db.write("deleting old events", h -> retention.deleteEvents(h, createdBefore));
+    return retention.deleteEvents(createdBefore);
   }
 
   /** False for SQLite: one instance per file, so every running job at start is orphaned. */
