@@ -160,7 +160,8 @@ public final class EngineRuntime {
                 clock, transport, ssrfGuard, certificates, options.subscribeUrlRule()),
             this::ingestChecked,
             this::reportVerificationFailure);
-    this.maintenance = new Maintenance(this.store, clock, config, dispatcher::wake, metrics);
+    this.maintenance =
+        new Maintenance(this.store, clock, config, dispatcher::wake, metrics, this::raiseAlert);
     this.admin = new StoreAdmin(this.store, clock, dispatcher::wake);
   }
 
@@ -190,15 +191,7 @@ public final class EngineRuntime {
     }
     store.migrate();
     if (!store.sharedAcrossInstances()) {
-      Instant now = clock.instant();
-      var lost = store.recoverLost(now, now.plusSeconds(1));
-      if (lost.requeued() > 0 || !lost.dead().isEmpty()) {
-        log.info(
-            "requeued {} jobs left running by the previous process ({} were on their final"
-                + " attempt and are dead)",
-            lost.requeued(),
-            lost.dead().size());
-      }
+      maintenance.recoverOrphans();
     }
     state = State.RUNNING;
     dispatcher.start();
