@@ -200,6 +200,14 @@ public final class InMemoryStore implements Store {
   }
 
   @Override
+  public synchronized void markStarted(String jobId, int attempt, Instant startedAt) {
+    JobRow j = jobs.get(jobId);
+    if (j != null && j.status == JobStatus.RUNNING && j.attempt == attempt) {
+      j.startedAt = startedAt;
+    }
+  }
+
+  @Override
   public synchronized LostJobs recoverLost(Instant now, Instant startedBefore) {
     int requeued = 0;
     List<Job> dead = new ArrayList<>();

@@ -196,6 +196,17 @@ public final class JdbcStore implements Store {
   }
 
   @Override
+  public void markStarted(String jobId, int attempt, Instant startedAt) {
+    db.write(
+        "recording the start of job " + jobId,
+        Durability.DEFERRED,
+        h -> {
+          leases.markStarted(h, jobId, attempt, startedAt);
+          return null;
+        });
+  }
+
+  @Override
   public LostJobs recoverLost(Instant now, Instant startedBefore) {
     return db.write("recovering lost jobs", h -> leases.recoverLost(h, now, startedBefore));
   }
