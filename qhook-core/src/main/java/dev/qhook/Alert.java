@@ -50,6 +50,21 @@ public record Alert(AlertKind kind, String subject, Map<String, Object> fields, 
         "job " + jobId + " for " + handler + " is dead after " + attempts + " attempts: " + error);
   }
 
+  /**
+   * The event TTL sweep made {@code jobs} undelivered jobs of {@code handler} dead
+   * (docs/reference/configuration.md, "delivery"): one alert per handler and sweep.
+   */
+  public static Alert eventTtlExpired(String handler, int jobs) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("handler", handler);
+    fields.put("jobs", jobs);
+    return new Alert(
+        AlertKind.EVENT_TTL_EXPIRED,
+        handler,
+        fields,
+        jobs + " undelivered jobs for " + handler + " outlived the event TTL and are dead");
+  }
+
   /** The circuit breaker of {@code handler} opened. */
   public static Alert circuitOpened(String handler) {
     return new Alert(

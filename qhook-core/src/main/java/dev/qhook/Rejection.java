@@ -19,8 +19,9 @@ public enum Rejection {
   SCHEMA_INVALID(400, "schema_invalid"),
   /**
    * 400: the event type, a {@code ce-*} header, an idempotency key or an ordering key cannot be
-   * stored or delivered (a control character, NUL, or too long); the message names the value
-   * (docs/reference/http-api.md, "Limits of event values").
+   * stored or delivered (a control character, NUL, or too long), or the database refused a value of
+   * the request; the message names the value (docs/reference/http-api.md, "Limits of event
+   * values").
    */
   BAD_REQUEST(400, "bad_request"),
   /** 400: the body is not an AWS SNS message the engine can act on. */

@@ -2,7 +2,7 @@ package dev.qhook.memory;
 
 import static dev.qhook.memory.Paging.inRange;
 
-import dev.qhook.StoreException;
+import dev.qhook.StoreRefusedException;
 import dev.qhook.spi.AppendResult;
 import dev.qhook.spi.AttemptRecord;
 import dev.qhook.spi.ClaimRequest;
@@ -84,17 +84,23 @@ public final class InMemoryStore implements Store {
     return event.uniqueKey() == null ? null : event.source() + "\n" + event.uniqueKey();
   }
 
-  /** Like a database's primary keys: a batch reusing an id fails as a whole. */
+  /** Like a database's primary keys: a batch reusing an id is refused as a whole. */
   private void rejectReusedIds(List<NewEvent> batch) {
     Set<String> seen = new HashSet<>();
     for (NewEvent item : batch) {
       String eventId = item.event().id();
       if (events.containsKey(eventId) || !seen.add("e" + eventId)) {
-        throw new StoreException("append failed: event id " + eventId + " is already used");
+        throw new StoreRefusedException(
+            "appending " + batch.size() + " events",
+            "event id " + eventId + " is already used",
+            null);
       }
       for (NewJob j : item.jobs()) {
         if (jobs.containsKey(j.id()) || !seen.add("j" + j.id())) {
-          throw new StoreException("append failed: job id " + j.id() + " is already used");
+          throw new StoreRefusedException(
+              "appending " + batch.size() + " events",
+              "job id " + j.id() + " is already used",
+              null);
         }
       }
     }
@@ -190,6 +196,14 @@ public final class InMemoryStore implements Store {
       if (j != null && j.status == JobStatus.RUNNING) {
         j.leaseUntil = leaseUntil;
       }
+    }
+  }
+
+  @Override
+  public synchronized void markStarted(String jobId, int attempt, Instant startedAt) {
+    JobRow j = jobs.get(jobId);
+    if (j != null && j.status == JobStatus.RUNNING && j.attempt == attempt) {
+      j.startedAt = startedAt;
     }
   }
 

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The outcome of running a claimed job, recorded by {@link Store#complete}. Each applies only if
  * the job is still running with attempt number {@link #attempt()}: the attempt number fences off a
- * worker whose lease lapsed and whose job another worker took over.
+ * worker whose lease lapsed and whose job another worker took over. A NUL character (U+0000) in a
+ * {@code lastError} becomes U+FFFD, as in {@link AttemptRecord}.
  */
 public sealed interface Completion {
   String jobId();
@@ -31,7 +32,7 @@ public sealed interface Completion {
       requireNonNull(jobId, "jobId");
       requireNonNull(record, "record");
       requireNonNull(runAt, "runAt");
-      requireNonNull(lastError, "lastError");
+      lastError = requireNonNull(StoredText.withoutNul(lastError), "lastError");
     }
   }
 
@@ -40,7 +41,7 @@ public sealed interface Completion {
       implements Completion {
     public Dead {
       requireNonNull(jobId, "jobId");
-      requireNonNull(lastError, "lastError");
+      lastError = requireNonNull(StoredText.withoutNul(lastError), "lastError");
     }
   }
 
@@ -53,7 +54,7 @@ public sealed interface Completion {
     public Released {
       requireNonNull(jobId, "jobId");
       requireNonNull(runAt, "runAt");
-      requireNonNull(lastError, "lastError");
+      lastError = requireNonNull(StoredText.withoutNul(lastError), "lastError");
     }
   }
 }

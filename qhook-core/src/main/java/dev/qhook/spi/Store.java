@@ -40,6 +40,14 @@ public interface Store extends AutoCloseable {
   void extendLeases(List<String> jobIds, Instant leaseUntil);
 
   /**
+   * Records that the worker began attempt {@code attempt} of the job at {@code startedAt}: the
+   * job's {@code started_at}, set to the claim time by {@link #claim}, moves to when the attempt
+   * really started, so the stale threshold of {@link #recoverLost} counts from there. Ignored
+   * unless the job is still running at that attempt.
+   */
+  void markStarted(String jobId, int attempt, Instant startedAt);
+
+  /**
    * Recovers running jobs whose lease ended before {@code now} or that started before {@code
    * startedBefore}: retryable and due now when attempts remain, else dead.
    */

@@ -16,6 +16,7 @@ import dev.qhook.jdbc.internal.JobReader;
 import dev.qhook.jdbc.internal.JobRetrier;
 import dev.qhook.jdbc.internal.LeaseKeeper;
 import dev.qhook.jdbc.internal.Migrations;
+import dev.qhook.jdbc.internal.NulValues;
 import dev.qhook.jdbc.internal.PostgresDatabase;
 import dev.qhook.jdbc.internal.Retention;
 import dev.qhook.jdbc.internal.SqliteDatabase;
@@ -71,7 +72,7 @@ public final class JdbcStore implements Store {
   private final EventReader eventReader = new EventReader();
   private final JobReader jobReader = new JobReader();
   private final JobRetrier jobRetrier = new JobRetrier();
-  private final Retention retention = new Retention();
+  private final Retention retention;
   private final JobClaimer claimer;
   private final JobCompleter completer;
   private final LeaseKeeper leases;
@@ -82,6 +83,7 @@ public final class JdbcStore implements Store {
     this.claimer = new JobClaimer(db.dialect());
     this.completer = new JobCompleter(db.dialect(), clock);
     this.leases = new LeaseKeeper(db.dialect());
+    this.retention = new Retention(db);
   }
 
   /** A store in a SQLite file, created when missing (with its directory). */
@@ -154,7 +156,11 @@ public final class JdbcStore implements Store {
     if (events.isEmpty()) {
       return List.of();
     }
-    return db.write("appending " + events.size() + " events", h -> eventWriter.append(h, events));
+    String operation = "appending " + events.size() + " events";
+    if (db.dialect() == Dialect.POSTGRES) {
+      NulValues.refuseNul(operation, events);
+    }
+    return db.write(operation, h -> eventWriter.append(h, events));
   }
 
   @Override
@@ -185,6 +191,17 @@ public final class JdbcStore implements Store {
         Durability.DEFERRED,
         h -> {
           leases.extendLeases(h, jobIds, leaseUntil);
+          return null;
+        });
+  }
+
+  @Override
+  public void markStarted(String jobId, int attempt, Instant startedAt) {
+    db.write(
+        "recording the start of job " + jobId,
+        Durability.DEFERRED,
+        h -> {
+          leases.markStarted(h, jobId, attempt, startedAt);
           return null;
         });
   }
@@ -234,20 +251,22 @@ public final class JdbcStore implements Store {
     return db.read("counting jobs", jobReader::countByStatus);
   }
 
+  /** In batches of 1,000 jobs, one transaction each. */
   @Override
   public List<Job> expireJobs(Instant createdBefore, Instant now) {
-    return db.write(
-        "expiring jobs past the event TTL", h -> retention.expireJobs(h, createdBefore, now));
+    return retention.expireJobs(createdBefore, now);
   }
 
+  /** In batches of 1,000 jobs, one transaction each. */
   @Override
   public int deleteFinishedJobs(Instant finishedBefore) {
-    return db.write("deleting finished jobs", h -> retention.deleteFinishedJobs(h, finishedBefore));
+    return retention.deleteFinishedJobs(finishedBefore);
   }
 
+  /** In batches of 1,000 events, one transaction each. */
   @Override
   public int deleteEvents(Instant createdBefore) {
-    return db.write("deleting old events", h -> retention.deleteEvents(h, createdBefore));
+    return retention.deleteEvents(createdBefore);
   }
 
   /** False for SQLite: one instance per file, so every running job at start is orphaned. */

@@ -49,11 +49,17 @@ final class PostgresTestDatabase {
     return JdbcStore.postgres(url + (url.contains("?") ? "&" : "?") + parameters);
   }
 
+  /** The schema the stores of this database use. */
+  String schema() {
+    return schema;
+  }
+
   void drop() {
     execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
   }
 
-  private static void execute(String sql) {
+  /** Runs one statement on its own connection (outside the stores' pools). */
+  static void execute(String sql) {
     try (Connection c = DriverManager.getConnection(System.getenv(URL_VARIABLE));
         Statement s = c.createStatement()) {
       s.execute(sql);

@@ -46,6 +46,11 @@ final class CountingStore implements Store {
   }
 
   @Override
+  public void markStarted(String jobId, int attempt, Instant startedAt) {
+    delegate.markStarted(jobId, attempt, startedAt);
+  }
+
+  @Override
   public void complete(List<Completion> completions) {
     delegate.complete(completions);
   }

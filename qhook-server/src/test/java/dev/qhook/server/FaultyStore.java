@@ -82,6 +82,11 @@ final class FaultyStore implements Store {
   }
 
   @Override
+  public void markStarted(String jobId, int attempt, Instant startedAt) {
+    delegate.markStarted(jobId, attempt, startedAt);
+  }
+
+  @Override
   public LostJobs recoverLost(Instant now, Instant startedBefore) {
     return delegate.recoverLost(now, startedBefore);
   }

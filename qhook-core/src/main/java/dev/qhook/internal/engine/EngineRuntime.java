@@ -9,6 +9,7 @@ import dev.qhook.IngestResult;
 import dev.qhook.Received;
 import dev.qhook.Rejection;
 import dev.qhook.StoreException;
+import dev.qhook.StoreRefusedException;
 import dev.qhook.UnavailableException;
 import dev.qhook.config.AlertsConfig;
 import dev.qhook.config.QHookConfig;
@@ -162,7 +163,8 @@ public final class EngineRuntime {
             this::ingestChecked,
             metrics::verificationFailed,
             (source, reason) -> raiseAlert(Alert.verificationFailure(source, reason)));
-    this.maintenance = new Maintenance(this.store, clock, config, dispatcher::wake, metrics);
+    this.maintenance =
+        new Maintenance(this.store, clock, config, dispatcher::wake, metrics, this::raiseAlert);
     this.admin = new StoreAdmin(this.store, clock, dispatcher::wake);
   }
 
@@ -192,15 +194,7 @@ public final class EngineRuntime {
     }
     store.migrate();
     if (!store.sharedAcrossInstances()) {
-      Instant now = clock.instant();
-      var lost = store.recoverLost(now, now.plusSeconds(1));
-      if (lost.requeued() > 0 || !lost.dead().isEmpty()) {
-        log.info(
-            "requeued {} jobs left running by the previous process ({} were on their final"
-                + " attempt and are dead)",
-            lost.requeued(),
-            lost.dead().size());
-      }
+      maintenance.recoverOrphans();
     }
     state = State.RUNNING;
     dispatcher.start();
@@ -214,7 +208,9 @@ public final class EngineRuntime {
       dbHealth.onSuccess();
       return result;
     } catch (StoreException e) {
-      onDbFailure();
+      if (!(e instanceof StoreRefusedException)) {
+        onDbFailure();
+      }
       throw e;
     }
   }
@@ -253,11 +249,22 @@ public final class EngineRuntime {
         (result, failure) -> {
           if (failure == null) {
             dbHealth.onSuccess();
-          } else if (failure instanceof StoreException
-              || failure.getCause() instanceof StoreException) {
+          } else if (countsTowardDbHealth(failure)) {
             onDbFailure();
           }
         });
+  }
+
+  /**
+   * A store failure counts toward database health; a value the database refused does not: the
+   * database answered, and the value is the sender's (docs/configuration.md, "Stores").
+   */
+  private static boolean countsTowardDbHealth(Throwable failure) {
+    Throwable e =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    return e instanceof StoreException && !(e instanceof StoreRefusedException);
   }
 
   private void requireAccepting() {
@@ -288,7 +295,9 @@ public final class EngineRuntime {
                     "recording the outcome of job {} failed; its lease will return it: {}",
                     completion.jobId(),
                     cause == null ? failed.getMessage() : cause.getMessage());
-                onDbFailure();
+                if (!(cause instanceof StoreRefusedException)) {
+                  onDbFailure();
+                }
               }
             });
   }

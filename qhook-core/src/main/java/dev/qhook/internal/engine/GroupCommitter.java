@@ -1,5 +1,7 @@
 package dev.qhook.internal.engine;
 
+import dev.qhook.StoreRefusedException;
+import dev.qhook.StoreUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,12 @@ import org.slf4j.LoggerFactory;
  * the batch writer in one call, which is one transaction and one sync in a JDBC store. The first
  * item of a quiet period is written at once; items arriving while a batch commits form the next
  * batch. That is what lets durable ingest scale past one fsync per event.
+ *
+ * <p>A failed batch fails only the items it must (docs/configuration.md, "Stores"): a {@link
+ * StoreUnavailableException} fails every item at once (each would wait for the same unreachable
+ * database); a {@link StoreRefusedException} is narrowed down by halving the batch, so the items
+ * whose values the database refuses fail alone and their neighbours are written; any other failure
+ * replays the items one by one.
  *
  * <p>Submitting takes no lock: the item goes on a lock-free queue, and only the submitter that
  * finds the writer idle wakes it, so a busy writer costs its submitters no system call. Futures
@@ -135,12 +143,21 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
     } catch (RuntimeException | Error e) {
       if (batch.size() == 1) {
         batch.get(0).result().completeExceptionally(e);
-        return;
-      }
-      // One bad item must not fail its neighbours: write each alone.
-      log.debug("batch of {} failed; writing its items one by one", batch.size(), e);
-      for (Pending<I, O> p : batch) {
-        write(List.of(p));
+      } else if (e instanceof StoreUnavailableException) {
+        // Every item would wait for the same unreachable database: fail them all now.
+        batch.forEach(p -> p.result().completeExceptionally(e));
+      } else if (e instanceof StoreRefusedException) {
+        // A value of one item, or of a few: halve until they stand alone, in few writes.
+        log.debug("batch of {} has a refused value; halving it: {}", batch.size(), e.getMessage());
+        int half = batch.size() / 2;
+        write(batch.subList(0, half));
+        write(batch.subList(half, batch.size()));
+      } else {
+        // One bad item must not fail its neighbours: write each alone.
+        log.debug("batch of {} failed; writing its items one by one", batch.size(), e);
+        for (Pending<I, O> p : batch) {
+          write(List.of(p));
+        }
       }
     }
   }

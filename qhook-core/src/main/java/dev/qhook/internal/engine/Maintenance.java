@@ -1,5 +1,6 @@
 package dev.qhook.internal.engine;
 
+import dev.qhook.Alert;
 import dev.qhook.config.QHookConfig;
 import dev.qhook.internal.metrics.EngineMetrics;
 import dev.qhook.spi.Job;
@@ -9,16 +10,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The periodic tasks: lost-job recovery every 10 s, the event TTL sweep every minute, job and event
  * cleanup hourly and at start (docs/reference/configuration.md, "worker", "retention", "delivery").
- * Each is safe to run on every instance.
+ * Each is safe to run on every instance. Jobs they make dead count in {@code qhook_dlq_total} and
+ * raise alerts: {@code dlq} per job lost on its final attempt, {@code event_ttl_expired} per
+ * handler and sweep.
  */
 public final class Maintenance implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Maintenance.class);
@@ -37,12 +43,22 @@ public final class Maintenance implements AutoCloseable {
   private final QHookConfig config;
   private final Runnable wake;
   private final EngineMetrics metrics;
+  private final Consumer<Alert> alerts;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(DeliveryExecutors.named("qhook-maintenance"));
 
+  /**
+   * @param alerts raises an alert (logged, then sent unless {@code alerts.on} excludes its kind)
+   */
   public Maintenance(
-      Store store, Clock clock, QHookConfig config, Runnable wake, EngineMetrics metrics) {
+      Store store,
+      Clock clock,
+      QHookConfig config,
+      Runnable wake,
+      EngineMetrics metrics,
+      Consumer<Alert> alerts) {
     this.metrics = metrics;
+    this.alerts = alerts;
     this.store = store;
     this.clock = clock;
     this.config = config;
@@ -69,9 +85,37 @@ public final class Maintenance implements AutoCloseable {
     LostJobs lost = store.recoverLost(now, now.minus(config.worker().staleThreshold()));
     if (lost.requeued() > 0 || !lost.dead().isEmpty()) {
       log.warn("recovered lost jobs: {} requeued, {} dead", lost.requeued(), lost.dead().size());
+      deadLettered(lost.dead());
       wake.run();
     }
     return lost;
+  }
+
+  /**
+   * At start on a store no other instance shares (SQLite, memory): every job still running was left
+   * by the previous process, so all of them are recovered.
+   */
+  public LostJobs recoverOrphans() {
+    Instant now = clock.instant();
+    LostJobs lost = store.recoverLost(now, now.plusSeconds(1));
+    if (lost.requeued() > 0 || !lost.dead().isEmpty()) {
+      log.info(
+          "requeued {} jobs left running by the previous process ({} were on their final"
+              + " attempt and are dead)",
+          lost.requeued(),
+          lost.dead().size());
+      deadLettered(lost.dead());
+    }
+    return lost;
+  }
+
+  /** Jobs lost on their final attempt are dead letters: counted and alerted, one by one. */
+  private void deadLettered(List<Job> dead) {
+    for (Job job : dead) {
+      metrics.deadLettered(job.target());
+      String error = job.lastError() == null ? LostJobs.FINAL_ATTEMPT_LOST : job.lastError();
+      alerts.accept(Alert.deadLetter(job.id(), job.target(), job.attempt(), error));
+    }
   }
 
   /** Dead-letters undelivered jobs older than {@code delivery.event_ttl}. */
@@ -82,11 +126,16 @@ public final class Maintenance implements AutoCloseable {
     }
     Instant now = clock.instant();
     List<Job> expired = store.expireJobs(now.minus(ttl), now);
-    expired.forEach(j -> metrics.deadLettered(j.target()));
-    if (!expired.isEmpty()) {
-      log.warn(
-          "{} undelivered jobs outlived the event TTL of {} and are dead", expired.size(), ttl);
+    if (expired.isEmpty()) {
+      return expired;
     }
+    log.warn("{} undelivered jobs outlived the event TTL of {} and are dead", expired.size(), ttl);
+    Map<String, Integer> perTarget = new TreeMap<>();
+    for (Job job : expired) {
+      metrics.deadLettered(job.target());
+      perTarget.merge(job.target(), 1, Integer::sum);
+    }
+    perTarget.forEach((target, jobs) -> alerts.accept(Alert.eventTtlExpired(target, jobs)));
     return expired;
   }
 

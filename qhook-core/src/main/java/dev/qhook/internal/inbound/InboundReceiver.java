@@ -8,6 +8,7 @@ import dev.qhook.InvalidEventException;
 import dev.qhook.Received;
 import dev.qhook.Rejection;
 import dev.qhook.StoreException;
+import dev.qhook.StoreRefusedException;
 import dev.qhook.UnavailableException;
 import dev.qhook.config.SourceType;
 import dev.qhook.internal.ingest.Payload;
@@ -226,6 +227,8 @@ public final class InboundReceiver {
       stored = ingest.apply(submission);
     } catch (InvalidEventException e) {
       return rejected(Rejection.BAD_REQUEST, e.getMessage());
+    } catch (StoreRefusedException e) {
+      return rejected(Rejection.BAD_REQUEST, refusedMessage(e));
     } catch (UnavailableException | StoreException e) {
       return rejected(Rejection.UNAVAILABLE, unavailableMessage(e));
     }
@@ -235,6 +238,9 @@ public final class InboundReceiver {
             return answer(submission, result, status);
           }
           Throwable cause = unwrap(failure);
+          if (cause instanceof StoreRefusedException refused) {
+            return new Received.Rejected(Rejection.BAD_REQUEST, refusedMessage(refused));
+          }
           if (cause instanceof UnavailableException || cause instanceof StoreException) {
             return new Received.Rejected(Rejection.UNAVAILABLE, unavailableMessage(cause));
           }
@@ -255,6 +261,12 @@ public final class InboundReceiver {
     return result.duplicate()
         ? new Received.Duplicate(result, status)
         : new Received.Accepted(result, status);
+  }
+
+  /** The database refused a value of the event: the client's to fix (docs/configuration.md). */
+  private static String refusedMessage(StoreRefusedException e) {
+    log.debug("storing an event was refused: {}", e.getMessage());
+    return "event refused by the database: " + e.reason();
   }
 
   private static String unavailableMessage(Throwable e) {

@@ -183,4 +183,89 @@ class DispatcherTest {
     stored.complete(null); // outcomes stored: the rest is claimed and run
     Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> ran.size() == 60);
   }
+
+  /**
+   * A job claimed ahead waits in the ready queue while slow handlers run; the stale threshold must
+   * count from when its attempt starts, not from its claim, or a job that waited longer than the
+   * threshold is taken back while it runs (a duplicate delivery; docs/architecture.md).
+   */
+  @Test
+  void aJobThatWaitedInTheReadyQueueIsNotStaleWhenItStarts() {
+    HandClock clock = new HandClock(Instant.parse("2026-01-01T00:00:00Z"));
+    InMemoryStore store = new InMemoryStore(clock);
+    Instant t0 = clock.instant();
+    for (String id : List.of("J1", "J2")) {
+      Event event = new Event("E" + id, "app", "x", new byte[0], Map.of(), null, t0);
+      NewJob job = new NewJob(id, JobKind.HANDLER, "h", null, 3, t0, null);
+      store.append(List.of(new NewEvent(event, List.of(job))));
+    }
+    CompletableFuture<Void> firstMayFinish = new CompletableFuture<>();
+    CompletableFuture<Void> secondMayFinish = new CompletableFuture<>();
+    Set<String> started = ConcurrentHashMap.newKeySet();
+    dispatcher =
+        new Dispatcher(
+            store,
+            clock,
+            // One worker, batches of 2: J2 waits while J1 runs. A lease far beyond the test.
+            new Dispatcher.Settings(1, 2, Duration.ofMillis(50), Duration.ofHours(1), Map.of()),
+            workers,
+            c -> {
+              started.add(c.job().id());
+              (c.job().id().equals("J1") ? firstMayFinish : secondMayFinish).join();
+              return success(c);
+            },
+            completion -> {
+              store.complete(List.of(completion));
+              return CompletableFuture.completedFuture(null);
+            },
+            new DatabaseHealth(),
+            () -> {});
+    dispatcher.start();
+    dispatcher.wake();
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> started.contains("J1"));
+    assertThat(store.job("J2").orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
+
+    Duration staleThreshold = Duration.ofMinutes(5);
+    clock.set(t0.plus(staleThreshold).plusSeconds(100)); // J1 ran long; J2 waited all along
+    firstMayFinish.complete(null);
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> started.contains("J2"));
+
+    Instant now = clock.instant();
+    var lost = store.recoverLost(now, now.minus(staleThreshold));
+
+    assertThat(lost.requeued()).as("J2 started just now").isZero();
+    assertThat(store.job("J2").orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
+    secondMayFinish.complete(null);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> store.job("J2").orElseThrow().status() == JobStatus.COMPLETED);
+  }
+
+  /** A clock the test moves by hand. */
+  private static final class HandClock extends Clock {
+    private volatile Instant now;
+
+    HandClock(Instant now) {
+      this.now = now;
+    }
+
+    void set(Instant instant) {
+      now = instant;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
 }

@@ -3,6 +3,8 @@ package dev.qhook.internal.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.qhook.StoreRefusedException;
+import dev.qhook.StoreUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,6 +111,81 @@ class GroupCommitterTest {
       assertThatThrownBy(bad::join)
           .isInstanceOf(CompletionException.class)
           .hasRootCauseMessage("13 is unlucky");
+    }
+  }
+
+  /**
+   * A value the database refuses fails only its own item, found by halving the batch rather than by
+   * writing every item alone (docs/configuration.md, "Stores").
+   */
+  @Test
+  void aRefusedItemFailsAloneAsRefusedAndIsFoundInFewWrites() throws Exception {
+    CountDownLatch firstBatchEntered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+    try (GroupCommitter<Integer, Integer> committer =
+        new GroupCommitter<>(
+            "test",
+            100,
+            items -> {
+              batchSizes.add(items.size());
+              firstBatchEntered.countDown();
+              await(release);
+              if (items.contains(13)) {
+                throw new StoreRefusedException("appending", "13 is unlucky", null);
+              }
+              return items;
+            })) {
+      committer.submit(0);
+      firstBatchEntered.await();
+      List<CompletableFuture<Integer>> batch = new ArrayList<>();
+      for (int i = 1; i <= 64; i++) {
+        batch.add(committer.submit(i));
+      }
+      release.countDown();
+      for (int i = 1; i <= 64; i++) {
+        CompletableFuture<Integer> result = batch.get(i - 1);
+        if (i == 13) {
+          assertThatThrownBy(result::join).hasCauseInstanceOf(StoreRefusedException.class);
+        } else {
+          assertThat(result.join()).isEqualTo(i);
+        }
+      }
+      assertThat(batchSizes).as("the first batch, then halving down to 13").hasSizeLessThan(16);
+    }
+  }
+
+  /**
+   * An unreachable database fails every item alike: the batch fails at once instead of waiting for
+   * the database item by item.
+   */
+  @Test
+  void anUnavailableDatabaseFailsTheWholeBatchAtOnce() throws Exception {
+    CountDownLatch firstBatchEntered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+    try (GroupCommitter<Integer, Integer> committer =
+        new GroupCommitter<>(
+            "test",
+            100,
+            items -> {
+              batchSizes.add(items.size());
+              firstBatchEntered.countDown();
+              await(release);
+              throw new StoreUnavailableException(
+                  "appending", "connection refused", new IllegalStateException("down"));
+            })) {
+      committer.submit(0);
+      firstBatchEntered.await();
+      List<CompletableFuture<Integer>> batch = new ArrayList<>();
+      for (int i = 1; i <= 20; i++) {
+        batch.add(committer.submit(i));
+      }
+      release.countDown();
+      for (CompletableFuture<Integer> result : batch) {
+        assertThatThrownBy(result::join).hasCauseInstanceOf(StoreUnavailableException.class);
+      }
+      assertThat(batchSizes).containsExactly(1, 20);
     }
   }
 

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Runs units of work against the database: writes in a transaction (serialized when the database
  * has a single writer), reads outside one. Failures become {@link StoreException}s that name the
- * operation and carry the driver's message, never the statement's arguments.
+ * operation and carry the database's message, never the statement's arguments; {@link Failures}
+ * tells a refused value and an unreachable database from other failures.
  */
 public final class Database implements AutoCloseable {
   private final Dialect dialect;
@@ -65,7 +66,7 @@ public final class Database implements AutoCloseable {
     try {
       return writer.withHandle(h -> dialect.inTransaction(h, durability, work));
     } catch (JdbiException e) {
-      throw new StoreException(operation, e);
+      throw Failures.of(operation, e);
     } finally {
       if (writeLock != null) {
         writeLock.unlock();
@@ -78,7 +79,7 @@ public final class Database implements AutoCloseable {
     try {
       return reader.withHandle(work);
     } catch (JdbiException e) {
-      throw new StoreException(operation, e);
+      throw Failures.of(operation, e);
     }
   }
 

@@ -11,10 +11,10 @@ import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Leases of running jobs: extending them, and recovering the jobs whose worker vanished ({@code
- * worker.stale_threshold_secs}, docs/reference/configuration.md, "worker"). The lost try counts: it
- * gets an attempt record, and the job becomes retryable and due at once, or dead when it was the
- * final attempt.
+ * Leases of running jobs: extending them, recording when a worker really began an attempt, and
+ * recovering the jobs whose worker vanished ({@code worker.stale_threshold_secs},
+ * docs/reference/configuration.md, "worker"). The lost try counts: it gets an attempt record, and
+ * the job becomes retryable and due at once, or dead when it was the final attempt.
  */
 public final class LeaseKeeper {
   private final Dialect dialect;
@@ -31,6 +31,20 @@ public final class LeaseKeeper {
             "UPDATE jobs SET lease_until = :leaseUntil WHERE status = 'running' AND id IN (<ids>)")
         .bind("leaseUntil", Columns.millis(leaseUntil))
         .bindList("ids", jobIds)
+        .execute();
+  }
+
+  /**
+   * Moves {@code started_at} of a job still running at {@code attempt} to when its worker began the
+   * attempt; the stale check of {@link #recoverLost} counts from it.
+   */
+  public void markStarted(Handle h, String jobId, int attempt, Instant startedAt) {
+    h.createUpdate(
+            "UPDATE jobs SET started_at = :startedAt"
+                + " WHERE id = :id AND status = 'running' AND attempt = :attempt")
+        .bind("startedAt", Columns.millis(startedAt))
+        .bind("id", jobId)
+        .bind("attempt", attempt)
         .execute();
   }
 

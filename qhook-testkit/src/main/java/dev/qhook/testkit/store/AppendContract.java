@@ -8,7 +8,7 @@ import static dev.qhook.testkit.store.StoreFixtures.newJob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.qhook.StoreException;
+import dev.qhook.StoreRefusedException;
 import dev.qhook.spi.AppendResult;
 import dev.qhook.spi.Event;
 import dev.qhook.spi.Job;
@@ -178,14 +178,20 @@ public interface AppendContract extends StoreContract {
             new AppendResult.Duplicate(a.id()));
   }
 
+  /**
+   * A value the database refuses (here a job id used twice, a primary key violation) is a {@link
+   * StoreRefusedException}: the engine then fails only the event that carries it and keeps the
+   * database healthy (docs/configuration.md, "Stores").
+   */
   @Test
-  default void aFailingBatchStoresNothing() {
+  default void aBatchWithARefusedValueFailsAsRefusedAndStoresNothing() {
     NewJob job = handlerJob("h", at(0));
     Event first = event(at(0));
     Event second = event(at(0));
 
     assertThatThrownBy(() -> store().append(List.of(newEvent(first, job), newEvent(second, job))))
-        .isInstanceOf(StoreException.class);
+        .isInstanceOf(StoreRefusedException.class)
+        .satisfies(e -> assertThat(((StoreRefusedException) e).reason()).isNotBlank());
 
     assertThat(store().event(first.id())).isEmpty();
     assertThat(store().event(second.id())).isEmpty();

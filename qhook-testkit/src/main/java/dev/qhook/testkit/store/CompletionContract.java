@@ -197,6 +197,38 @@ public interface CompletionContract extends StoreContract {
         .containsExactly(tuple(1, 503, "busy"), tuple(2, 200, null));
   }
 
+  /**
+   * A handler's failure body or error may hold NUL, which PostgreSQL text cannot: every store keeps
+   * the outcome with each NUL replaced by U+FFFD (docs/configuration.md, "Stores").
+   */
+  @Test
+  default void aFailureBodyAndErrorWithNulAreStoredWithTheNulReplaced() {
+    Job retried = appendJob("h", at(0));
+    Job dead = appendJob("h", at(0));
+    store().claim(StoreFixtures.claimAll(at(0), 2));
+    AttemptRecord withNul =
+        new AttemptRecord(1, 500, "HTTP 500: bad\u0000thing", 3, at(1), "{\"a\":\"\u0000\"}\u0000");
+
+    store()
+        .complete(
+            List.of(
+                new Completion.Retry(retried.id(), 1, withNul, at(30), "HTTP 500\u0000"),
+                new Completion.Dead(dead.id(), 1, withNul, "HTTP 500\u0000")));
+
+    for (Job job : List.of(retried, dead)) {
+      assertThat(job(job.id()).lastError()).isEqualTo("HTTP 500\uFFFD");
+      assertThat(store().attempts(job.id()))
+          .singleElement()
+          .satisfies(
+              a -> {
+                assertThat(a.error()).isEqualTo("HTTP 500: bad\uFFFDthing");
+                assertThat(a.responseBody()).isEqualTo("{\"a\":\"\uFFFD\"}\uFFFD");
+              });
+    }
+    assertThat(job(retried.id()).status()).isEqualTo(JobStatus.RETRYABLE);
+    assertThat(job(dead.id()).status()).isEqualTo(JobStatus.DEAD);
+  }
+
   @Test
   default void extendLeasesMovesTheLeaseOfRunningJobsOnly() {
     Job running = appendJob("h", at(0));

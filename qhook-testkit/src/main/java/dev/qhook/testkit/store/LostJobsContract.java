@@ -87,6 +87,40 @@ public interface LostJobsContract extends StoreContract {
     assertThat(job(job.id()).status()).isEqualTo(JobStatus.RETRYABLE);
   }
 
+  /**
+   * A job claimed ahead may wait before its worker starts it: the stale threshold counts from the
+   * start the worker records (docs/architecture.md, "Storing and delivering").
+   */
+  @Test
+  default void theStaleThresholdCountsFromTheRecordedStartOfTheAttempt() {
+    Job job = appendJob("h", at(0));
+    claimOne(at(0));
+
+    store().markStarted(job.id(), 1, at(50));
+
+    assertThat(job(job.id()).startedAt()).isEqualTo(at(50));
+    assertThat(store().recoverLost(at(60), at(40)).requeued()).as("started at 50").isZero();
+    assertThat(job(job.id()).status()).isEqualTo(JobStatus.RUNNING);
+    assertThat(store().recoverLost(at(60), at(55)).requeued()).isEqualTo(1);
+    assertThat(store().attempts(job.id()))
+        .singleElement()
+        .satisfies(a -> assertThat(a.createdAt()).isEqualTo(at(50)));
+  }
+
+  @Test
+  default void markStartedIgnoresOtherAttemptsAndJobsThatAreNotRunning() {
+    Job job = appendJob("h", at(0));
+    Job waiting = appendJob("h", at(100));
+    claimOne(at(0));
+
+    store().markStarted(job.id(), 2, at(50));
+    store().markStarted(waiting.id(), 0, at(50));
+    store().markStarted("unknown", 1, at(50));
+
+    assertThat(job(job.id()).startedAt()).isEqualTo(at(0));
+    assertThat(job(waiting.id()).startedAt()).isNull();
+  }
+
   @Test
   default void startedBeforeTheEndOfTimeRecoversEveryRunningJob() {
     Job first = appendJob("h", at(0));

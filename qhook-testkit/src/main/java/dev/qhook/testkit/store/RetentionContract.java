@@ -6,12 +6,14 @@ import static dev.qhook.testkit.store.StoreFixtures.success;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.qhook.spi.Completion;
+import dev.qhook.spi.Event;
 import dev.qhook.spi.EventQuery;
 import dev.qhook.spi.Job;
 import dev.qhook.spi.JobKind;
 import dev.qhook.spi.JobQuery;
 import dev.qhook.spi.JobStatus;
 import dev.qhook.spi.LostJobs;
+import dev.qhook.spi.NewJob;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +85,31 @@ public interface RetentionContract extends StoreContract {
     assertThat(job(oldStep.id()).status()).isEqualTo(JobStatus.AVAILABLE);
     assertThat(job(young.id()).status()).isEqualTo(JobStatus.AVAILABLE);
     assertThat(job(running.id()).status()).as("running jobs finish").isEqualTo(JobStatus.RUNNING);
+  }
+
+  /**
+   * The TTL sweep and cleanup go in batches (docs/configuration.md, "Stores"); however a store cuts
+   * them, every row past the cutoff is handled and reported once.
+   */
+  @Test
+  default void sweepAndCleanupHandleMoreJobsThanOneBatch() {
+    int count = 2_500;
+    NewJob[] jobs = new NewJob[count];
+    for (int i = 0; i < count; i++) {
+      jobs[i] = StoreFixtures.handlerJob("h", at(0));
+    }
+    Event event = StoreFixtures.event(at(0));
+    store().append(List.of(StoreFixtures.newEvent(event, jobs)));
+
+    List<Job> expired = store().expireJobs(at(100), at(600));
+
+    assertThat(expired).hasSize(count);
+    assertThat(expired).extracting(Job::id).doesNotHaveDuplicates();
+    assertThat(store().expireJobs(at(100), at(601))).isEmpty();
+    assertThat(store().deleteFinishedJobs(at(700))).isEqualTo(count);
+    assertThat(store().countJobsByStatus().getOrDefault(JobStatus.DEAD, 0L)).isZero();
+    assertThat(store().deleteEvents(at(700))).isEqualTo(1);
+    assertThat(store().event(event.id())).isEmpty();
   }
 
   @Test
