@@ -1,6 +1,7 @@
 package dev.qhook.server.internal.http;
 
 import dev.qhook.StoreException;
+import dev.qhook.StoreRefusedException;
 import dev.qhook.UnavailableException;
 import dev.qhook.UnknownSourceException;
 import java.util.concurrent.CompletionException;
@@ -8,8 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The answer to a failed request: {@link ApiException} as itself, an unavailable engine or a
- * database error 503, an unknown source 404, anything else 500 {@code internal} (logged once).
+ * The answer to a failed request: {@link ApiException} as itself, a value the database refuses 400,
+ * an unavailable engine or a database error 503, an unknown source 404, anything else 500 {@code
+ * internal} (logged once).
  */
 final class ErrorMapping {
   private static final Logger log = LoggerFactory.getLogger(RequestPipeline.class);
@@ -23,6 +25,9 @@ final class ErrorMapping {
     }
     if (e instanceof UnavailableException) {
       return Response.error(ApiException.unavailable(e.getMessage()));
+    }
+    if (e instanceof StoreRefusedException refused) {
+      return Response.error(ApiException.badRequest(refused.getMessage()));
     }
     if (e instanceof StoreException) {
       log.warn("{} {}: database error: {}", method, path, e.getMessage());
