@@ -24,12 +24,34 @@ public final class EnvExpander {
   }
 
   /**
+   * A reference without a default that expanded to the empty string: its variable is unset, or set
+   * to the empty string.
+   */
+  public record Blank(String name, boolean unset) {}
+
+  /**
    * Expands {@code value}; {@code onUnset} receives the name of each variable that is unset and has
    * no default.
    *
    * @throws IllegalArgumentException for an unterminated {@code ${} or an empty name
    */
   public String expand(String value, Consumer<String> onUnset) {
+    return expandReporting(
+        value,
+        blank -> {
+          if (blank.unset()) {
+            onUnset.accept(blank.name());
+          }
+        });
+  }
+
+  /**
+   * Expands {@code value}; {@code onBlank} receives each reference without a default that expanded
+   * to the empty string, in order.
+   *
+   * @throws IllegalArgumentException for an unterminated {@code ${} or an empty name
+   */
+  public String expandReporting(String value, Consumer<Blank> onBlank) {
     StringBuilder out = new StringBuilder(value.length());
     int i = 0;
     while (i < value.length()) {
@@ -41,7 +63,7 @@ public final class EnvExpander {
         if (close < 0) {
           throw new IllegalArgumentException("unterminated '${' at column " + (i + 1));
         }
-        out.append(resolve(value.substring(i + 2, close), onUnset));
+        out.append(resolve(value.substring(i + 2, close), onBlank));
         i = close + 1;
       } else {
         out.append(value.charAt(i));
@@ -51,7 +73,7 @@ public final class EnvExpander {
     return out.toString();
   }
 
-  private String resolve(String reference, Consumer<String> onUnset) {
+  private String resolve(String reference, Consumer<Blank> onBlank) {
     int separator = reference.indexOf(":-");
     String name = separator < 0 ? reference : reference.substring(0, separator);
     if (name.isBlank()) {
@@ -61,8 +83,8 @@ public final class EnvExpander {
     if (separator >= 0) {
       return found == null || found.isEmpty() ? reference.substring(separator + 2) : found;
     }
-    if (found == null) {
-      onUnset.accept(name);
+    if (found == null || found.isEmpty()) {
+      onBlank.accept(new Blank(name, found == null));
       return "";
     }
     return found;

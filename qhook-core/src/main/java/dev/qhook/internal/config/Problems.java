@@ -12,12 +12,14 @@ final class Problems {
   private final Set<ConfigProblem> errors = new LinkedHashSet<>();
   private final Set<String> warnings = new LinkedHashSet<>();
 
+  /** Adds an error; credentials in a quoted URL are hidden ({@link Redaction}). */
   void error(String path, String message) {
-    errors.add(new ConfigProblem(path, message));
+    errors.add(new ConfigProblem(path, Redaction.redact(message)));
   }
 
+  /** Adds a warning; credentials in a quoted URL are hidden ({@link Redaction}). */
   void warn(String message) {
-    warnings.add(message);
+    warnings.add(Redaction.redact(message));
   }
 
   boolean hasErrors() {

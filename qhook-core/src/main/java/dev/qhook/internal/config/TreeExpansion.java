@@ -41,12 +41,9 @@ final class TreeExpansion {
     }
     if (value instanceof String text && text.contains("${")) {
       try {
-        String expanded =
-            expander.expand(
-                text,
-                name ->
-                    problems.warn(
-                        path + ": variable '" + name + "' is not set and has no default"));
+        List<EnvExpander.Blank> blanks = new ArrayList<>();
+        String expanded = expander.expandReporting(text, blanks::add);
+        report(path, expanded, blanks);
         return EnvExpander.isWholeReference(text) ? new Expanded(expanded) : expanded;
       } catch (IllegalArgumentException e) {
         problems.error(path, e.getMessage());
@@ -54,5 +51,30 @@ final class TreeExpansion {
       }
     }
     return value;
+  }
+
+  /**
+   * An unset variable is a warning; a secret that expands to empty because of a reference without a
+   * default is an error naming the first such variable (docs/reference/configuration.md,
+   * "Environment variables").
+   */
+  private void report(String path, String expanded, List<EnvExpander.Blank> blanks) {
+    if (expanded.isEmpty() && !blanks.isEmpty() && SecretKeys.isSecret(path)) {
+      EnvExpander.Blank first = blanks.get(0);
+      problems.error(
+          path,
+          "variable '"
+              + first.name()
+              + (first.unset() ? "' is not set" : "' is empty")
+              + ": a secret must not expand to empty (write ${"
+              + first.name()
+              + ":-} to allow an empty value)");
+      return;
+    }
+    for (EnvExpander.Blank blank : blanks) {
+      if (blank.unset()) {
+        problems.warn(path + ": variable '" + blank.name() + "' is not set and has no default");
+      }
+    }
   }
 }

@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * URL checks (docs/reference/configuration.md, "URLs"): absolute {@code http}/{@code https}; for
- * delivery targets, no literal private address and no {@code localhost} unless {@code
- * server.allow_private_urls} is set. Hostnames are not resolved here (the SSRF guard checks them at
- * delivery time).
+ * URLs qhook calls, a host {@link URI} accepts (no {@code _}); for delivery targets, no literal
+ * private address and no {@code localhost} unless {@code server.allow_private_urls} is set.
+ * Hostnames are not resolved here (the SSRF guard checks them at delivery time).
  */
 final class UrlChecks {
   private UrlChecks() {}
@@ -26,20 +26,34 @@ final class UrlChecks {
     return check(section, key, url, !allowPrivate) ? url : null;
   }
 
-  /** An optional URL at {@code key} that is not subject to the private-address rule. */
+  /**
+   * An optional URL at {@code key} that qhook never calls (a source's {@code public_url}, which
+   * only names the URL a provider signed): not subject to the private-address or host-name rules.
+   */
   static @Nullable String plain(Section section, String key) {
     String url = section.string(key);
     if (url == null) {
       return null;
     }
-    return check(section, key, url, false) ? url : null;
+    if (httpHost(url).isEmpty()) {
+      section.error(key, notHttp(url));
+      return null;
+    }
+    return url;
   }
 
-  /** Reports a problem for {@code url} at {@code key} and returns false, or returns true. */
+  /**
+   * Checks a URL qhook calls (a delivery target or {@code alerts.url}): reports a problem at {@code
+   * key} and returns false, or returns true.
+   */
   static boolean check(Section section, String key, String url, boolean refusePrivate) {
     Optional<String> host = httpHost(url);
     if (host.isEmpty()) {
-      section.error(key, "invalid URL '" + url + "': must be an absolute http or https URL");
+      section.error(key, notHttp(url));
+      return false;
+    }
+    if (!isUriHost(url)) {
+      section.error(key, "invalid URL '" + url + "': " + badHostName(host.get()));
       return false;
     }
     if (refusePrivate && isPrivateHost(host.get())) {
@@ -49,6 +63,37 @@ final class UrlChecks {
       return false;
     }
     return true;
+  }
+
+  private static String notHttp(String url) {
+    return "invalid URL '" + url + "': must be an absolute http or https URL";
+  }
+
+  /**
+   * Whether {@link URI#getHost()} finds the host. It does not for a name with {@code _} or a last
+   * label starting with a digit: the transport SPI carries a {@link URI}, the SSRF guard and the
+   * JDK's HTTP client need its host, and TLS cannot name such a host (SNI), so no delivery to it
+   * could be sent.
+   */
+  private static boolean isUriHost(String url) {
+    try {
+      return new URI(url).getHost() != null;
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  private static String badHostName(String host) {
+    String problem =
+        host.indexOf('_') >= 0
+            ? "contains '_', which URLs do not allow in a host name"
+            : "is not a valid host name";
+    return "the host '"
+        + host
+        + "' "
+        + problem
+        + " (deliveries to it cannot be sent); use letters, digits, '-' and '.', for example a"
+        + " network alias";
   }
 
   /** The host of an absolute http(s) URL, or empty if {@code url} is not one. */
@@ -67,7 +112,7 @@ final class UrlChecks {
       return Optional.of(uri.getHost());
     }
     // Host names with '_' (common for container names) are not RFC 2396 hosts; take the
-    // authority apart by hand.
+    // authority apart by hand, so that a public_url may hold one and a problem can name it.
     String authority = uri.getRawAuthority();
     if (authority == null || authority.isEmpty()) {
       return Optional.empty();

@@ -19,11 +19,11 @@ import org.jspecify.annotations.Nullable;
 public final class Warnings {
   private Warnings() {}
 
-  /** The warnings about {@code config}, in a fixed order. */
+  /** The warnings about {@code config}, in a fixed order, without credentials. */
   public static List<String> of(BoundConfig config) {
     List<String> warnings = new ArrayList<>();
     collect(config, warnings);
-    return List.copyOf(warnings);
+    return warnings.stream().map(Redaction::redact).toList();
   }
 
   private static void collect(BoundConfig config, List<String> warnings) {

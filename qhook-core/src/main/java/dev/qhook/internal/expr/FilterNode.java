@@ -82,13 +82,16 @@ sealed interface FilterNode {
     }
   }
 
-  /** {@code path matches 'regex'}: the regex is found anywhere in a string value. */
+  /**
+   * {@code path matches 'regex'}: the regex is found anywhere in a string value, within the budget
+   * of {@link RegexBudget}.
+   */
   record Matches(JsonPath path, Pattern regex) implements FilterNode {
     @Override
     public boolean test(@Nullable JsonNode document) {
       return path.resolve(document)
           .filter(JsonNode::isTextual)
-          .map(value -> regex.matcher(value.textValue()).find())
+          .map(value -> RegexBudget.find(regex, value.textValue()))
           .orElse(false);
     }
   }

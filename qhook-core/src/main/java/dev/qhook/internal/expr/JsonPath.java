@@ -73,13 +73,13 @@ public final class JsonPath {
 
   /**
    * The value at this path as a key (docs/reference/configuration.md, "Idempotency keys", "Ordering
-   * keys"): a string as is, a number as its JSON text ({@code 42}, {@code 1.5}); empty for anything
-   * else or nothing.
+   * keys"): a string as is, a number as its JSON text ({@code 42}, {@code 1.5}, {@code 1E+999}: see
+   * {@link Numbers#text}); empty for anything else or nothing.
    */
   public Optional<String> resolveKey(@Nullable JsonNode document) {
     return resolve(document)
         .filter(value -> value.isTextual() || value.isNumber())
-        .map(value -> value.isTextual() ? value.textValue() : value.toString());
+        .map(value -> value.isTextual() ? value.textValue() : Numbers.text(value));
   }
 
   /**

@@ -19,7 +19,9 @@ sealed interface TemplatePart {
 
   /**
    * A placeholder: a string becomes its JSON-escaped contents without quotes, numbers and booleans
-   * their literal, null or missing {@code null}, arrays and objects compact JSON.
+   * their literal (a decimal as {@link Numbers#text}), null or missing {@code null}, arrays and
+   * objects compact JSON (an infinite double, which no JSON text yields, as Jackson writes it:
+   * {@code "Infinity"}).
    */
   record Placeholder(JsonPath path) implements TemplatePart {
     @Override
@@ -29,6 +31,8 @@ sealed interface TemplatePart {
         out.append("null");
       } else if (value.get().isTextual()) {
         out.append(JsonStringEncoder.getInstance().quoteAsString(value.get().textValue()));
+      } else if (value.get().isBigDecimal()) {
+        out.append(Numbers.text(value.get()));
       } else {
         out.append(value.get().toString());
       }

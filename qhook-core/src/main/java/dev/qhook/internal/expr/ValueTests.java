@@ -2,6 +2,7 @@ package dev.qhook.internal.expr;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.util.OptionalInt;
 
 /**
  * How a resolved JSON value is tested against a literal (the predicate table of
@@ -19,7 +20,7 @@ final class ValueTests {
       return !value.textValue().isEmpty();
     }
     if (value.isNumber()) {
-      return value.decimalValue().signum() != 0;
+      return Numbers.nonZero(value);
     }
     return value.isArray() || value.isObject();
   }
@@ -34,7 +35,7 @@ final class ValueTests {
     }
     if (value.isNumber()) {
       BigDecimal number = literal.number();
-      return number != null && value.decimalValue().compareTo(number) == 0;
+      return number != null && Numbers.compare(value, number).orElse(1) == 0;
     }
     if (value.isBoolean()) {
       return literal.text().equals(value.booleanValue() ? "true" : "false");
@@ -51,7 +52,11 @@ final class ValueTests {
     if (!value.isNumber() || number == null) {
       return false;
     }
-    int sign = value.decimalValue().compareTo(number);
+    OptionalInt comparison = Numbers.compare(value, number);
+    if (comparison.isEmpty()) { // NaN orders with nothing
+      return false;
+    }
+    int sign = comparison.getAsInt();
     return switch (operator) {
       case GREATER -> sign > 0;
       case GREATER_OR_EQUAL -> sign >= 0;

@@ -1,8 +1,10 @@
 package dev.qhook.internal.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
@@ -10,16 +12,38 @@ import org.jspecify.annotations.Nullable;
 public final class Json {
   public static final ObjectMapper MAPPER = new ObjectMapper();
 
+  /**
+   * Reads decimals as written ({@code 1e999}, {@code 0.1000000000000000000001}), so filters compare
+   * them exactly (docs/reference/configuration.md, "Filters"); see {@link BoundedDecimalNodes} for
+   * exponents beyond ±1000.
+   */
+  private static final ObjectMapper EXACT =
+      new ObjectMapper()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+          .setNodeFactory(new BoundedDecimalNodes());
+
   private Json() {}
 
-  /** The body as a JSON tree, or null when it is not JSON. */
+  /** The body as a JSON tree with exact decimals, or null when it is not JSON. */
   public static @Nullable JsonNode parseOrNull(byte[] body) {
     if (!mayBeJson(body)) {
       return null;
     }
     try {
-      return MAPPER.readTree(body);
+      return EXACT.readTree(body);
     } catch (IOException notJson) {
+      return null;
+    } catch (NumberFormatException exponentBeyondAnInt) {
+      return readWithDoubles(body);
+    }
+  }
+
+  /** A number such as {@code 1e9999999999} no BigDecimal holds: a double reads it as infinity. */
+  private static @Nullable JsonNode readWithDoubles(byte[] body) {
+    try {
+      return MAPPER.readTree(body);
+    } catch (IOException | NumberFormatException notJson) {
       return null;
     }
   }

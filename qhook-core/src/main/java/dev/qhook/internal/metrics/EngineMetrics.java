@@ -35,16 +35,34 @@ public final class EngineMetrics {
 
   public EngineMetrics(MeterRegistry registry) {
     this.registry = registry;
-    this.eventsReceived = registry.counter("qhook.events.received");
-    this.eventsDuplicated = registry.counter("qhook.events.duplicated");
-    this.eventsUnmatched = registry.counter("qhook.events.unmatched");
-    this.jobsCreated = registry.counter("qhook.jobs.created");
-    this.deliveriesSuccess = registry.counter("qhook.deliveries", "result", "success");
-    this.deliveriesFailure = registry.counter("qhook.deliveries", "result", "failure");
-    this.deliveryDuration = registry.timer("qhook.delivery.duration");
-    this.dbErrors = registry.counter("qhook.db.errors");
-    this.alertsSent = registry.counter("qhook.alerts.sent");
-    this.alertsFailed = registry.counter("qhook.alerts.failed");
+    this.eventsReceived =
+        counter("qhook.events.received", "Accepted events, duplicates and unmatched included");
+    this.eventsDuplicated =
+        counter("qhook.events.duplicated", "Events answered as duplicates of a stored event");
+    this.eventsUnmatched =
+        counter("qhook.events.unmatched", "Stored events that matched no handler");
+    this.jobsCreated = counter("qhook.jobs.created", "Jobs created for accepted events");
+    this.deliveriesSuccess = deliveries("success");
+    this.deliveriesFailure = deliveries("failure");
+    this.deliveryDuration =
+        Timer.builder("qhook.delivery.duration")
+            .description("Duration of delivery attempts")
+            .register(registry);
+    this.dbErrors = counter("qhook.db.errors", "Database errors");
+    this.alertsSent = counter("qhook.alerts.sent", "Alerts sent");
+    this.alertsFailed = counter("qhook.alerts.failed", "Alerts given up after retries");
+  }
+
+  private Counter counter(String name, String description) {
+    return Counter.builder(name).description(description).register(registry);
+  }
+
+  private Counter counter(String name, String description, String... tags) {
+    return Counter.builder(name).description(description).tags(tags).register(registry);
+  }
+
+  private Counter deliveries(String result) {
+    return counter("qhook.deliveries", "Delivery attempts by result", "result", result);
   }
 
   public MeterRegistry registry() {
@@ -54,7 +72,9 @@ public final class EngineMetrics {
   public void eventAccepted(String source, boolean duplicate, int jobs, boolean unmatched) {
     eventsReceived.increment();
     eventsBySource
-        .computeIfAbsent(source, s -> registry.counter("qhook.events.by.source", "source", s))
+        .computeIfAbsent(
+            source,
+            s -> counter("qhook.events.by.source", "Accepted events per source", "source", s))
         .increment();
     if (duplicate) {
       eventsDuplicated.increment();
@@ -73,8 +93,9 @@ public final class EngineMetrics {
         .computeIfAbsent(
             handler,
             h ->
-                registry.counter(
+                counter(
                     "qhook.deliveries.by.handler",
+                    "Delivery attempts per handler and result",
                     "handler",
                     h,
                     "result",
@@ -84,19 +105,34 @@ public final class EngineMetrics {
   }
 
   public void deliveryError(ErrorClass errorClass) {
-    registry.counter("qhook.delivery.errors.by.type", "type", errorClass.label()).increment();
+    counter(
+            "qhook.delivery.errors.by.type",
+            "Failed delivery attempts by class: 4xx, 5xx, timeout, network",
+            "type",
+            errorClass.label())
+        .increment();
   }
 
   public void deadLettered(String handler) {
-    registry.counter("qhook.dlq", "handler", handler).increment();
+    counter("qhook.dlq", "Jobs that went dead, per handler", "handler", handler).increment();
   }
 
   public void circuitOpened(String handler) {
-    registry.counter("qhook.circuit.breaker.opened", "handler", handler).increment();
+    counter(
+            "qhook.circuit.breaker.opened",
+            "Circuit breaker trips, per handler",
+            "handler",
+            handler)
+        .increment();
   }
 
   public void circuitRejected(String handler) {
-    registry.counter("qhook.circuit.breaker.rejected", "handler", handler).increment();
+    counter(
+            "qhook.circuit.breaker.rejected",
+            "Deliveries skipped by an open circuit breaker, per handler",
+            "handler",
+            handler)
+        .increment();
   }
 
   public void dbError() {
@@ -105,7 +141,12 @@ public final class EngineMetrics {
 
   /** {@code qhook_verification_failures_total{source}}: a rejected webhook or SNS signature. */
   public void verificationFailed(String source) {
-    registry.counter("qhook.verification.failures", "source", source).increment();
+    counter(
+            "qhook.verification.failures",
+            "Rejected webhook and SNS signatures, per source",
+            "source",
+            source)
+        .increment();
   }
 
   public void alertSent() {
@@ -118,7 +159,8 @@ public final class EngineMetrics {
 
   /**
    * Registers {@code qhook_queue_depth} and {@code qhook_dead_jobs}, read from the database at most
-   * once a second.
+   * once a second. The gauges hold the counts strongly: a gauge holds its object weakly by default,
+   * and once the collector took it (soon after start) the gauge read NaN.
    */
   public void registerStoreGauges(Supplier<Map<JobStatus, Long>> counts) {
     CachedCounts cached = new CachedCounts(counts);
@@ -126,8 +168,14 @@ public final class EngineMetrics {
             "qhook.queue.depth",
             cached,
             c -> c.get(JobStatus.AVAILABLE) + c.get(JobStatus.RETRYABLE))
+        .description("Jobs available or retryable, read from the database at most once a second")
+        .strongReference(true)
         .register(registry);
-    Gauge.builder("qhook.dead.jobs", cached, c -> c.get(JobStatus.DEAD)).register(registry);
+    Gauge.builder("qhook.dead.jobs", cached, c -> c.get(JobStatus.DEAD))
+        .description(
+            "Jobs that are dead (delivery given up), read from the database at most once a second")
+        .strongReference(true)
+        .register(registry);
   }
 
   private static final class CachedCounts {

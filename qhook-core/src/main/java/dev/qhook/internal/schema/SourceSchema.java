@@ -84,6 +84,10 @@ public final class SourceSchema {
       return violations(schema, document);
     } catch (SchemaException | IllegalStateException e) {
       return List.of(new SchemaViolation("$", "schema could not be applied: " + messageOf(e)));
+    } catch (ArithmeticException | NumberFormatException e) { // multipleOf on 1e2000 (infinite)
+      return List.of(
+          new SchemaViolation(
+              "$", "a number is too large or too precise to check against the schema"));
     }
   }
 

@@ -124,7 +124,68 @@ class LoadPipelineTest {
   @Test
   void unsetSecretLeadsToARequiredError() {
     assertThat(Yaml.errors("sources:\n  s: { type: webhook, verify: stripe, secret: '${NOPE}' }"))
-        .containsExactly("sources.s.secret: required when 'verify' is set");
+        .containsExactlyInAnyOrder(
+            "sources.s.secret: variable 'NOPE' is not set: a secret must not expand to empty"
+                + " (write ${NOPE:-} to allow an empty value)",
+            "sources.s.secret: required when 'verify' is set");
+  }
+
+  /** Issue 10 item 5: an unset token used to leave the API open with only a warning. */
+  @Test
+  void anUnsetVariableForATokenIsAnErrorNamingThePath() {
+    assertThat(
+            Yaml.errorsWithEnv(
+                "api: { auth_token: '${QHOOK_API_TOKEN}', metrics_auth_token: 'm-${METRICS}' }",
+                Map.of()))
+        .containsExactlyInAnyOrder(
+            "api.auth_token: variable 'QHOOK_API_TOKEN' is not set: a secret must not expand to"
+                + " empty (write ${QHOOK_API_TOKEN:-} to allow an empty value)");
+  }
+
+  @Test
+  void aSecretVariableSetToTheEmptyStringIsAnErrorToo() {
+    assertThat(
+            Yaml.errorsWithEnv(
+                "api: { metrics_auth_token: '${M}' }\ndelivery: { signing_secret: '${S}${T}' }",
+                Map.of("M", "", "S", "")))
+        .containsExactlyInAnyOrder(
+            "api.metrics_auth_token: variable 'M' is empty: a secret must not expand to empty"
+                + " (write ${M:-} to allow an empty value)",
+            "delivery.signing_secret: variable 'S' is empty: a secret must not expand to empty"
+                + " (write ${S:-} to allow an empty value)");
+  }
+
+  @Test
+  void everySecretKeyIsChecked() {
+    assertThat(
+            Yaml.bindingErrorsWithEnv(
+                """
+                sources:
+                  gh: { type: webhook, verify: github, secret: ['${NEW}', '${OLD}'] }
+                queues:
+                  q: { source: gh, api_key: '${QUEUE_KEY}' }
+                handlers:
+                  h: { source: gh, url: 'https://h.example/x', headers: { X-Token: '${NOT_A_SECRET}' } }
+                """,
+                Map.of("NEW", "n")))
+        .containsExactlyInAnyOrder(
+            "sources.gh.secret[1]: variable 'OLD' is not set: a secret must not expand to empty"
+                + " (write ${OLD:-} to allow an empty value)",
+            "sources.gh.secret[1]: must not be empty",
+            "queues.q.api_key: variable 'QUEUE_KEY' is not set: a secret must not expand to empty"
+                + " (write ${QUEUE_KEY:-} to allow an empty value)");
+  }
+
+  @Test
+  void anExplicitEmptyDefaultLeavesATokenUnset() {
+    LoadedConfig loaded =
+        Yaml.loadWithEnv(
+            "server: { host: 127.0.0.1 }\napi: { auth_token: '${QHOOK_API_TOKEN:-}' }", Map.of());
+
+    assertThat(loaded.config().api().authToken()).isNull();
+    assertThat(loaded.warnings())
+        .containsExactly(
+            "api.auth_token is not set: /events and /api accept unauthenticated calls");
   }
 
   @Test

@@ -176,6 +176,33 @@ class ValidationTest {
         .containsExactly("handlers.h.url: required");
   }
 
+  /**
+   * Issue 10 item 4: such a host passed validation, but {@code URI.getHost()} is null for it, so
+   * every delivery was refused.
+   */
+  @Test
+  void aHostWithAnUnderscoreIsRefusedNamingThePath() {
+    assertThat(
+            errors(
+                SOURCES
+                    + """
+                    server: { allow_private_urls: true }
+                    handlers:
+                      billing: { source: app, url: 'http://billing_api:8080/hook' }
+                      fine: { source: app, url: 'http://billing-api:8080/hook' }
+                    alerts: { url: 'https://alerts_relay.internal/qhook' }
+                    """))
+        .containsExactlyInAnyOrder(
+            "handlers.billing.url: invalid URL 'http://billing_api:8080/hook': the host"
+                + " 'billing_api' contains '_', which URLs do not allow in a host name (deliveries"
+                + " to it cannot be sent); use letters, digits, '-' and '.', for example a network"
+                + " alias",
+            "alerts.url: invalid URL 'https://alerts_relay.internal/qhook': the host"
+                + " 'alerts_relay.internal' contains '_', which URLs do not allow in a host name"
+                + " (deliveries to it cannot be sent); use letters, digits, '-' and '.', for"
+                + " example a network alias");
+  }
+
   @Test
   void durationsMustUseTheDocumentedForm() {
     assertThat(errors("delivery: { timeout: 30 sec }"))

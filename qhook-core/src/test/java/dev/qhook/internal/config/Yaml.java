@@ -32,6 +32,16 @@ final class Yaml {
     return problems(() -> load(yaml), yaml);
   }
 
+  /** The problems of a config that is invalid with the environment {@code env}. */
+  static List<String> errorsWithEnv(String yaml, Map<String, String> env) {
+    return problems(() -> loadWithEnv(yaml, env), yaml);
+  }
+
+  /** The binding problems with the environment {@code env}, without the refusals. */
+  static List<String> bindingErrorsWithEnv(String yaml, Map<String, String> env) {
+    return problems(() -> bind(yaml, env), yaml);
+  }
+
   /** The config as bound, without the refusal of unsupported capabilities. */
   static BoundConfig bind(String yaml) {
     return bind(yaml, Map.of());

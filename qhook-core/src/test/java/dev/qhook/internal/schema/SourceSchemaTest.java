@@ -8,7 +8,9 @@ import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class SourceSchemaTest {
   private static final String ORDER =
@@ -126,5 +128,22 @@ class SourceSchemaTest {
   void booleanSchemas() throws Exception {
     assertThat(check("true", "{}")).isEmpty();
     assertThat(check("false", "{}")).isNotEmpty();
+  }
+
+  /** Issue 10 item 3: {@code 1e2000} was a 500 (multipleOf on an infinite double). */
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS) // a hang guard: exact arithmetic here is unbounded
+  void aNumberTheSchemaCannotCheckIsAViolationNotAFailure() throws Exception {
+    String schema = "{\"properties\": {\"amount\": {\"multipleOf\": 0.01, \"maximum\": 5}}}";
+
+    assertThat(check(schema, "{\"amount\": 1e2000}"))
+        .extracting(SchemaViolation::message)
+        .contains("a number is too large or too precise to check against the schema");
+    assertThat(check(schema, "{\"amount\": 1e9999999999}")).isNotEmpty();
+    assertThat(check(schema, "{\"amount\": 1e999}"))
+        .extracting(SchemaViolation::path)
+        .containsExactly("$.amount");
+    assertThat(check(schema, "{\"amount\": 1e-999}")).isNotEmpty();
+    assertThat(check(schema, "{\"amount\": 4.99}")).isEmpty();
   }
 }

@@ -48,7 +48,7 @@ final class ServerRun implements Callable<Integer> {
       throw new CliFailure(e.getMessage() + ": " + e.getCause().getMessage());
     }
     StartupReport.log(config, server.port());
-    context.stop().onHangup(new ConfigReload(context, file, envName, config));
+    context.stop().onHangup(new ConfigReload(context, file, envName, config, engine::raiseAlert));
     try {
       context.stop().await();
       log.info("shutting down: not ready, finishing requests, draining deliveries");
