@@ -67,7 +67,7 @@ record FuzzRequest(
     }
     return kind
         + ": "
-        + shown.replace("\r\n", "\n  ")
+        + visible(shown.replace("\r\n", "\n  "))
         + "\n  body "
         + body.length
         + " bytes: "
@@ -77,7 +77,19 @@ record FuzzRequest(
   }
 
   private static String preview(byte[] body) {
-    String text = new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8);
-    return text.replaceAll("[\\p{Cntrl}]", "?");
+    return visible(new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8));
+  }
+
+  /** Control characters (but newlines) as {@code \xNN}, so the log stays text. */
+  static String visible(String text) {
+    StringBuilder out = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      if ((c < 0x20 && c != '\n') || (c >= 0x7f && c < 0xa0)) {
+        out.append(String.format("\\x%02X", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 }

@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
@@ -34,6 +37,9 @@ public final class HttpFuzz {
   private final BufferedWriter accepted;
   private final BufferedWriter failures;
   private final AtomicInteger logged = new AtomicInteger();
+  private final AtomicInteger deaths = new AtomicInteger();
+  private static final FuzzRequest END =
+      new FuzzRequest("end", "", "", List.of(), new byte[0], false, null);
 
   private HttpFuzz(int port, int timeoutMillis, BufferedWriter accepted, BufferedWriter failures) {
     this.port = port;
@@ -73,32 +79,68 @@ public final class HttpFuzz {
                     args.getInt("timeout-ms", 10_000),
                     acceptedOut,
                     failuresOut);
-            List<Thread> running = new ArrayList<>();
+            // jqwik's session is not shared between threads: one thread generates, others send.
+            BlockingQueue<FuzzRequest> queue = new ArrayBlockingQueue<>(64);
+            FuzzRequests requests = new FuzzRequests(new Gen(seed), receiverPort);
+            Thread generator =
+                new Thread(() -> fuzz.generate(requests, queue, end, threads), "fuzz-generator");
+            List<Thread> running = new ArrayList<>(List.of(generator));
+            long period = 1_000_000_000L * threads / rate;
             for (int t = 0; t < threads; t++) {
-              FuzzRequests requests = new FuzzRequests(new Gen(seed + t), receiverPort);
-              long period = 1_000_000_000L * threads / rate;
-              running.add(new Thread(() -> fuzz.drive(requests, period, end), "fuzz-" + t));
+              running.add(new Thread(() -> fuzz.drive(queue, period), "fuzz-" + t));
             }
+            running.forEach(t -> t.setUncaughtExceptionHandler(fuzz::died));
             running.forEach(Thread::start);
             for (Thread thread : running) {
               thread.join();
             }
             fuzz.stats.write(Path.of(args.get("stats")));
             System.out.println("http-fuzz: seed " + seed + ": " + fuzz.stats.snapshot());
+            return fuzz.deaths.get() == 0 ? 0 : 1;
           }
-          return 0;
         });
   }
 
-  private void drive(FuzzRequests requests, long periodNanos, long endNanos) {
+  /** Fills the queue until the end, then puts one {@link #END} per sender. */
+  private void generate(
+      FuzzRequests requests, BlockingQueue<FuzzRequest> queue, long endNanos, int senders) {
+    try {
+      while (System.nanoTime() - endNanos < 0) {
+        queue.offer(requests.next(), 1, TimeUnit.SECONDS);
+      }
+      queue.clear();
+      for (int i = 0; i < senders; i++) {
+        queue.put(END);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void died(Thread thread, Throwable failure) {
+    deaths.incrementAndGet();
+    System.err.println("http-fuzz: " + thread.getName() + " died:");
+    failure.printStackTrace();
+  }
+
+  private void drive(BlockingQueue<FuzzRequest> queue, long periodNanos) {
     long due = System.nanoTime();
-    while (System.nanoTime() - endNanos < 0) {
+    while (true) {
       long wait = due - System.nanoTime();
       if (wait > 0) {
         LockSupport.parkNanos(wait);
       }
       due = Math.max(due + periodNanos, System.nanoTime() - periodNanos);
-      FuzzRequest request = requests.next();
+      FuzzRequest request;
+      try {
+        request = queue.take();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      if (request == END) {
+        return;
+      }
       RawHttp.Answer answer =
           RawHttp.send("127.0.0.1", port, request.bytes("127.0.0.1:" + port), timeoutMillis);
       count(request, answer);
@@ -133,8 +175,10 @@ public final class HttpFuzz {
     if (logged.incrementAndGet() > MAX_LOGGED) {
       return;
     }
-    String head = answer.head().replace("\r\n", "\n    ");
-    String body = answer.body().length() > 500 ? answer.body().substring(0, 500) : answer.body();
+    String head = FuzzRequest.visible(answer.head().replace("\r\n", "\n    "));
+    String body =
+        FuzzRequest.visible(
+            answer.body().length() > 500 ? answer.body().substring(0, 500) : answer.body());
     write(
         failures,
         "== "

@@ -123,7 +123,9 @@ public final class Producer {
       }
       due = Math.max(due + periodNanos, System.nanoTime() - periodNanos);
       String key = run + "-" + thread + "-" + seq;
-      deliver(key, body(key, seq));
+      if (!deliver(key, body(key, seq))) {
+        return; // the run ended with this key unacknowledged
+      }
     }
   }
 
@@ -138,8 +140,8 @@ public final class Producer {
         .getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Sends one key until it is acknowledged, refused, or the run ends. */
-  private void deliver(String key, byte[] body) {
+  /** Sends one key until it is acknowledged, refused, or the run ends (then false). */
+  private boolean deliver(String key, byte[] body) {
     HttpRequest request =
         HttpRequest.newBuilder(target)
             .timeout(timeout)
@@ -161,12 +163,12 @@ public final class Producer {
             stats.add("accepted_as_duplicate");
           }
           record(key, id.group(1));
-          return;
+          return true;
         }
         if (status / 100 == 4 && status != 429) {
           stats.add("rejected");
           System.err.println("producer: " + key + " refused: " + status + " " + response.body());
-          return;
+          return true;
         }
         pause = 200;
       } catch (HttpTimeoutException e) {
@@ -181,11 +183,11 @@ public final class Producer {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         stats.add("abandoned");
-        return;
+        return false;
       }
       if (System.nanoTime() + pause * 1_000_000 - endNanos >= 0) {
         stats.add("abandoned");
-        return;
+        return false;
       }
       LockSupport.parkNanos(pause * 1_000_000);
     }

@@ -23,23 +23,34 @@ final class QhookApi {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String base;
+  private final String token;
   private final HttpClient http =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(2))
           .build();
 
-  QhookApi(String base) {
+  /**
+   * @param token the {@code api.auth_token} (for {@code /metrics} too), or empty
+   */
+  QhookApi(String base, String token) {
     this.base = base;
+    this.token = token;
+  }
+
+  private HttpRequest request(String pathAndQuery) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(Duration.ofSeconds(30));
+    if (!token.isEmpty()) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return request.build();
   }
 
   JsonNode get(String pathAndQuery) throws IOException, InterruptedException {
     HttpResponse<String> response =
         http.send(
-            HttpRequest.newBuilder(URI.create(base + pathAndQuery))
-                .timeout(Duration.ofSeconds(30))
-                .build(),
-            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            request(pathAndQuery), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     if (response.statusCode() != 200) {
       throw new IOException(
           "GET " + pathAndQuery + " answered " + response.statusCode() + ": " + response.body());
@@ -84,11 +95,7 @@ final class QhookApi {
   /** The sum of every sample of this metric (all label sets), 0 when it has none yet. */
   double metric(String name) throws IOException, InterruptedException {
     HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base + "/metrics"))
-                .timeout(Duration.ofSeconds(30))
-                .build(),
-            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        http.send(request("/metrics"), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     return Metrics.sum(response.body(), name);
   }
 }
