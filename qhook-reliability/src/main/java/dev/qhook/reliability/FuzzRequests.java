@@ -71,7 +71,10 @@ final class FuzzRequests {
     return new FuzzRequest(
         "event",
         method(0.9),
-        "/events/" + source + "/" + values.segment(),
+        "/events/"
+            + source
+            + "/"
+            + (gen.chance(0.4) ? "order." + values.segment() : values.segment()),
         headers,
         bodies.body(),
         gen.chance(0.05),
@@ -227,7 +230,7 @@ final class FuzzRequests {
   /** Requests whose framing is wrong; none declares more body than it sends. */
   private FuzzRequest malformed() {
     String target = "/events/app/" + gen.draw(FuzzValues.WORD);
-    String auth = "Authorization: Bearer " + KitConfig.API_TOKEN + "\r\n";
+    String auth = "Connection: close\r\nAuthorization: Bearer " + KitConfig.API_TOKEN + "\r\n";
     String raw =
         switch (gen.below(14)) {
           case 0 -> "GET\r\n\r\n";

@@ -60,8 +60,12 @@ final class RawHttp {
     }
   }
 
+  /** The final answer: interim 1xx answers ({@code 100 Continue}) before it are skipped. */
   static Answer parse(byte[] bytes, String problem) {
     String text = new String(bytes, StandardCharsets.ISO_8859_1);
+    while (text.startsWith("HTTP/1.1 1") && text.indexOf("\r\n\r\n") > 0) {
+      text = text.substring(text.indexOf("\r\n\r\n") + 4);
+    }
     int headEnd = text.indexOf("\r\n\r\n");
     String head = headEnd < 0 ? text : text.substring(0, headEnd);
     String body = headEnd < 0 ? "" : text.substring(headEnd + 4);

@@ -41,6 +41,13 @@ class WireTest {
     assertThat(ok.status()).isEqualTo(503);
     assertThat(ok.hasHeader("retry-after")).isTrue();
     assertThat(ok.body()).isEqualTo("{}");
+    assertThat(
+            RawHttp.parse(
+                    "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 202 Accepted\r\n\r\n{}"
+                        .getBytes(StandardCharsets.ISO_8859_1),
+                    "")
+                .status())
+        .isEqualTo(202);
     assertThat(RawHttp.parse(new byte[0], "").answered()).isFalse();
     assertThat(RawHttp.parse(new byte[0], "timeout").problem()).isEqualTo("timeout");
   }
