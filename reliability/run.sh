@@ -283,7 +283,8 @@ scenario_db_outage() {
   await_exit "$producer_pid" $((DB_BEFORE + DB_DOWN + DB_AFTER + 120))
   [ "$qhook_pid" = "$pid_before" ] || die "qhook was restarted"
   audit "$name" "database outage" postgres \
-    "PostgreSQL stopped for ${DB_DOWN} s under ${DB_RATE} events/s; /ready answered 200 ${ready_s} s after it was back, same process, no restart; $(log_errors "$name") ERROR log lines"
+    "PostgreSQL stopped for ${DB_DOWN} s under ${DB_RATE} events/s; /ready answered 200 ${ready_s} s after it was back, same process, no restart; $(log_errors "$name") ERROR log lines" \
+    --answers-required true
   stop "$qhook_pid"
   stop "$receiver_pid"
 }

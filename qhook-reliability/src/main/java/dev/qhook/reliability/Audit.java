@@ -39,6 +39,7 @@ public final class Audit {
       boolean excuseDead,
       boolean all5xx,
       boolean breakerSkips,
+      boolean answersRequired,
       String note,
       String failure,
       Path results,
@@ -84,6 +85,7 @@ public final class Audit {
                   Boolean.parseBoolean(args.get("excuse-dead", "false")),
                   Boolean.parseBoolean(args.get("all-5xx", "false")),
                   Boolean.parseBoolean(args.get("breaker-skips", "false")),
+                  Boolean.parseBoolean(args.get("answers-required", "false")),
                   args.get("note", ""),
                   args.get("failure", ""),
                   Path.of(args.get("results")),
@@ -128,6 +130,11 @@ public final class Audit {
     }
     if (tally.splitKeys() > 0) {
       failures.add(tally.splitKeys() + " keys stored as more than one event");
+    }
+    long unanswered = stats.get("error.timeout") + stats.get("error.io");
+    if (options.answersRequired() && unanswered > 0) {
+      failures.add(
+          unanswered + " requests got no answer (timed out or cut off) from a running server");
     }
     if (stats.get("rejected") > 0) {
       failures.add(stats.get("rejected") + " producer requests refused with a 4xx");
