@@ -1,9 +1,12 @@
 package dev.qhook.internal.config;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -17,6 +20,9 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * {@code Double}, {@code Boolean}, null) per the YAML 1.2 core schema.
  */
 final class YamlDocuments {
+  /** No config section nests anywhere near this deep. */
+  static final int MAX_DEPTH = 64;
+
   private YamlDocuments() {}
 
   /**
@@ -39,7 +45,7 @@ final class YamlDocuments {
       problems.error(label, describe(e));
       return Map.of();
     } catch (YamlEngineException e) {
-      problems.error(label, "invalid YAML: " + firstLine(e.getMessage()));
+      problems.error(label, "invalid YAML: " + engineProblem(e));
       return Map.of();
     }
     if (document == null) {
@@ -49,25 +55,70 @@ final class YamlDocuments {
       problems.error(label, "the top level must be a mapping of sections");
       return Map.of();
     }
-    return normalizeMap(map);
+    return new Normalizer(problems).map(map, "", 0);
   }
 
-  private static Map<String, Object> normalizeMap(Map<?, ?> map) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    map.forEach((k, v) -> out.put(String.valueOf(k), normalize(v)));
-    return out;
-  }
+  /**
+   * Copies the parsed tree into plain maps and lists, refusing what no config holds: a structure
+   * that contains itself through an alias, nesting deeper than {@link #MAX_DEPTH}, and binary
+   * ({@code !!binary}) values.
+   */
+  private static final class Normalizer {
+    private final Problems problems;
+    private final Set<Object> open = Collections.newSetFromMap(new IdentityHashMap<>());
 
-  private static @Nullable Object normalize(@Nullable Object value) {
-    if (value instanceof Map<?, ?> map) {
-      return normalizeMap(map);
+    Normalizer(Problems problems) {
+      this.problems = problems;
     }
-    if (value instanceof List<?> list) {
-      List<Object> out = new ArrayList<>(list.size());
-      list.forEach(item -> out.add(normalize(item)));
+
+    Map<String, Object> map(Map<?, ?> map, String path, int depth) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      if (!enter(map, path, depth)) {
+        return out;
+      }
+      map.forEach(
+          (k, v) -> {
+            String key = String.valueOf(k);
+            out.put(key, value(v, path.isEmpty() ? key : path + "." + key, depth + 1));
+          });
+      open.remove(map);
       return out;
     }
-    return value;
+
+    private @Nullable Object value(@Nullable Object value, String path, int depth) {
+      if (value instanceof Map<?, ?> map) {
+        return map(map, path, depth);
+      }
+      if (value instanceof List<?> list) {
+        List<Object> out = new ArrayList<>(list.size());
+        if (!enter(list, path, depth)) {
+          return out;
+        }
+        for (int i = 0; i < list.size(); i++) {
+          out.add(value(list.get(i), path + "[" + i + "]", depth + 1));
+        }
+        open.remove(list);
+        return out;
+      }
+      if (value instanceof byte[]) {
+        problems.error(path, "binary values (!!binary) are not supported");
+        return null;
+      }
+      return value;
+    }
+
+    private boolean enter(Object node, String path, int depth) {
+      String where = path.isEmpty() ? "$" : path;
+      if (depth > MAX_DEPTH) {
+        problems.error(where, "nested deeper than " + MAX_DEPTH + " levels");
+        return false;
+      }
+      if (!open.add(node)) {
+        problems.error(where, "a YAML alias refers to a node that contains it (not allowed)");
+        return false;
+      }
+      return true;
+    }
   }
 
   private static String describe(MarkedYamlEngineException e) {
@@ -83,6 +134,14 @@ final class YamlDocuments {
 
   private static int column(MarkedYamlEngineException e) {
     return e.getProblemMark().map(m -> m.getColumn() + 1).orElse(0);
+  }
+
+  /** The library wraps some failures, such as {@code !!int x}, around a JDK exception. */
+  private static String engineProblem(YamlEngineException e) {
+    if (e.getCause() instanceof NumberFormatException number) {
+      return "a number that cannot be read (" + number.getMessage() + ")";
+    }
+    return firstLine(e.getMessage());
   }
 
   private static String firstLine(@Nullable String message) {
