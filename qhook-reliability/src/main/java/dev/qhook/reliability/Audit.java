@@ -66,6 +66,7 @@ public final class Audit {
                   "api",
                   "wait",
                   "excuse-dead",
+                  "answers-required",
                   "all-5xx",
                   "breaker-skips",
                   "note",
