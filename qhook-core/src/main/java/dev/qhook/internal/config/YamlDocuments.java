@@ -47,6 +47,9 @@ final class YamlDocuments {
     } catch (YamlEngineException e) {
       problems.error(label, "invalid YAML: " + engineProblem(e));
       return Map.of();
+    } catch (RuntimeException e) { // the parser failing on input it should have refused
+      problems.error(label, "invalid YAML: the YAML parser could not read this file");
+      return Map.of();
     }
     if (document == null) {
       return new LinkedHashMap<>();
@@ -136,10 +139,16 @@ final class YamlDocuments {
     return e.getProblemMark().map(m -> m.getColumn() + 1).orElse(0);
   }
 
-  /** The library wraps some failures, such as {@code !!int x}, around a JDK exception. */
+  /**
+   * The library wraps some failures around a JDK exception: {@code !!int x} (a number), {@code
+   * !!binary ab=c} (base64).
+   */
   private static String engineProblem(YamlEngineException e) {
     if (e.getCause() instanceof NumberFormatException number) {
       return "a number that cannot be read (" + number.getMessage() + ")";
+    }
+    if (e.getCause() instanceof IllegalArgumentException value) {
+      return "a tagged value that cannot be read (" + value.getMessage() + ")";
     }
     return firstLine(e.getMessage());
   }

@@ -56,4 +56,22 @@ class YamlDocumentsTest {
         .contains("handlers.h.url")
         .contains("binary values");
   }
+
+  @Test
+  void aBinaryValueThatIsNotBase64IsAProblemWithoutAClassName() {
+    assertThat(problemsOf("handlers: { h: { url: !!binary ab=c } }\n"))
+        .singleElement()
+        .asString()
+        .contains("invalid YAML: a tagged value that cannot be read")
+        .doesNotContain("java.lang");
+  }
+
+  @Test
+  void theFuzzedFileThatBrokeTheParsersBufferIsAProblem() throws Exception {
+    String yaml;
+    try (var in = getClass().getResourceAsStream("/config/parser-buffer-crash.yaml")) {
+      yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    assertThat(problemsOf(yaml)).singleElement().asString().startsWith("qhook.yaml: invalid YAML");
+  }
 }
