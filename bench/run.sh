@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# The benchmark kit: bench/run.sh [all|ingest|push|latency|footprint] [--smoke] [--no-build]
+# The benchmark kit: bench/run.sh [all|ingest|push|latency|footprint|steady] [--smoke] [--no-build]
 #
 # Starts what each scenario needs (PostgreSQL through .ci/start-postgres.sh, the qhook server
 # through bin/qhook, the bare JDK server baseline, a loopback receiver, wrk), all on 127.0.0.1,
 # measures qhook and its baseline in the same run, stops everything it started on exit, and prints
 # the table scenario | qhook | baseline | ratio | target | met?. Results go to bench/results/<run>/.
-# A full run of all scenarios also rewrites the generated section of docs/benchmarks.md.
+# A full run of all scenarios also rewrites the generated section of docs/benchmarks.md; `steady`
+# (about 25 minutes, not part of `all`) rewrites its own generated section there.
 #
 # --smoke: every scenario in seconds with tiny counts; no target is judged (CI runs this).
 # Environment: QHOOK_BENCH_PORT (first of three ports, default 19100), BENCH_JAVA_OPTS (JVM flags
@@ -24,13 +25,13 @@ for arg in "$@"; do
   case $arg in
     --smoke) smoke=true ;;
     --no-build) build=false ;;
-    all | ingest | push | latency | footprint) scenario=$arg ;;
+    all | ingest | push | latency | footprint | steady) scenario=$arg ;;
     -h | --help)
       sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *)
-      echo "bench/run.sh: unknown argument '$arg' (scenarios: all ingest push latency footprint; flags: --smoke --no-build)" >&2
+      echo "bench/run.sh: unknown argument '$arg' (scenarios: all ingest push latency footprint steady; flags: --smoke --no-build)" >&2
       exit 2
       ;;
   esac
@@ -41,11 +42,15 @@ if $smoke; then
   PUSH_EVENTS=300 SCHEDULER_TASKS=300 PUSH_WARMUP=100 PUSH_WARMUP_ROUNDS=1 PUSH_REPEATS=1
   LATENCY_RATE=50 LATENCY_SECONDS=2 LATENCY_WARMUP=0
   IDLE_SETTLE=1 LOAD_SECONDS=2
+  STEADY_PUSH_EVENTS=300 STEADY_WARMUP=1 STEADY_STEP=2 STEADY_FACTOR=2 STEADY_LOAD=1
+  STEADY_COLD=2 STEADY_FIXED=0
 else
   WRK_WARMUP=30 WRK_SECONDS=20
   PUSH_EVENTS=50000 SCHEDULER_TASKS=50000 PUSH_WARMUP=50000 PUSH_WARMUP_ROUNDS=2 PUSH_REPEATS=3
   LATENCY_RATE=1000 LATENCY_SECONDS=30 LATENCY_WARMUP=20
   IDLE_SETTLE=5 LOAD_SECONDS=10
+  STEADY_PUSH_EVENTS=20000 STEADY_WARMUP=30 STEADY_STEP=60 STEADY_FACTOR=1.15 STEADY_LOAD=30
+  STEADY_COLD=30 STEADY_FIXED=1000
 fi
 # Push delivery and db-scheduler both get 16 workers and claim up to three times that at once
 # (db-scheduler's lock-and-fetch upper limit of 3.0; qhook's worker.batch_size). What each keeps
@@ -260,6 +265,54 @@ scenario_latency() {
   done
 }
 
+# Steady load: the sustained capacity C (the highest rate whose backlog stays bounded for a step),
+# latency at 10/25/50/75 % of C and at STEADY_FIXED events/s, a cold start at 25 % of C, and the
+# same run's ingest-only rate I (wrk; the handler matches no event, so each is stored and no job
+# made) and push-only rate P (a preloaded backlog, the server's default worker settings), so that C
+# can be held against 1 / (1/I + 1/P). The server runs with its defaults throughout.
+scenario_steady() {
+  local db config ingest push combined from capacity cold_rate cold_pid
+  for db in sqlite postgres; do
+    log "steady ($db): ingest alone (wrk), then push alone ($STEADY_PUSH_EVENTS events)"
+    config=$work/steady-ingest-$db.yaml
+    bench_java BenchConfig --file "$config" --database "$(database_url "$db" steady-ingest)" \
+      --port "$QHOOK_PORT" --receiver "http://127.0.0.1:$RECEIVER_PORT/hook" --handler-events "none.*"
+    spawn "qhook-steady-ingest-$db" env JAVA_OPTS="${BENCH_JAVA_OPTS:-}" bin/qhook start -c "$config"
+    qhook_pid=$spawned
+    wait_http "http://127.0.0.1:$QHOOK_PORT/ready" "$qhook_pid" 60
+    run_wrk "steady.$db.ingest" "http://127.0.0.1:$QHOOK_PORT/events/bench/order.created"
+    stop "$qhook_pid"
+    measured_java PushDeliveryRun --database "$(database_url "$db" steady-push)" \
+      --events "$STEADY_PUSH_EVENTS" --warmup "$STEADY_PUSH_EVENTS" --warmup-rounds 1 \
+      --key "steady.$db.push" --out "$measurements" 2>&1 | tee -a "$out/steady.log"
+    ingest=$(awk -v k="steady.$db.ingest.rps" '$1 == k { v = $2 } END { print v + 0 }' "$measurements")
+    push=$(awk -v k="steady.$db.push.rate" '$1 == k { v = $2 } END { print v + 0 }' "$measurements")
+    combined=$(awk -v i="$ingest" -v p="$push" 'BEGIN { if (i > 0 && p > 0) printf "%.0f", 1 / (1 / i + 1 / p); else print 0 }')
+    record "steady.$db.combined" "$combined"
+    from=$(awk -v c="$combined" -v s="$smoke" 'BEGIN { r = (s == "true") ? 50 : c * 0.5; printf "%d", (r < 50 ? 50 : r) }')
+    log "steady ($db): ingest $ingest/s, push $push/s, combination $combined/s; stepping from $from/s"
+    start_qhook "steady-$db" "$(database_url "$db" steady)"
+    bench_java SteadyRun --mode capacity --target "http://127.0.0.1:$QHOOK_PORT" \
+      --receiver-port "$RECEIVER_PORT" --from "$from" --factor "$STEADY_FACTOR" \
+      --max "$((from * 4))" --warmup-seconds "$STEADY_WARMUP" --step-seconds "$STEADY_STEP" \
+      --load-seconds "$STEADY_LOAD" --fixed-rate "$STEADY_FIXED" \
+      --key "steady.$db" --out "$measurements" 2>&1 | tee -a "$out/steady.log"
+    stop "$qhook_pid"
+    capacity=$(awk -v k="steady.$db.capacity" '$1 == k { v = $2 } END { print v + 0 }' "$measurements")
+    cold_rate=$(awk -v c="$capacity" 'BEGIN { r = c / 4; printf "%d", (r < 1 ? 1 : r) }')
+    log "steady ($db): cold start at $cold_rate/s (25 % of C) from the first second after /ready"
+    bench_java SteadyRun --mode cold --target "http://127.0.0.1:$QHOOK_PORT" \
+      --receiver-port "$RECEIVER_PORT" --rate "$cold_rate" --seconds "$STEADY_COLD" \
+      --key "steady.$db" --out "$measurements" >"$out/steady-cold-$db.log" 2>&1 &
+    cold_pid=$!
+    pids+=("$cold_pid")
+    start_qhook "steady-cold-$db" "$(database_url "$db" steady-cold)"
+    wait "$cold_pid" || die "the cold start run failed (see $out/steady-cold-$db.log)"
+    cat "$out/steady-cold-$db.log" | tee -a "$out/steady.log"
+    stop "$qhook_pid"
+  done
+}
+
 rss_under_load() { # rss_under_load PID URL: the highest RSS seen while wrk loads URL
   local pid=$1 url=$2 peak=0 wrk_pid rss
   wrk -t2 -c64 -d"${LOAD_SECONDS}s" --timeout 10s -s bench/ingest.lua "$url" >/dev/null &
@@ -353,6 +406,7 @@ esac
 machine_facts >"$out/machine.md"
 doc_args=()
 if [ "$scenario" = all ] && ! $smoke; then doc_args=(--doc docs/benchmarks.md); fi
+if [ "$scenario" = steady ] && ! $smoke; then doc_args=(--doc docs/benchmarks.md --section steady); fi
 echo
 bench_java Report --results "$measurements" --machine "$out/machine.md" --smoke "$smoke" \
   "${doc_args[@]}" | tee "$out/table.md"

@@ -24,14 +24,22 @@ public final class BenchConfig {
         () -> {
           Args args =
               Args.parse(
-                  argv, "file", "database", "port", "receiver", "max-concurrency", "batch-size");
+                  argv,
+                  "file",
+                  "database",
+                  "port",
+                  "receiver",
+                  "max-concurrency",
+                  "batch-size",
+                  "handler-events");
           String yaml =
               yaml(
                   args.get("database"),
                   args.getInt("port", 19101),
                   args.get("receiver"),
                   args.getInt("max-concurrency", 0),
-                  args.getInt("batch-size", 0));
+                  args.getInt("batch-size", 0),
+                  args.get("handler-events", "*"));
           Files.writeString(Path.of(args.get("file")), yaml, StandardCharsets.UTF_8);
         });
   }
@@ -40,9 +48,16 @@ public final class BenchConfig {
    * @param databaseUrl {@code sqlite:FILE} or {@code postgres://user:pass@host:port/db}
    * @param maxConcurrency {@code worker.max_concurrency}, 0 for the default
    * @param batchSize {@code worker.batch_size}, 0 for the default
+   * @param handlerEvents the handler's event pattern: {@code *}, or one that matches no event the
+   *     kit sends, for ingest alone (each event stored, no job created)
    */
   static String yaml(
-      String databaseUrl, int port, String receiverUrl, int maxConcurrency, int batchSize) {
+      String databaseUrl,
+      int port,
+      String receiverUrl,
+      int maxConcurrency,
+      int batchSize,
+      String handlerEvents) {
     String driver = databaseUrl.startsWith("sqlite:") ? "sqlite" : "postgres";
     StringBuilder yaml = new StringBuilder();
     yaml.append("database:\n")
@@ -73,7 +88,9 @@ public final class BenchConfig {
         .append("handlers:\n")
         .append("  receiver:\n")
         .append("    source: bench\n")
-        .append("    events: [\"*\"]\n")
+        .append("    events: [\"")
+        .append(handlerEvents)
+        .append("\"]\n")
         .append("    url: \"")
         .append(receiverUrl)
         .append("\"\n");

@@ -55,7 +55,12 @@ public final class Receiver implements AutoCloseable {
             .setAuthorityResolver((canonical, requested) -> new URIAuthority(CANONICAL_HOST))
             .setListenerPort(port)
             .setSocketConfig(
-                SocketConfig.custom().setTcpNoDelay(true).setSoTimeout(IDLE_CONNECTION).build())
+                SocketConfig.custom()
+                    .setTcpNoDelay(true)
+                    .setSoTimeout(IDLE_CONNECTION)
+                    // the port of the run before may still have connections in TIME_WAIT
+                    .setSoReuseAddress(true)
+                    .build())
             .register("*", receiver::handle)
             .create();
     server.start();

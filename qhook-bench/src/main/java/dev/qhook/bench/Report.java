@@ -10,7 +10,7 @@ import java.util.Map;
  * docs/benchmarks.md with the machine facts and the table.
  *
  * <p>{@code Report --results run/measurements.tsv --machine run/machine.md [--doc
- * docs/benchmarks.md] [--smoke true]}
+ * docs/benchmarks.md [--section steady]] [--smoke true]}
  */
 public final class Report {
   private Report() {}
@@ -19,7 +19,7 @@ public final class Report {
     Cli.run(
         "report",
         () -> {
-          Args args = Args.parse(argv, "results", "machine", "doc", "smoke");
+          Args args = Args.parse(argv, "results", "machine", "doc", "section", "smoke");
           boolean smoke = Boolean.parseBoolean(args.get("smoke", "false"));
           Map<String, Double> values = Measurements.read(Path.of(args.get("results")));
           String table = ResultTable.render(ReportRow.all(), values, smoke);
@@ -29,9 +29,13 @@ public final class Report {
             String machine = Files.readString(Path.of(args.get("machine")), StandardCharsets.UTF_8);
             Path page = Path.of(doc);
             String text = Files.readString(page, StandardCharsets.UTF_8);
+            String generated = machine.strip() + "\n\n" + table;
+            String section = args.get("section", "");
             Files.writeString(
                 page,
-                BenchmarksDoc.replaceGenerated(text, machine.strip() + "\n\n" + table),
+                section.isEmpty()
+                    ? BenchmarksDoc.replaceGenerated(text, generated)
+                    : BenchmarksDoc.replaceGenerated(text, section, generated),
                 StandardCharsets.UTF_8);
             System.out.println("updated " + page);
           }

@@ -1,5 +1,6 @@
 package dev.qhook.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -12,6 +13,13 @@ record ReportRow(String scenario, String qhookKey, @Nullable String baselineKey,
 
   /** Every row the kit can fill, in table order; rows whose qhook value is missing are skipped. */
   static List<ReportRow> all() {
+    List<ReportRow> rows = new ArrayList<>(fixedScenarios());
+    rows.addAll(steady("sqlite", "SQLite"));
+    rows.addAll(steady("postgres", "PostgreSQL"));
+    return rows;
+  }
+
+  private static List<ReportRow> fixedScenarios() {
     return List.of(
         new ReportRow(
             "ingest req/s, SQLite (vs bare JDK server)",
@@ -89,5 +97,78 @@ record ReportRow(String scenario, String qhookKey, @Nullable String baselineKey,
             "footprint.qhook.rss_load_mib",
             "footprint.bare.rss_load_mib",
             NONE));
+  }
+
+  /**
+   * The steady-load rows of one store: capacity against the combination of ingest alone and push
+   * alone, latency at shares of the capacity (targets up to 50 %), at the fixed rate, and after a
+   * cold start.
+   */
+  private static List<ReportRow> steady(String db, String name) {
+    String k = "steady." + db;
+    List<ReportRow> rows = new ArrayList<>();
+    rows.add(
+        new ReportRow(
+            "steady capacity C events/s, " + name + " (vs 1 / (1/I + 1/P) of this run)",
+            k + ".capacity",
+            k + ".combined",
+            new Target.RatioAtLeast(0.8)));
+    rows.add(new ReportRow("steady ingest alone I req/s, " + name, k + ".ingest.rps", null, NONE));
+    rows.add(
+        new ReportRow("steady push alone P deliveries/s, " + name, k + ".push.rate", null, NONE));
+    for (int percent : new int[] {10, 25, 50, 75}) {
+      boolean judged = percent <= 50;
+      String at = k + ".at" + percent;
+      String label = "steady at " + percent + " % of C, " + name + ": ";
+      rows.add(new ReportRow(label + "events/s", at + ".rate", null, NONE));
+      rows.add(new ReportRow(label + "end-to-end p50 ms", at + ".p50_ms", null, NONE));
+      rows.add(
+          new ReportRow(
+              label + "end-to-end p99 ms",
+              at + ".p99_ms",
+              null,
+              judged ? new Target.Below(20, "ms") : NONE));
+      rows.add(
+          new ReportRow(
+              label + "202 p99 ms",
+              at + ".ingest_p99_ms",
+              null,
+              judged ? new Target.Below(10, "ms") : NONE));
+      rows.add(new ReportRow(label + "end-to-end max ms", at + ".max_ms", null, NONE));
+    }
+    String fixed = k + ".fixed";
+    rows.add(
+        new ReportRow(
+            "steady at 1,000 events/s, " + name + ": end-to-end p99 ms",
+            fixed + ".p99_ms",
+            null,
+            new Target.Below(20, "ms")));
+    rows.add(
+        new ReportRow(
+            "steady at 1,000 events/s, " + name + ": 202 p99 ms",
+            fixed + ".ingest_p99_ms",
+            null,
+            NONE));
+    rows.add(
+        new ReportRow("steady events failed or not delivered, " + name, k + ".lost", null, NONE));
+    rows.add(
+        new ReportRow(
+            "steady cold start at 25 % of C, " + name + ": worst p99 of one second, ms",
+            k + ".cold.worst_second_p99_ms",
+            null,
+            new Target.Below(100, "ms")));
+    rows.add(
+        new ReportRow(
+            "steady cold start, " + name + ": end-to-end p99 ms over 30 s",
+            k + ".cold.p99_ms",
+            null,
+            NONE));
+    rows.add(
+        new ReportRow(
+            "steady cold start, " + name + ": events failed or not delivered",
+            k + ".cold.lost",
+            null,
+            NONE));
+    return rows;
   }
 }

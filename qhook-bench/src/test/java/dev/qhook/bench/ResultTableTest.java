@@ -61,6 +61,34 @@ class ResultTableTest {
   }
 
   @Test
+  void aNamedSectionIsReplacedAndTheFullRunsTableKept() {
+    String begin = "<!-- BEGIN GENERATED steady by bench/run.sh steady: do not edit by hand -->";
+    String end = "<!-- END GENERATED steady -->";
+    String page =
+        BenchmarksDoc.BEGIN
+            + "\nfull table\n"
+            + BenchmarksDoc.END
+            + "\n## Steady\n"
+            + begin
+            + "\nold steady\n"
+            + end
+            + "\n";
+
+    String updated = BenchmarksDoc.replaceGenerated(page, "steady", "new steady\n");
+
+    assertThat(updated)
+        .isEqualTo(
+            BenchmarksDoc.BEGIN
+                + "\nfull table\n"
+                + BenchmarksDoc.END
+                + "\n## Steady\n"
+                + begin
+                + "\nnew steady\n"
+                + end
+                + "\n");
+  }
+
+  @Test
   void generatedSectionIsReplacedAndTheRestKept() {
     String page =
         "# Benchmarks\nintro\n"

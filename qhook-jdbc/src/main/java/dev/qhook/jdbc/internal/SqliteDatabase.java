@@ -15,7 +15,8 @@ import org.sqlite.SQLiteDataSource;
  * Opens a SQLite file for the store: WAL journal, a busy timeout, one writer connection (each write
  * sets {@code synchronous} for its own commit: {@code FULL}, on disk when the commit returns, or
  * {@code NORMAL} for {@link Durability#DEFERRED} writes; see {@link Dialect#SQLITE}), a small pool
- * of read-only readers, and the instance lock file.
+ * of read-only readers, a {@link SqliteCheckpointer} that keeps log checkpoints out of the commits,
+ * and the instance lock file.
  */
 public final class SqliteDatabase {
   /** How long a connection waits for a lock held by a checkpoint or a reader, in ms. */
@@ -34,6 +35,7 @@ public final class SqliteDatabase {
     try {
       HikariDataSource writer = pool("qhook-sqlite-writer", absolute, 1, false);
       resources.add(writer);
+      resources.add(SqliteCheckpointer.start(absolute));
       HikariDataSource reader = pool("qhook-sqlite-reader", absolute, readers, true);
       resources.add(reader);
       return new Database(Dialect.SQLITE, writer, reader, Database.singleWriterLock(), resources);
@@ -67,6 +69,9 @@ public final class SqliteDatabase {
     hikari.setMaximumPoolSize(size);
     hikari.setReadOnly(readOnly);
     hikari.setMinimumIdle(readOnly ? 0 : 1);
+    if (!readOnly) {
+      hikari.setConnectionInitSql(SqliteCheckpointer.WRITER_INIT_SQL); // checkpoints run apart
+    }
     // The writer is guarded by a lock; a wait here means a stuck connection, not contention.
     hikari.setConnectionTimeout(60_000);
     return new HikariDataSource(hikari);

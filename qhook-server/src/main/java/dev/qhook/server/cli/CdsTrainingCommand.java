@@ -17,11 +17,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code qhook cds-training} (hidden): the build's training run for the class-data-sharing archive.
- * The build starts it with {@code -XX:ArchiveClassesAtExit}; it runs the real {@code start} on a
+ * {@code qhook cds-training} (hidden): the build's training run for the class-data-sharing archive
+ * (JDK 17+) and the ahead-of-time cache (JDK 24+). The build starts it with {@code
+ * -XX:ArchiveClassesAtExit} or {@code -XX:AOTMode=record}; it runs the real {@code start} on a
  * throw-away SQLite database and a free loopback port, posts a few events that its handler delivers
  * back to the server's own {@code /_echo} route, and stops. The classes loaded on the way (config,
  * database, HTTP server, ingest, delivery) go into the archive, which {@code bin/qhook} maps on
@@ -32,10 +34,16 @@ import picocli.CommandLine.ParentCommand;
     hidden = true,
     description = "Run a short start-ingest-deliver-stop cycle (records the CDS archive).")
 final class CdsTrainingCommand implements Callable<Integer> {
-  private static final int EVENTS = 20;
   private static final Duration MAX_WAIT = Duration.ofSeconds(60);
 
   @ParentCommand Main main;
+
+  /**
+   * Events to ingest and deliver: a few load the classes of the path (the CDS archive); the
+   * ahead-of-time cache of JDK 24+ also keeps the method profiles of the run, which need thousands.
+   */
+  @Option(names = "--events", defaultValue = "20")
+  int events;
 
   @Override
   public Integer call() throws Exception {
@@ -69,10 +77,12 @@ final class CdsTrainingCommand implements Callable<Integer> {
       if (!awaitStatus(base + "/ready", 200, server)) {
         throw new CliFailure("the training server did not become ready");
       }
-      for (int i = 0; i < EVENTS; i++) {
+      for (int i = 0; i < events; i++) {
         post(base + "/events/app/training.event", "{\"n\":" + i + ",\"note\":\"cds\"}");
       }
-      if (!awaitCompleted(base + "/api/jobs?status=completed&limit=" + EVENTS)) {
+      // The listing shows at most 1,000: enough to know the deliveries ran.
+      int expected = Math.min(events, 1000);
+      if (!awaitCompleted(base + "/api/jobs?status=completed&limit=" + expected, expected)) {
         throw new CliFailure("the training deliveries did not complete within " + MAX_WAIT);
       }
     } finally {
@@ -110,11 +120,12 @@ final class CdsTrainingCommand implements Callable<Integer> {
     return false;
   }
 
-  private static boolean awaitCompleted(String url) throws InterruptedException, IOException {
+  private static boolean awaitCompleted(String url, int expected)
+      throws InterruptedException, IOException {
     long deadline = System.nanoTime() + MAX_WAIT.toNanos();
     while (System.nanoTime() < deadline) {
       String body = request("GET", url, null).body();
-      if (countOf(body, "\"status\":\"completed\"") >= EVENTS) {
+      if (countOf(body, "\"status\":\"completed\"") >= expected) {
         return true;
       }
       Thread.sleep(50);
