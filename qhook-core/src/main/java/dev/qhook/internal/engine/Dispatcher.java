@@ -41,9 +41,11 @@ import org.slf4j.LoggerFactory;
  * attempt recorded when a worker takes it ({@link Store#markStarted}), so that the stale threshold
  * counts from the start of the attempt, not from the claim.
  *
- * <p>The dispatcher sleeps until woken (an ingest stored jobs, an outcome was stored) or until the
- * poll interval passes (jobs that became due, other instances' work), and renews the leases of
- * every job it holds.
+ * <p>The dispatcher sleeps until woken (an ingest stored jobs; an outcome was stored while due jobs
+ * may be waiting for room) or until the poll interval passes (jobs that became due, other
+ * instances' work), and renews the leases of every job it holds. An outcome stored after a claim
+ * found every due job does not wake it: that claim would find nothing, at the cost of a transaction
+ * per delivery under a steady trickle.
  */
 public final class Dispatcher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
@@ -115,6 +117,13 @@ public final class Dispatcher implements AutoCloseable {
   private volatile boolean claiming;
   private volatile Instant leasesRenewedAt = Instant.MIN;
 
+  /**
+   * False once a claim found fewer due jobs than it asked for: until new work is announced ({@link
+   * #wake()}) or the poll interval passes, a finished job makes room but no claim worth a
+   * transaction (docs/benchmarks.md, "Steady load").
+   */
+  private volatile boolean moreMayBeDue = true;
+
   public Dispatcher(
       Store store,
       Clock clock,
@@ -145,8 +154,20 @@ public final class Dispatcher implements AutoCloseable {
     loop.start();
   }
 
-  /** Asks for a claim round now. Cheap; safe from any thread. */
+  /** New work may be due (stored, retried, recovered): asks for a claim round now. */
   public void wake() {
+    moreMayBeDue = true;
+    signal();
+  }
+
+  /** A held job settled: claims again only if the last claim may have left due jobs behind. */
+  private void roomFreed() {
+    if (moreMayBeDue) {
+      signal();
+    }
+  }
+
+  private void signal() {
     lock.lock();
     try {
       woken = true;
@@ -196,6 +217,7 @@ public final class Dispatcher implements AutoCloseable {
           continue; // a full batch came back: more may be due
         }
       } catch (RuntimeException e) {
+        moreMayBeDue = true;
         log.warn("claiming jobs failed: {}", e.getMessage());
         onDbFailure.run();
       }
@@ -207,15 +229,20 @@ public final class Dispatcher implements AutoCloseable {
   private boolean claimRound() {
     int want = Math.min(room(), settings.batchSize());
     if (want <= 0 || (want < settings.batchSize() && !ready.isEmpty())) {
-      return false;
+      return false; // no room yet: a settled job signals when there is
     }
+    moreMayBeDue = false; // a wake() from here on asks again
     List<ClaimedJob> claimed = claim(want);
     dbHealth.onSuccess();
     for (ClaimedJob c : claimed) {
       held.put(c.job().id(), c);
       ready.add(c);
     }
-    return claimed.size() == want;
+    if (claimed.size() == want) {
+      moreMayBeDue = true;
+      return true;
+    }
+    return false;
   }
 
   private List<ClaimedJob> claim(int limit) {
@@ -256,7 +283,7 @@ public final class Dispatcher implements AutoCloseable {
     } catch (Throwable e) { // even an Error must not strand the job or end this loop
       log.error("job {} failed unexpectedly; its lease will return it", id, e);
       held.remove(id, claimed); // no more renewals: the lease lapses and the job is recovered
-      wake();
+      roomFreed();
       return;
     }
     unstored.incrementAndGet();
@@ -267,7 +294,7 @@ public final class Dispatcher implements AutoCloseable {
               unstored.decrementAndGet();
               // Only this claim's entry: a newer claim of the same job may already be held.
               held.remove(id, claimed);
-              wake();
+              roomFreed();
             });
   }
 

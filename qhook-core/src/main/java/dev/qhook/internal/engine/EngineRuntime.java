@@ -66,6 +66,13 @@ public final class EngineRuntime {
 
   static final int APPEND_BATCH = 256;
 
+  /**
+   * Outcomes wait this long for others before they are written: under a steady trickle, one
+   * transaction per several deliveries instead of one each (docs/benchmarks.md, "Steady load").
+   * Nobody waits on these writes; a job stays {@code running} that much longer.
+   */
+  static final Duration COMPLETION_LINGER = Duration.ofMillis(10);
+
   /** Connections beyond the workers', for alerts, SNS confirmations and certificate fetches. */
   static final int ENGINE_CONNECTIONS = 4;
 
@@ -121,7 +128,8 @@ public final class EngineRuntime {
             batch -> {
               this.store.complete(batch);
               return Collections.nCopies(batch.size(), Boolean.TRUE);
-            });
+            },
+            COMPLETION_LINGER);
     Router router = new Router(config);
     int maxConcurrency = config.worker().maxConcurrency();
     this.workers = DeliveryExecutors.create("qhook-worker", maxConcurrency);

@@ -28,6 +28,12 @@ import org.slf4j.LoggerFactory;
  * whose values the database refuses fail alone and their neighbours are written; any other failure
  * replays the items one by one.
  *
+ * <p>A writer with a {@code linger} waits that long after the first item of a small batch before it
+ * writes, so that items trickling in share one write: for writes nobody waits on (delivery
+ * outcomes, whose commit is deferred anyway), a few milliseconds turn one transaction per item into
+ * one per several under a steady trickle (docs/benchmarks.md, "Steady load"). Ingest writes have
+ * none: their callers wait for the commit.
+ *
  * <p>Submitting takes no lock: the item goes on a lock-free queue, and only the submitter that
  * finds the writer idle wakes it, so a busy writer costs its submitters no system call. Futures
  * complete on the writer thread: dependent stages must be short and never block.
@@ -45,6 +51,7 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
   private final int maxBatch;
   private final Thread writer;
   private final long idleParkNanos;
+  private final long lingerNanos;
 
   /** True while the writer is about to park or parked; the submitter that clears it wakes it. */
   private final AtomicBoolean writerIdle = new AtomicBoolean();
@@ -52,7 +59,16 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
   private volatile boolean running = true;
 
   public GroupCommitter(String name, int maxBatch, Function<List<I>, List<O>> batchWriter) {
-    this(name, maxBatch, batchWriter, IDLE_PARK);
+    this(name, maxBatch, batchWriter, Duration.ZERO, IDLE_PARK);
+  }
+
+  /**
+   * @param linger how long a batch smaller than {@code maxBatch} waits for more items before it is
+   *     written; zero writes at once
+   */
+  public GroupCommitter(
+      String name, int maxBatch, Function<List<I>, List<O>> batchWriter, Duration linger) {
+    this(name, maxBatch, batchWriter, linger, IDLE_PARK);
   }
 
   /**
@@ -60,8 +76,13 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
    *     tests make it long so that a missed wake-up shows as a stall
    */
   GroupCommitter(
-      String name, int maxBatch, Function<List<I>, List<O>> batchWriter, Duration idlePark) {
+      String name,
+      int maxBatch,
+      Function<List<I>, List<O>> batchWriter,
+      Duration linger,
+      Duration idlePark) {
     this.idleParkNanos = idlePark.toNanos();
+    this.lingerNanos = linger.toNanos();
     if (maxBatch < 1) {
       throw new IllegalArgumentException("maxBatch must be >= 1, was " + maxBatch);
     }
@@ -101,6 +122,12 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
       Pending<I, O> next;
       while (batch.size() < maxBatch && (next = queue.poll()) != null) {
         batch.add(next);
+      }
+      if (!batch.isEmpty() && batch.size() < maxBatch && lingerNanos > 0 && running) {
+        LockSupport.parkNanos(this, lingerNanos); // close() unparks: what is here is written
+        while (batch.size() < maxBatch && (next = queue.poll()) != null) {
+          batch.add(next);
+        }
       }
       if (!batch.isEmpty()) {
         try {

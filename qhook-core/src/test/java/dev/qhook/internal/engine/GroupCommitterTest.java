@@ -27,7 +27,11 @@ class GroupCommitterTest {
   void everySubmitWakesAnIdleWriter() throws Exception {
     try (GroupCommitter<Integer, Integer> committer =
         new GroupCommitter<>(
-            "test", 100, items -> items.stream().map(i -> i + 1).toList(), Duration.ofHours(1))) {
+            "test",
+            100,
+            items -> items.stream().map(i -> i + 1).toList(),
+            Duration.ZERO,
+            Duration.ofHours(1))) {
       for (int round = 0; round < 2_000; round++) {
         List<CompletableFuture<Integer>> submitted = new ArrayList<>();
         int threads = 1 + round % 4;
@@ -52,6 +56,42 @@ class GroupCommitterTest {
     synchronized (all) {
       all.add(one);
     }
+  }
+
+  @Test
+  void aLingeringWriterGathersItemsThatTrickleIn() throws Exception {
+    List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+    try (GroupCommitter<Integer, Integer> committer =
+        new GroupCommitter<>(
+            "test",
+            100,
+            items -> {
+              batchSizes.add(items.size());
+              return items;
+            },
+            Duration.ofMillis(500))) {
+      List<CompletableFuture<Integer>> results = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        results.add(committer.submit(i));
+        Thread.sleep(10); // one at a time, as outcomes arrive from workers
+      }
+      for (CompletableFuture<Integer> result : results) {
+        result.get(10, TimeUnit.SECONDS);
+      }
+    }
+
+    assertThat(batchSizes).containsExactly(5);
+  }
+
+  @Test
+  void closingDoesNotWaitOutTheLinger() throws Exception {
+    GroupCommitter<Integer, Integer> committer =
+        new GroupCommitter<>("test", 100, items -> items, Duration.ofHours(1));
+    CompletableFuture<Integer> result = committer.submit(7);
+
+    committer.close();
+
+    assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo(7);
   }
 
   @Test
