@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark kit: bench/run.sh [all|ingest|push|latency|footprint|steady] [--smoke] [--no-build]
+# The benchmark kit: bench/run.sh [all|ingest|push|latency|footprint|pull|steady] [--smoke] [--no-build]
 #
 # Starts what each scenario needs (PostgreSQL through .ci/start-postgres.sh, the qhook server
 # through bin/qhook, the bare JDK server baseline, a loopback receiver, wrk), all on 127.0.0.1,
@@ -25,13 +25,13 @@ for arg in "$@"; do
   case $arg in
     --smoke) smoke=true ;;
     --no-build) build=false ;;
-    all | ingest | push | latency | footprint | steady) scenario=$arg ;;
+    all | ingest | push | latency | footprint | pull | steady) scenario=$arg ;;
     -h | --help)
       sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *)
-      echo "bench/run.sh: unknown argument '$arg' (scenarios: all ingest push latency footprint steady; flags: --smoke --no-build)" >&2
+      echo "bench/run.sh: unknown argument '$arg' (scenarios: all ingest push latency footprint pull steady; flags: --smoke --no-build)" >&2
       exit 2
       ;;
   esac
@@ -346,6 +346,119 @@ scenario_footprint() {
   stop_receiver
 }
 
+# ---- pull: pull queues beside RabbitMQ (issue 11, item 8) ---------------------------------------
+# RabbitMQ (Debian's rabbitmq-server) runs as a node of its own: name qhookbench@localhost, AMQP on
+# base port + 3, Erlang distribution on + 4 and its own epmd on + 5, all on 127.0.0.1, with config,
+# data and logs under the run's work dir, so it never meets a RabbitMQ of the machine. PerfTest
+# (com.rabbitmq:perf-test, pinned in the parent POM) runs from qhook-bench/target/perf-test.
+ensure_rabbitmq() { # installed from Debian's packages when missing and root, as wrk is
+  [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    log "installing rabbitmq-server"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+    # policy-rc.d 101 (unless the machine has its own): the package must not start a default node.
+    local policy=false
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+      printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
+      policy=true
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rabbitmq-server >/dev/null || true
+    if $policy; then rm -f /usr/sbin/policy-rc.d; fi
+  fi
+  [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || die "rabbitmq-server is not installed (Debian: apt-get install -y rabbitmq-server)"
+}
+
+rabbit_dir=
+rabbit_pid=
+rabbit_env() { # rabbit_env CMD...: CMD with the environment of the kit's node
+  env HOME="$rabbit_dir" \
+    RABBITMQ_NODENAME=qhookbench@localhost \
+    RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 \
+    RABBITMQ_NODE_PORT="$RABBIT_PORT" \
+    RABBITMQ_DIST_PORT="$((base_port + 4))" \
+    ERL_EPMD_PORT="$((base_port + 5))" \
+    ERL_EPMD_ADDRESS=127.0.0.1 \
+    RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}" \
+    RABBITMQ_CONFIG_FILE="$rabbit_dir/rabbitmq.conf" \
+    RABBITMQ_ADVANCED_CONFIG_FILE="$rabbit_dir/advanced.config" \
+    RABBITMQ_CONF_ENV_FILE="$rabbit_dir/rabbitmq-env.conf" \
+    RABBITMQ_ENABLED_PLUGINS_FILE="$rabbit_dir/enabled_plugins" \
+    RABBITMQ_MNESIA_BASE="$rabbit_dir/mnesia" \
+    RABBITMQ_LOG_BASE="$rabbit_dir/log" \
+    RABBITMQ_PID_FILE="$rabbit_dir/rabbit.pid" \
+    "$@"
+}
+start_rabbitmq() { # sets $rabbit_pid once the node accepts AMQP on $RABBIT_PORT
+  local port
+  for port in "$RABBIT_PORT" "$((base_port + 4))" "$((base_port + 5))"; do
+    port_free "$port" || die "port $port (RabbitMQ) is in use; set QHOOK_BENCH_PORT to another base port"
+  done
+  rabbit_dir=$work/rabbitmq
+  mkdir -p "$rabbit_dir"
+  printf 'listeners.tcp.default = 127.0.0.1:%s\n' "$RABBIT_PORT" >"$rabbit_dir/rabbitmq.conf"
+  echo '[].' >"$rabbit_dir/enabled_plugins"
+  spawn rabbitmq rabbit_env /usr/lib/rabbitmq/bin/rabbitmq-server
+  rabbit_pid=$spawned
+  trap 'stop_rabbitmq; cleanup' EXIT # its epmd outlives the node: stop both on any exit
+  local i
+  for i in $(seq 1 600); do
+    kill -0 "$rabbit_pid" 2>/dev/null || die "rabbitmq-server exited before it was ready (see $out/rabbitmq.log)"
+    if rabbit_env /usr/lib/rabbitmq/bin/rabbitmqctl -q -n qhookbench@localhost await_startup --timeout 5 >/dev/null 2>&1 &&
+      ! port_free "$RABBIT_PORT"; then
+      return 0
+    fi
+    sleep 0.1
+  done
+  die "RabbitMQ did not start within 60s (see $out/rabbitmq.log)"
+}
+stop_rabbitmq() { # the node (waiting for its OS process to end), then its epmd (which would outlive it)
+  [ -n "$rabbit_pid" ] || return 0
+  rabbit_env timeout 60 /usr/lib/rabbitmq/bin/rabbitmqctl -q -n qhookbench@localhost stop \
+    "$rabbit_dir/rabbit.pid" >/dev/null 2>&1 || true
+  stop "$rabbit_pid"
+  rabbit_env epmd -port "$((base_port + 5))" -kill >/dev/null 2>&1 || true
+  rabbit_pid=
+}
+
+pull_rabbitmq() { # records pull.rabbitmq.rate (consumed msg/s) and, when PerfTest reports it, p99
+  log "pull: RabbitMQ $(dpkg-query -W -f='${Version}' rabbitmq-server 2>/dev/null) with PerfTest: 1 producer, 1 consumer, 300-byte persistent messages, confirms (100 outstanding), multi-ack every 100, prefetch 300, durable classic queue; ${PULL_SECONDS}s, the first ${PULL_WARMUP}s not counted"
+  start_rabbitmq
+  local csv=$out/perftest-rabbitmq.csv
+  java ${extra_flags[@]+"${extra_flags[@]}"} -cp "$root/qhook-bench/target/perf-test/*:$BENCH_JAR" \
+    com.rabbitmq.perf.PerfTest \
+    --uri "amqp://guest:guest@127.0.0.1:$RABBIT_PORT" \
+    --producers 1 --consumers 1 --size 300 --flag persistent \
+    --confirm 100 --multi-ack-every 100 --qos 300 \
+    --queue qhook-bench-pull --auto-delete false --queue-args x-queue-type=classic \
+    --time "$PULL_SECONDS" --output-file "$csv" --id rabbitmq >"$out/perftest-rabbitmq.log" 2>&1 ||
+    die "PerfTest failed (see $out/perftest-rabbitmq.log)"
+  stop_rabbitmq
+  bench_java PerfTestResult --csv "$csv" --warmup-seconds "$PULL_WARMUP" --key pull.rabbitmq \
+    --out "$measurements" 2>&1 | tee -a "$out/pull.log"
+}
+
+pull_qhook() { # PLACEHOLDER, filled once the queue HTTP routes exist (issue 11, item 8)
+  # The qhook side of the pull scenario: the same 300-byte messages posted over HTTP to
+  # /events/{source}/{type} (and, in a second run, to the batch route POST /events/{source}, 100
+  # per request) while one consumer long-polls GET /api/queues/{name}/messages?batch=100 and acks
+  # each batch, on SQLite and PostgreSQL. It records pull.{sqlite,postgres}[.batch].rate and
+  # .p99_ms; until then it records nothing, and the report shows RabbitMQ's rows alone.
+  log "pull: qhook side not built yet (needs the queue HTTP routes); no qhook numbers recorded"
+}
+
+scenario_pull() {
+  if $smoke; then
+    PULL_SECONDS=6 PULL_WARMUP=2
+  else
+    PULL_SECONDS=90 PULL_WARMUP=30
+  fi
+  RABBIT_PORT=$((base_port + 3))
+  ensure_rabbitmq
+  [ -d "$root/qhook-bench/target/perf-test" ] || die "qhook-bench/target/perf-test is missing: build qhook-bench (mvn package -pl qhook-bench -am)"
+  pull_rabbitmq
+  pull_qhook
+}
+
 # ---- the run -------------------------------------------------------------------------------------
 machine_facts() {
   local pg="not used" dirty=""
@@ -399,6 +512,7 @@ case $scenario in
     scenario_ingest
     scenario_push
     scenario_latency
+    scenario_pull
     ;;
   *) "scenario_$scenario" ;;
 esac

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * @param entry the entry point, as the routes {@code /webhooks/{source}}, {@code
- *     /events/{source}/{type}} and {@code /sns/{source}}
+ *     /events/{source}/{type}}, {@code /events/{source}} and {@code /sns/{source}}
  * @param eventType the type named by the {@code /events} path; null for the other entry points
  * @param headers every header, names in lowercase, values in the order received
  * @param body the raw body; not copied, so the caller must not change it afterwards
@@ -50,6 +50,11 @@ public record InboundRequest(
     WEBHOOK,
     /** An event from an application ({@code POST /events/{source}/{type}}): event sources. */
     EVENT,
+    /**
+     * Up to {@link QHook#MAX_BATCH_SIZE} events from an application in one JSON array ({@code POST
+     * /events/{source}}): event sources.
+     */
+    EVENT_BATCH,
     /** An AWS SNS message ({@code POST /sns/{source}}): sns sources. */
     SNS
   }
@@ -72,6 +77,14 @@ public record InboundRequest(
   /** A request to {@code POST /events/{source}/{eventType}}. */
   public static Builder event(String source, String eventType) {
     return new Builder(Entry.EVENT, source, requireNonNull(eventType, "eventType"));
+  }
+
+  /**
+   * A request to {@code POST /events/{source}}: a JSON array of entries {@code {"type", "payload",
+   * "idempotency_key"?}} (docs/reference/http-api.md, "POST /events/{source}").
+   */
+  public static Builder eventBatch(String source) {
+    return new Builder(Entry.EVENT_BATCH, source, null);
   }
 
   /** A request to {@code POST /sns/{source}}. */

@@ -15,6 +15,7 @@ import dev.qhook.verify.SnsUrls;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -39,6 +40,9 @@ import org.jspecify.annotations.Nullable;
 public final class QHook implements AutoCloseable {
   /** The version sent in {@code User-Agent: qhook/<version>}. */
   public static final String VERSION = Version.NUMBER;
+
+  /** The most entries of one batch ({@link #ingestAll}, {@code POST /events/{source}}): 100. */
+  public static final int MAX_BATCH_SIZE = 100;
 
   private final EngineRuntime runtime;
 
@@ -86,6 +90,37 @@ public final class QHook implements AutoCloseable {
    */
   public CompletableFuture<IngestResult> ingestAsync(IngestRequest request) {
     return runtime.ingestAsync(request);
+  }
+
+  /**
+   * Stores a batch of events in one transaction, each with every job it creates, then returns one
+   * result per request, in order (docs/reference/http-api.md, "POST /events/{source}"). A request
+   * whose source is not configured ({@link Rejection#NOT_FOUND}) or whose values cannot be stored
+   * or delivered ({@link Rejection#BAD_REQUEST}, as {@link InvalidEventException} of {@link
+   * #ingest}) is {@link EntryResult.Rejected} and the others are stored; an idempotency key known
+   * already, or repeated within the batch, makes the later request a duplicate of the first ({@code
+   * duplicate} true, the first one's event id). The requests may name different sources.
+   *
+   * @param requests at most {@link #MAX_BATCH_SIZE}; none is stored for an empty list
+   * @throws IllegalArgumentException more than {@link #MAX_BATCH_SIZE} requests
+   * @throws UnavailableException not started, shutting down, or the database is unhealthy
+   * @throws StoreException the write failed (a {@link StoreRefusedException} when the database
+   *     refused a value of one of the events); nothing of the batch was stored
+   */
+  public List<EntryResult> ingestAll(List<IngestRequest> requests) {
+    return runtime.ingestAll(requests);
+  }
+
+  /**
+   * {@link #ingestAll} without blocking the caller: the future completes once the batch is
+   * committed, or fails with a {@link StoreException} when nothing of it was stored. It completes
+   * on the engine's commit thread: chain only short, non-blocking stages to it.
+   *
+   * @throws IllegalArgumentException more than {@link #MAX_BATCH_SIZE} requests
+   * @throws UnavailableException not started, shutting down, or the database is unhealthy
+   */
+  public CompletableFuture<List<EntryResult>> ingestAllAsync(List<IngestRequest> requests) {
+    return runtime.ingestAllAsync(requests);
   }
 
   /**

@@ -12,7 +12,10 @@ import java.util.Optional;
  */
 public sealed interface Received {
 
-  /** The status to answer with: 200 or 202 when stored, the rejection's status otherwise. */
+  /**
+   * The status to answer with: 200 or 202 when stored, 200 for a batch, the rejection's status
+   * otherwise.
+   */
   int httpStatus();
 
   /**
@@ -34,6 +37,47 @@ public sealed interface Received {
   record Duplicate(IngestResult result, int httpStatus) implements Received {
     public Duplicate {
       requireNonNull(result, "result");
+    }
+  }
+
+  /**
+   * A batch of events ({@link InboundRequest#eventBatch}) taken apart: one result per entry, in the
+   * order of the request. The entries not rejected were stored in one transaction before this was
+   * returned; a batch that cannot be read as a whole (not a JSON array, empty, more than {@link
+   * QHook#MAX_BATCH_SIZE} entries), or that could not be stored, is {@link Rejected} instead and
+   * nothing of it was stored. Answered 200 whatever the entries' outcomes.
+   */
+  record Batch(List<EntryResult> results) implements Received {
+    public Batch {
+      results = List.copyOf(results);
+    }
+
+    @Override
+    public int httpStatus() {
+      return 200;
+    }
+
+    /** Entries stored as new events. */
+    public int accepted() {
+      return count(false);
+    }
+
+    /** Entries whose idempotency key was known: nothing was stored for them. */
+    public int duplicates() {
+      return count(true);
+    }
+
+    /** Entries refused for what they hold. */
+    public int rejected() {
+      return (int) results.stream().filter(r -> r instanceof EntryResult.Rejected).count();
+    }
+
+    private int count(boolean duplicate) {
+      return (int)
+          results.stream()
+              .filter(
+                  r -> r instanceof EntryResult.Ingested i && i.result().duplicate() == duplicate)
+              .count();
     }
   }
 

@@ -7,11 +7,26 @@ import org.jspecify.annotations.Nullable;
 /**
  * One line of the table: the measurement keys of qhook and of its baseline (written by the kit's
  * steps into the measurements file) and the target.
+ *
+ * @param baselineAlone show the row with qhook "not measured" when only the baseline was measured
+ *     (a scenario whose qhook side is not built yet), instead of leaving it out
  */
-record ReportRow(String scenario, String qhookKey, @Nullable String baselineKey, Target target) {
+record ReportRow(
+    String scenario,
+    String qhookKey,
+    @Nullable String baselineKey,
+    Target target,
+    boolean baselineAlone) {
   private static final Target NONE = new Target.None();
 
-  /** Every row the kit can fill, in table order; rows whose qhook value is missing are skipped. */
+  ReportRow(String scenario, String qhookKey, @Nullable String baselineKey, Target target) {
+    this(scenario, qhookKey, baselineKey, target, false);
+  }
+
+  /**
+   * Every row the kit can fill, in table order; rows whose qhook value is missing are skipped,
+   * unless {@link #baselineAlone} and the baseline was measured.
+   */
   static List<ReportRow> all() {
     List<ReportRow> rows = new ArrayList<>(fixedScenarios());
     rows.addAll(steady("sqlite", "SQLite"));
@@ -82,6 +97,14 @@ record ReportRow(String scenario, String qhookKey, @Nullable String baselineKey,
             "latency.postgres.lost",
             null,
             NONE),
+        pullRate("SQLite, single posts", "pull.sqlite.rate"),
+        pullRate("SQLite, batch posts", "pull.sqlite.batch.rate"),
+        pullRate("PostgreSQL, single posts", "pull.postgres.rate"),
+        pullRate("PostgreSQL, batch posts", "pull.postgres.batch.rate"),
+        pullP99("SQLite, single posts", "pull.sqlite.p99_ms"),
+        pullP99("SQLite, batch posts", "pull.sqlite.batch.p99_ms"),
+        pullP99("PostgreSQL, single posts", "pull.postgres.p99_ms"),
+        pullP99("PostgreSQL, batch posts", "pull.postgres.batch.p99_ms"),
         new ReportRow(
             "start to ready s (vs bare JDK server)",
             "footprint.qhook.ready_s",
@@ -170,5 +193,25 @@ record ReportRow(String scenario, String qhookKey, @Nullable String baselineKey,
             null,
             NONE));
     return rows;
+  }
+
+  /** Pull queues: messages consumed per second in steady state, against RabbitMQ's (issue 11). */
+  private static ReportRow pullRate(String variant, String qhookKey) {
+    return new ReportRow(
+        "pull consumed msg/s, " + variant + " (vs RabbitMQ)",
+        qhookKey,
+        "pull.rabbitmq.rate",
+        new Target.RatioAtLeast(1.0),
+        true);
+  }
+
+  /** Pull queues: p99 from post (publish) to receive (consume), against RabbitMQ's. */
+  private static ReportRow pullP99(String variant, String qhookKey) {
+    return new ReportRow(
+        "pull p99 ms publish to consume, " + variant + " (vs RabbitMQ)",
+        qhookKey,
+        "pull.rabbitmq.p99_ms",
+        NONE,
+        true);
   }
 }

@@ -13,8 +13,9 @@ final class ResultTable {
   private ResultTable() {}
 
   /**
-   * The table of every row whose qhook value was measured. In smoke mode the counts are too small
-   * to mean anything, so no target is judged.
+   * The table of every row whose qhook value was measured (and of the rows shown with their
+   * baseline alone, {@link ReportRow#baselineAlone}). In smoke mode the counts are too small to
+   * mean anything, so no target is judged.
    */
   static String render(List<ReportRow> rows, Map<String, Double> values, boolean smoke) {
     StringBuilder out = new StringBuilder();
@@ -22,10 +23,19 @@ final class ResultTable {
     out.append("|---|---:|---:|---:|---|---|\n");
     for (ReportRow row : rows) {
       Double qhook = values.get(row.qhookKey());
+      Double baseline = row.baselineKey() == null ? null : values.get(row.baselineKey());
       if (qhook == null) {
+        if (row.baselineAlone() && baseline != null) {
+          out.append("| ")
+              .append(row.scenario())
+              .append(" | not measured | ")
+              .append(number(baseline))
+              .append(" | - | ")
+              .append(row.target().describe())
+              .append(" | - |\n");
+        }
         continue;
       }
-      Double baseline = row.baselineKey() == null ? null : values.get(row.baselineKey());
       Double ratio = ratio(qhook, baseline);
       Boolean met = row.target().met(qhook, ratio);
       out.append("| ")

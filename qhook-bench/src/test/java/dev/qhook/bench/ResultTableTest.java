@@ -36,6 +36,23 @@ class ResultTableTest {
     assertThat(table).contains("| rss | 96 | - | - | - | - |");
   }
 
+  /** The pull scenario's RabbitMQ rows come before its qhook side exists: no number is made up. */
+  @Test
+  void aRowMarkedBaselineAloneShowsTheBaselineWithQhookNotMeasured() {
+    List<ReportRow> rows =
+        List.of(
+            new ReportRow("pull", "q.pull", "b.pull", new Target.RatioAtLeast(1.0), true),
+            new ReportRow("pull, other", "q.other", "b.other", new Target.RatioAtLeast(1.0), true));
+
+    String table = ResultTable.render(rows, Map.of("b.pull", 15_000.0), false);
+
+    assertThat(table.lines())
+        .containsExactly(
+            "| scenario | qhook | baseline | ratio | target | met? |",
+            "|---|---:|---:|---:|---|---|",
+            "| pull | not measured | 15,000 | - | >= 1.0x | - |");
+  }
+
   @Test
   void smokeRunsJudgeNothing() {
     String table =

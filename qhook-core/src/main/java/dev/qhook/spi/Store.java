@@ -20,7 +20,8 @@ public interface Store extends AutoCloseable {
    * Stores each event with all of its jobs atomically, or reports it as a duplicate when an event
    * of the same source with the same unique key exists (also earlier in the same list). Returns one
    * result per event, in order. When this returns, every {@link AppendResult.Stored} event is
-   * durable.
+   * durable. One call is all or nothing: when it throws, no event of the list is stored (batch
+   * ingest relies on it to store a batch in one transaction).
    */
   List<AppendResult> append(List<NewEvent> events);
 

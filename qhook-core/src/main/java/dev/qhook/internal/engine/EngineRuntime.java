@@ -2,10 +2,12 @@ package dev.qhook.internal.engine;
 
 import dev.qhook.Admin;
 import dev.qhook.Alert;
+import dev.qhook.EntryResult;
 import dev.qhook.Health;
 import dev.qhook.InboundRequest;
 import dev.qhook.IngestRequest;
 import dev.qhook.IngestResult;
+import dev.qhook.QHook;
 import dev.qhook.Received;
 import dev.qhook.Rejection;
 import dev.qhook.StoreException;
@@ -168,7 +170,7 @@ public final class EngineRuntime {
             gates,
             new InboundReceiver.Wiring(
                 clock, transport, ssrfGuard, certificates, options.subscribeUrlRule()),
-            this::ingestChecked,
+            new InboundReceiver.Ingest(this::ingestChecked, this::ingestAllChecked),
             metrics::verificationFailed,
             (source, reason) -> raiseAlert(Alert.verificationFailure(source, reason)));
     this.maintenance =
@@ -229,6 +231,23 @@ public final class EngineRuntime {
     return trackingHealth(ingestor.ingestAsync(request));
   }
 
+  /** {@link #ingestAllAsync}, waiting for the commit; throws what the future fails with. */
+  public List<EntryResult> ingestAll(List<IngestRequest> requests) {
+    return Ingestor.await(
+        ingestAllAsync(requests), "storing a batch of " + requests.size() + " events");
+  }
+
+  /** Stores a batch in one transaction; the future fails with the store error. */
+  public CompletableFuture<List<EntryResult>> ingestAllAsync(List<IngestRequest> requests) {
+    if (requests.size() > QHook.MAX_BATCH_SIZE) {
+      throw new IllegalArgumentException(
+          "a batch holds at most " + QHook.MAX_BATCH_SIZE + " events, was " + requests.size());
+    }
+    requireAccepting();
+    return trackingHealth(
+        ingestor.ingestAllAsync(requests.stream().map(Ingestor::submission).toList()));
+  }
+
   /**
    * Checks, routes and stores an inbound request; completes with a rejection instead of failing for
    * anything the request or the engine's state causes.
@@ -252,7 +271,12 @@ public final class EngineRuntime {
     return trackingHealth(ingestor.ingestAsync(submission));
   }
 
-  private CompletableFuture<IngestResult> trackingHealth(CompletableFuture<IngestResult> stored) {
+  private CompletableFuture<List<EntryResult>> ingestAllChecked(List<Submission> submissions) {
+    requireAccepting();
+    return trackingHealth(ingestor.ingestAllAsync(submissions));
+  }
+
+  private <T> CompletableFuture<T> trackingHealth(CompletableFuture<T> stored) {
     return stored.whenComplete(
         (result, failure) -> {
           if (failure == null) {

@@ -34,6 +34,10 @@ import org.slf4j.LoggerFactory;
  * one per several under a steady trickle (docs/benchmarks.md, "Steady load"). Ingest writes have
  * none: their callers wait for the commit.
  *
+ * <p>{@link #submitAll} queues a group: its items are always written in the same call (so in one
+ * transaction) and succeed or fail together; a failed batch narrows down by groups, never inside
+ * one. A group larger than {@code maxBatch} is written alone.
+ *
  * <p>Submitting takes no lock: the item goes on a lock-free queue, and only the submitter that
  * finds the writer idle wakes it, so a busy writer costs its submitters no system call. Futures
  * complete on the writer thread: dependent stages must be short and never block.
@@ -44,7 +48,62 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
   /** How long an idle writer parks before it looks at the queue on its own (a safety net only). */
   static final Duration IDLE_PARK = Duration.ofMillis(100);
 
-  private record Pending<I, O>(I item, CompletableFuture<O> result) {}
+  /** What one submitter queued: one item, or a group written together. */
+  private sealed interface Pending<I, O> {
+    int size();
+
+    void addTo(List<I> items);
+
+    /** Completes with {@code results[offset .. offset + size())}. */
+    void complete(List<O> results, int offset);
+
+    void fail(Throwable e);
+  }
+
+  private record One<I, O>(I item, CompletableFuture<O> result) implements Pending<I, O> {
+    @Override
+    public int size() {
+      return 1;
+    }
+
+    @Override
+    public void addTo(List<I> items) {
+      items.add(item);
+    }
+
+    @Override
+    public void complete(List<O> results, int offset) {
+      result.complete(results.get(offset));
+    }
+
+    @Override
+    public void fail(Throwable e) {
+      result.completeExceptionally(e);
+    }
+  }
+
+  private record Group<I, O>(List<I> items, CompletableFuture<List<O>> result)
+      implements Pending<I, O> {
+    @Override
+    public int size() {
+      return items.size();
+    }
+
+    @Override
+    public void addTo(List<I> all) {
+      all.addAll(items);
+    }
+
+    @Override
+    public void complete(List<O> results, int offset) {
+      result.complete(List.copyOf(results.subList(offset, offset + items.size())));
+    }
+
+    @Override
+    public void fail(Throwable e) {
+      result.completeExceptionally(e);
+    }
+  }
 
   private final Queue<Pending<I, O>> queue = new ConcurrentLinkedQueue<>();
   private final Function<List<I>, List<O>> batchWriter;
@@ -96,10 +155,27 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
   /** Queues an item; the future completes when its batch is written, or fails with the error. */
   public CompletableFuture<O> submit(I item) {
     CompletableFuture<O> result = new CompletableFuture<>();
+    return enqueue(new One<>(item, result), result);
+  }
+
+  /**
+   * Queues a group of items that are written in one call of the batch writer (with other
+   * submissions, but never split): the future completes with their results in order once that call
+   * returned, or fails with its error, for every item of the group at once.
+   */
+  public CompletableFuture<List<O>> submitAll(List<I> items) {
+    CompletableFuture<List<O>> result = new CompletableFuture<>();
+    if (items.isEmpty()) {
+      result.complete(List.of());
+      return result;
+    }
+    return enqueue(new Group<>(List.copyOf(items), result), result);
+  }
+
+  private <R> CompletableFuture<R> enqueue(Pending<I, O> pending, CompletableFuture<R> result) {
     if (!running) {
       return failClosed(result);
     }
-    Pending<I, O> pending = new Pending<>(item, result);
     queue.offer(pending);
     if (!running && queue.remove(pending)) {
       // close() raced this submit and the writer may never see the item.
@@ -111,23 +187,18 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
     return result;
   }
 
-  private CompletableFuture<O> failClosed(CompletableFuture<O> result) {
+  private <R> CompletableFuture<R> failClosed(CompletableFuture<R> result) {
     result.completeExceptionally(new IllegalStateException(writer.getName() + " is closed"));
     return result;
   }
 
   private void writeLoop() {
-    List<Pending<I, O>> batch = new ArrayList<>(maxBatch);
+    List<Pending<I, O>> batch = new ArrayList<>();
     while (true) {
-      Pending<I, O> next;
-      while (batch.size() < maxBatch && (next = queue.poll()) != null) {
-        batch.add(next);
-      }
-      if (!batch.isEmpty() && batch.size() < maxBatch && lingerNanos > 0 && running) {
+      int items = drainInto(batch, 0);
+      if (!batch.isEmpty() && items < maxBatch && lingerNanos > 0 && running) {
         LockSupport.parkNanos(this, lingerNanos); // close() unparks: what is here is written
-        while (batch.size() < maxBatch && (next = queue.poll()) != null) {
-          batch.add(next);
-        }
+        drainInto(batch, items);
       }
       if (!batch.isEmpty()) {
         try {
@@ -147,6 +218,21 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
     }
   }
 
+  /**
+   * Moves queued groups into {@code batch} while they fit in {@code maxBatch} (a first group always
+   * does); returns the items the batch then holds, starting from {@code items}.
+   */
+  private int drainInto(List<Pending<I, O>> batch, int items) {
+    Pending<I, O> next;
+    // Only this thread takes from the queue, so the head it peeks is the one it polls.
+    while ((next = queue.peek()) != null
+        && (batch.isEmpty() || items + next.size() <= maxBatch)) {
+      batch.add(queue.poll());
+      items += next.size();
+    }
+    return items;
+  }
+
   /** Parks until a submitter (or close) wakes the writer; returns at once if work arrived. */
   private void awaitWork() {
     writerIdle.set(true);
@@ -160,19 +246,21 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
   private void write(List<Pending<I, O>> batch) {
     List<I> items = new ArrayList<>(batch.size());
     for (Pending<I, O> p : batch) {
-      items.add(p.item());
+      p.addTo(items);
     }
     try {
       List<O> results = batchWriter.apply(items);
-      for (int i = 0; i < batch.size(); i++) {
-        batch.get(i).result().complete(results.get(i));
+      int offset = 0;
+      for (Pending<I, O> p : batch) {
+        p.complete(results, offset);
+        offset += p.size();
       }
     } catch (RuntimeException | Error e) {
       if (batch.size() == 1) {
-        batch.get(0).result().completeExceptionally(e);
+        batch.get(0).fail(e);
       } else if (e instanceof StoreUnavailableException) {
         // Every item would wait for the same unreachable database: fail them all now.
-        batch.forEach(p -> p.result().completeExceptionally(e));
+        batch.forEach(p -> p.fail(e));
       } else if (e instanceof StoreRefusedException) {
         // A value of one item, or of a few: halve until they stand alone, in few writes.
         log.debug("batch of {} has a refused value; halving it: {}", batch.size(), e.getMessage());
@@ -180,8 +268,8 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
         write(batch.subList(0, half));
         write(batch.subList(half, batch.size()));
       } else {
-        // One bad item must not fail its neighbours: write each alone.
-        log.debug("batch of {} failed; writing its items one by one", batch.size(), e);
+        // One bad item must not fail its neighbours: write each (or each group) alone.
+        log.debug("batch of {} failed; writing its parts one by one", batch.size(), e);
         for (Pending<I, O> p : batch) {
           write(List.of(p));
         }
@@ -202,7 +290,7 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
     // Fail what the writer did not take (it timed out), so no caller waits forever.
     Pending<I, O> left;
     while ((left = queue.poll()) != null) {
-      left.result().completeExceptionally(new IllegalStateException(writer.getName() + " closed"));
+      left.fail(new IllegalStateException(writer.getName() + " closed"));
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.qhook.internal.inbound;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.qhook.EntryResult;
 import dev.qhook.InboundRequest;
 import dev.qhook.IngestResult;
 import dev.qhook.InvalidEventException;
@@ -30,6 +31,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +57,22 @@ public final class InboundReceiver {
      * @param status the status of an accepted answer
      */
     CompletableFuture<Received> store(Submission submission, int status);
+  }
+
+  /**
+   * Routes and stores checked events: each future fails with a {@link StoreException} when nothing
+   * was stored.
+   *
+   * @param one a single event
+   * @param all a batch, in one transaction, one result per submission
+   */
+  public record Ingest(
+      Function<Submission, CompletableFuture<IngestResult>> one,
+      Function<List<Submission>, CompletableFuture<List<EntryResult>>> all) {
+    public Ingest {
+      requireNonNull(one, "one");
+      requireNonNull(all, "all");
+    }
   }
 
   /** Counts and alerts a rejected signature, and returns the rejection to answer with. */
@@ -87,10 +105,10 @@ public final class InboundReceiver {
   private final Function<Submission, CompletableFuture<IngestResult>> ingest;
   private final VerificationFailures failures;
   private final SnsReceiver sns;
+  private final BatchReceiver batches;
 
   /**
-   * @param ingest routes and stores a checked event; the future fails with a {@link StoreException}
-   *     when nothing was stored
+   * @param ingest routes and stores checked events
    * @param verificationFailed counts a rejected signature of a source, every time
    * @param verificationAlert raises the alert of a rejected signature: (source, reason class); at
    *     most once per source per minute
@@ -98,11 +116,12 @@ public final class InboundReceiver {
   public InboundReceiver(
       SourceGates gates,
       Wiring wiring,
-      Function<Submission, CompletableFuture<IngestResult>> ingest,
+      Ingest ingest,
       Consumer<String> verificationFailed,
       BiConsumer<String, String> verificationAlert) {
     this.gates = gates;
-    this.ingest = ingest;
+    this.ingest = ingest.one();
+    this.batches = new BatchReceiver(ingest.all());
     VerificationReports reports =
         new VerificationReports(verificationFailed, verificationAlert, wiring.clock());
     this.failures =
@@ -137,6 +156,7 @@ public final class InboundReceiver {
   public CompletableFuture<Received> receive(InboundRequest request) {
     return switch (request.entry()) {
       case EVENT -> event(request);
+      case EVENT_BATCH -> batch(request);
       case WEBHOOK -> webhook(request);
       case SNS -> sns(request);
     };
@@ -153,6 +173,11 @@ public final class InboundReceiver {
       return CompletableFuture.completedFuture(refused);
     }
     return store(submission(request, EventTypes.ofEvent(request), body), 202);
+  }
+
+  private CompletableFuture<Received> batch(InboundRequest request) {
+    SourceGate gate = gates.get(request.source());
+    return gate == null ? noSource(request.source()) : batches.receive(gate, request);
   }
 
   private CompletableFuture<Received> webhook(InboundRequest request) {
@@ -222,9 +247,18 @@ public final class InboundReceiver {
   }
 
   private CompletableFuture<Received> store(Submission submission, int status) {
-    CompletableFuture<IngestResult> stored;
+    return storing(() -> ingest.apply(submission), result -> answer(submission, result, status));
+  }
+
+  /**
+   * Starts a write and maps its outcome: {@code answer} for what was stored, a rejection when
+   * nothing was (a refused value: 400; an unavailable engine or database: 503).
+   */
+  static <T> CompletableFuture<Received> storing(
+      Supplier<CompletableFuture<T>> write, Function<T, Received> answer) {
+    CompletableFuture<T> stored;
     try {
-      stored = ingest.apply(submission);
+      stored = write.get();
     } catch (InvalidEventException e) {
       return rejected(Rejection.BAD_REQUEST, e.getMessage());
     } catch (StoreRefusedException e) {
@@ -235,7 +269,7 @@ public final class InboundReceiver {
     return stored.handle(
         (result, failure) -> {
           if (failure == null) {
-            return answer(submission, result, status);
+            return answer.apply(result);
           }
           Throwable cause = unwrap(failure);
           if (cause instanceof StoreRefusedException refused) {

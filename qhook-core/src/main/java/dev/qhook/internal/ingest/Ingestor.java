@@ -1,9 +1,11 @@
 package dev.qhook.internal.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.qhook.EntryResult;
 import dev.qhook.IngestRequest;
 import dev.qhook.IngestResult;
 import dev.qhook.InvalidEventException;
+import dev.qhook.Rejection;
 import dev.qhook.StoreException;
 import dev.qhook.UnknownSourceException;
 import dev.qhook.config.QHookConfig;
@@ -23,6 +25,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +70,16 @@ public final class Ingestor {
 
   /** Accepts an event and returns once it is stored; {@link #ingestAsync} without the wait. */
   public IngestResult ingest(IngestRequest request) {
+    return await(ingestAsync(request), "storing an event of " + request.source());
+  }
+
+  /**
+   * Waits for a write and throws what it failed with, as it was thrown (a checked cause becomes a
+   * {@link StoreException} of {@code operation}).
+   */
+  public static <T> T await(CompletableFuture<T> write, String operation) {
     try {
-      return ingestAsync(request).join();
+      return write.join();
     } catch (CompletionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       if (cause instanceof RuntimeException re) {
@@ -77,7 +88,7 @@ public final class Ingestor {
       if (cause instanceof Error error) {
         throw error;
       }
-      throw new StoreException("storing an event of " + request.source(), cause);
+      throw new StoreException(operation, cause);
     }
   }
 
@@ -91,14 +102,18 @@ public final class Ingestor {
    *     queued)
    */
   public CompletableFuture<IngestResult> ingestAsync(IngestRequest request) {
-    return ingestAsync(
-        new Submission(
-            request.source(),
-            request.eventType(),
-            Payload.of(request.body()),
-            storedHeaders(request.headers()),
-            request.header("idempotency-key"),
-            request.fallbackIdempotencyKey()));
+    return ingestAsync(submission(request));
+  }
+
+  /** An event of the engine API as the ingestor takes it: trusted, no inbound checks. */
+  public static Submission submission(IngestRequest request) {
+    return new Submission(
+        request.source(),
+        request.eventType(),
+        Payload.of(request.body()),
+        storedHeaders(request.headers()),
+        request.header("idempotency-key"),
+        request.fallbackIdempotencyKey());
   }
 
   /**
@@ -108,6 +123,85 @@ public final class Ingestor {
    *     (docs/reference/http-api.md, "Limits of event values"); nothing is queued
    */
   public CompletableFuture<IngestResult> ingestAsync(Submission request) {
+    Prepared prepared = prepare(request);
+    CompletableFuture<IngestResult> answer = new CompletableFuture<>();
+    appender
+        .submit(prepared.event())
+        .whenComplete(
+            (stored, failure) -> {
+              try {
+                if (failure != null) {
+                  answer.completeExceptionally(storeFailure(prepared.id(), failure));
+                } else {
+                  answer.complete(accepted(prepared, stored));
+                }
+              } catch (Throwable e) { // the answer must complete, or the request is never answered
+                answer.completeExceptionally(e);
+              }
+            });
+    return answer;
+  }
+
+  /**
+   * Routes every event of a batch and stores those that can be stored in one transaction (never
+   * split by the group commit): one result per submission, in order. A submission of an unknown
+   * source or with a value that cannot be stored is {@link EntryResult.Rejected} and the others go
+   * on.
+   *
+   * @return completes on the committer thread once the batch is committed, or fails with a {@link
+   *     StoreException} when nothing of it was stored; dependent stages must not block
+   */
+  public CompletableFuture<List<EntryResult>> ingestAllAsync(List<Submission> submissions) {
+    EntryResult[] results = new EntryResult[submissions.size()];
+    List<Prepared> prepared = new ArrayList<>(submissions.size());
+    List<Integer> positions = new ArrayList<>(submissions.size());
+    for (int i = 0; i < submissions.size(); i++) {
+      try {
+        prepared.add(prepare(submissions.get(i)));
+        positions.add(i);
+      } catch (UnknownSourceException e) {
+        results[i] = new EntryResult.Rejected(Rejection.NOT_FOUND, e.getMessage());
+      } catch (InvalidEventException e) {
+        results[i] = new EntryResult.Rejected(Rejection.BAD_REQUEST, e.getMessage());
+      }
+    }
+    CompletableFuture<List<EntryResult>> answer = new CompletableFuture<>();
+    appender
+        .submitAll(prepared.stream().map(Prepared::event).toList())
+        .whenComplete(
+            (stored, failure) -> {
+              try {
+                if (failure != null) {
+                  String first = prepared.get(0).id();
+                  answer.completeExceptionally(storeFailure(first, failure));
+                  return;
+                }
+                for (int i = 0; i < prepared.size(); i++) {
+                  results[positions.get(i)] =
+                      new EntryResult.Ingested(accepted(prepared.get(i), stored.get(i)));
+                }
+                answer.complete(Arrays.asList(results));
+              } catch (Throwable e) { // the answer must complete, or the request is never answered
+                answer.completeExceptionally(e);
+              }
+            });
+    return answer;
+  }
+
+  /** An event with its jobs, routed and checked, ready for the store. */
+  private record Prepared(NewEvent event, String source) {
+    String id() {
+      return event.event().id();
+    }
+  }
+
+  /**
+   * Routes the event and builds its jobs.
+   *
+   * @throws UnknownSourceException the source is not configured
+   * @throws InvalidEventException a value of the event cannot be stored or delivered
+   */
+  private Prepared prepare(Submission request) {
     if (!config.sources().containsKey(request.source())) {
       throw new UnknownSourceException(request.source());
     }
@@ -151,22 +245,7 @@ public final class Ingestor {
               now,
               orderingKeys.get(i)));
     }
-    CompletableFuture<IngestResult> answer = new CompletableFuture<>();
-    appender
-        .submit(new NewEvent(event, jobs))
-        .whenComplete(
-            (stored, failure) -> {
-              try {
-                if (failure != null) {
-                  answer.completeExceptionally(storeFailure(event.id(), failure));
-                } else {
-                  answer.complete(accepted(request.source(), stored, jobs.size()));
-                }
-              } catch (Throwable e) { // the answer must complete, or the request is never answered
-                answer.completeExceptionally(e);
-              }
-            });
-    return answer;
+    return new Prepared(new NewEvent(event, jobs), request.source());
   }
 
   /**
@@ -204,7 +283,9 @@ public final class Ingestor {
     return "handlers." + h.name() + "." + key + " (" + path + ")";
   }
 
-  private IngestResult accepted(String source, AppendResult stored, int jobCount) {
+  private IngestResult accepted(Prepared prepared, AppendResult stored) {
+    String source = prepared.source();
+    int jobCount = prepared.event().jobs().size();
     boolean duplicate = stored instanceof AppendResult.Duplicate;
     int created = duplicate ? 0 : jobCount;
     metrics.eventAccepted(source, duplicate, created, !duplicate && jobCount == 0);

@@ -155,6 +155,55 @@ class GroupCommitterTest {
   }
 
   /**
+   * A batch ingest's events are one group: written in the same call as its neighbours, never split
+   * from each other, and failed together when the call fails, even as the rest of the batch is
+   * written.
+   */
+  @Test
+  void aGroupIsWrittenInOneCallAndFailsWhole() throws Exception {
+    CountDownLatch firstBatchEntered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    List<List<Integer>> calls = new CopyOnWriteArrayList<>();
+    try (GroupCommitter<Integer, Integer> committer =
+        new GroupCommitter<>(
+            "test",
+            4,
+            items -> {
+              calls.add(List.copyOf(items));
+              firstBatchEntered.countDown();
+              await(release);
+              if (items.contains(13)) {
+                throw new StoreRefusedException("appending", "13 is refused", null);
+              }
+              return items.stream().map(i -> -i).toList();
+            })) {
+      committer.submit(0);
+      firstBatchEntered.await();
+      CompletableFuture<Integer> before = committer.submit(1);
+      CompletableFuture<List<Integer>> group = committer.submitAll(List.of(2, 3, 4));
+      CompletableFuture<List<Integer>> refused = committer.submitAll(List.of(12, 13));
+      CompletableFuture<List<Integer>> tooBig = committer.submitAll(List.of(20, 21, 22, 23, 24));
+      CompletableFuture<Integer> after = committer.submit(30);
+      release.countDown();
+
+      assertThat(group.join()).containsExactly(-2, -3, -4);
+      assertThat(before.join()).isEqualTo(-1);
+      assertThat(tooBig.join()).containsExactly(-20, -21, -22, -23, -24);
+      assertThat(after.join()).isEqualTo(-30);
+      assertThatThrownBy(refused::join).hasCauseInstanceOf(StoreRefusedException.class);
+      assertThat(committer.submitAll(List.of()).join()).isEmpty();
+    }
+    // Never split: every call holds each group whole or not at all.
+    for (List<Integer> call : calls) {
+      assertThat(call.contains(2)).isEqualTo(call.containsAll(List.of(2, 3, 4)));
+      assertThat(call.contains(12)).isEqualTo(call.contains(13));
+      assertThat(call.contains(20)).isEqualTo(call.containsAll(List.of(20, 21, 22, 23, 24)));
+    }
+    // Up to maxBatch items a call, unless one group alone is larger.
+    assertThat(calls).contains(List.of(1, 2, 3, 4), List.of(20, 21, 22, 23, 24));
+  }
+
+  /**
    * A value the database refuses fails only its own item, found by halving the batch rather than by
    * writing every item alone (docs/configuration.md, "Stores").
    */

@@ -9,10 +9,10 @@ import dev.qhook.server.internal.http.Response;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@code POST /webhooks/{source}}, {@code POST /events/{source}/{event_type}} and {@code POST
- * /sns/{source}}: read the request, one engine call, write the answer. The pipeline has applied the
- * global limits; the engine does every other check. Answers follow the commit without holding a
- * request thread meanwhile.
+ * {@code POST /webhooks/{source}}, {@code POST /events/{source}/{event_type}}, {@code POST
+ * /events/{source}} (a batch) and {@code POST /sns/{source}}: read the request, one engine call,
+ * write the answer. The pipeline has applied the global limits; the engine does every other check.
+ * Answers follow the commit without holding a request thread meanwhile.
  */
 public final class IngestRoutes {
   private final QHook engine;
@@ -35,6 +35,13 @@ public final class IngestRoutes {
     apiToken.require(request);
     return receive(
         InboundRequest.event(request.pathParam("source"), request.pathParam("type")), request);
+  }
+
+  /** {@code POST /events/{source}}: a batch; guarded exactly as {@link #events}. */
+  public CompletableFuture<Response> eventBatch(Request request) {
+    readiness.requireReady();
+    apiToken.require(request);
+    return receive(InboundRequest.eventBatch(request.pathParam("source")), request);
   }
 
   public CompletableFuture<Response> webhooks(Request request) {

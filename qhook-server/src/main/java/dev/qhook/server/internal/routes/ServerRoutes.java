@@ -26,6 +26,7 @@ public final class ServerRoutes {
             // /events checks the token itself, after database health
             // (docs/reference/http-api.md, "POST /events/{source}/{event_type}").
             Route.postLater("/events/{source}/{type}", ingest::events),
+            Route.postLater("/events/{source}", ingest::eventBatch),
             Route.postLater("/webhooks/{source}", ingest::webhooks),
             Route.postLater("/sns/{source}", ingest::sns),
             Route.any("/_echo", EchoRoute::echo),
