@@ -36,6 +36,12 @@ final class JobRow {
     this.createdAt = event.createdAt();
     this.orderingKey = job.orderingKey();
     this.scheduledAt = job.scheduledAt();
+    if (job.leaseUntil() != null) { // leased at ingest, as if claimed
+      this.status = JobStatus.RUNNING;
+      this.attempt = 1;
+      this.startedAt = job.scheduledAt();
+      this.leaseUntil = job.leaseUntil();
+    }
   }
 
   void finish(JobStatus finalStatus, Instant at, @Nullable String error) {

@@ -12,6 +12,10 @@ import org.jspecify.annotations.Nullable;
  * @param url the destination at creation time, for display (null for queue messages)
  * @param orderingKey jobs of one target with the same key run one at a time
  *     (docs/reference/configuration.md, "Ordering keys")
+ * @param leaseUntil when set, the job is stored already leased to the appending instance, as if it
+ *     claimed the job in the same transaction: {@code running} at attempt 1, started at {@code
+ *     scheduledAt}, leased until this instant. The engine hands such jobs straight to its workers
+ *     (docs/architecture.md, "Hand-off at ingest").
  */
 public record NewJob(
     String id,
@@ -20,7 +24,20 @@ public record NewJob(
     @Nullable String url,
     int maxAttempts,
     Instant scheduledAt,
-    @Nullable String orderingKey) {
+    @Nullable String orderingKey,
+    @Nullable Instant leaseUntil) {
+
+  /** A job stored {@code available}, for any instance to claim. */
+  public NewJob(
+      String id,
+      JobKind kind,
+      String target,
+      @Nullable String url,
+      int maxAttempts,
+      Instant scheduledAt,
+      @Nullable String orderingKey) {
+    this(id, kind, target, url, maxAttempts, scheduledAt, orderingKey, null);
+  }
 
   public NewJob {
     requireNonNull(id, "id");
@@ -30,5 +47,10 @@ public record NewJob(
       throw new IllegalArgumentException("maxAttempts must be >= 1, was " + maxAttempts);
     }
     requireNonNull(scheduledAt, "scheduledAt");
+  }
+
+  /** This job stored leased until {@code until} (see {@link #leaseUntil}). */
+  public NewJob leasedUntil(Instant until) {
+    return new NewJob(id, kind, target, url, maxAttempts, scheduledAt, orderingKey, until);
   }
 }

@@ -2,6 +2,7 @@ package dev.qhook.internal.engine;
 
 import dev.qhook.config.HandlerConfig;
 import dev.qhook.config.QHookConfig;
+import dev.qhook.internal.ingest.HandOff;
 import dev.qhook.spi.ClaimRequest;
 import dev.qhook.spi.ClaimedJob;
 import dev.qhook.spi.Completion;
@@ -47,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * found every due job does not wake it: that claim would find nothing, at the cost of a transaction
  * per delivery under a steady trickle.
  */
-public final class Dispatcher implements AutoCloseable {
+public final class Dispatcher implements HandOff, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
   private static final long WORKER_POLL_MS = 200;
 
@@ -108,6 +109,9 @@ public final class Dispatcher implements AutoCloseable {
 
   /** Jobs whose outcome a worker handed over and whose write has not finished. */
   private final AtomicInteger unstored = new AtomicInteger();
+
+  /** Places reserved for jobs being leased at ingest, not yet settled. */
+  private int reservedAtIngest;
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition wake = lock.newCondition();
@@ -204,9 +208,52 @@ public final class Dispatcher implements AutoCloseable {
    * not stop the workers, only bound how far they run ahead of it.
    */
   private int room() {
+    return settings.maxConcurrency() + 2 * settings.batchSize() - counted();
+  }
+
+  /** Jobs that count against the room: held (but for the allowance) and reserved at ingest. */
+  private int counted() {
     int allowance = UNSTORED_ALLOWANCE_BATCHES * settings.batchSize();
-    int counted = held.size() - Math.min(unstored.get(), allowance);
-    return settings.maxConcurrency() + 2 * settings.batchSize() - counted;
+    return held.size() - Math.min(unstored.get(), allowance) + reservedAtIngest();
+  }
+
+  private synchronized int reservedAtIngest() {
+    return reservedAtIngest;
+  }
+
+  /**
+   * Grants places while the workers could start the jobs at once: fewer jobs held than workers. A
+   * busier instance claims instead, where a batch costs one transaction whatever its size.
+   */
+  @Override
+  public synchronized int reserve(int wanted) {
+    if (!claiming) {
+      return 0;
+    }
+    int allowance = UNSTORED_ALLOWANCE_BATCHES * settings.batchSize();
+    int busy = held.size() - Math.min(unstored.get(), allowance) + reservedAtIngest;
+    int granted = Math.max(0, Math.min(wanted, settings.maxConcurrency() - busy));
+    reservedAtIngest += granted;
+    return granted;
+  }
+
+  @Override
+  public void settle(int reserved, List<ClaimedJob> stored) {
+    for (ClaimedJob c : stored) {
+      held.put(c.job().id(), c);
+      ready.add(c);
+    }
+    synchronized (this) {
+      reservedAtIngest -= reserved;
+    }
+    if (stored.size() < reserved) {
+      roomFreed();
+    }
+  }
+
+  @Override
+  public Duration lease() {
+    return settings.lease();
   }
 
   private void run() {

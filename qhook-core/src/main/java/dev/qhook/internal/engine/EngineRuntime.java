@@ -160,7 +160,14 @@ public final class EngineRuntime {
             this::onDbFailure);
     this.ingestor =
         new Ingestor(
-            config, router, appender, new UlidGenerator(clock), clock, metrics, dispatcher::wake);
+            config,
+            router,
+            appender,
+            new UlidGenerator(clock),
+            clock,
+            metrics,
+            dispatcher::wake,
+            dispatcher);
     CertificateFetcher certificates =
         options.certificates() != null
             ? options.certificates()

@@ -225,8 +225,7 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
   private int drainInto(List<Pending<I, O>> batch, int items) {
     Pending<I, O> next;
     // Only this thread takes from the queue, so the head it peeks is the one it polls.
-    while ((next = queue.peek()) != null
-        && (batch.isEmpty() || items + next.size() <= maxBatch)) {
+    while ((next = queue.peek()) != null && (batch.isEmpty() || items + next.size() <= maxBatch)) {
       batch.add(queue.poll());
       items += next.size();
     }

@@ -15,8 +15,11 @@ import dev.qhook.internal.metrics.EngineMetrics;
 import dev.qhook.internal.routing.CompiledHandler;
 import dev.qhook.internal.routing.Router;
 import dev.qhook.spi.AppendResult;
+import dev.qhook.spi.ClaimedJob;
 import dev.qhook.spi.Event;
+import dev.qhook.spi.Job;
 import dev.qhook.spi.JobKind;
+import dev.qhook.spi.JobStatus;
 import dev.qhook.spi.NewEvent;
 import dev.qhook.spi.NewJob;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +53,12 @@ public final class Ingestor {
   private final Clock clock;
   private final EngineMetrics metrics;
   private final Runnable onStored;
+  private final HandOff handOff;
 
+  /**
+   * @param onStored called after a commit that created jobs to be claimed
+   * @param handOff takes the jobs leased at ingest to the workers
+   */
   public Ingestor(
       QHookConfig config,
       Router router,
@@ -58,7 +66,8 @@ public final class Ingestor {
       UlidGenerator ids,
       Clock clock,
       EngineMetrics metrics,
-      Runnable onStored) {
+      Runnable onStored,
+      HandOff handOff) {
     this.config = config;
     this.router = router;
     this.appender = appender;
@@ -66,6 +75,7 @@ public final class Ingestor {
     this.clock = clock;
     this.metrics = metrics;
     this.onStored = onStored;
+    this.handOff = handOff;
   }
 
   /** Accepts an event and returns once it is stored; {@link #ingestAsync} without the wait. */
@@ -130,6 +140,7 @@ public final class Ingestor {
         .whenComplete(
             (stored, failure) -> {
               try {
+                handOver(prepared, failure == null ? stored : null);
                 if (failure != null) {
                   answer.completeExceptionally(storeFailure(prepared.id(), failure));
                 } else {
@@ -171,6 +182,9 @@ public final class Ingestor {
         .whenComplete(
             (stored, failure) -> {
               try {
+                for (int i = 0; i < prepared.size(); i++) {
+                  handOver(prepared.get(i), failure == null ? stored.get(i) : null);
+                }
                 if (failure != null) {
                   String first = prepared.get(0).id();
                   answer.completeExceptionally(storeFailure(first, failure));
@@ -188,11 +202,56 @@ public final class Ingestor {
     return answer;
   }
 
-  /** An event with its jobs, routed and checked, ready for the store. */
-  private record Prepared(NewEvent event, String source) {
+  /**
+   * An event with its jobs, routed and checked, ready for the store.
+   *
+   * @param handedOff how many of its jobs are leased at ingest (places reserved with the hand-off)
+   */
+  private record Prepared(NewEvent event, String source, int handedOff) {
     String id() {
       return event.event().id();
     }
+  }
+
+  /**
+   * Settles the event's hand-off places: its leased jobs go to the workers when the event was
+   * stored; a duplicate or a failed write gives the places back.
+   */
+  private void handOver(Prepared prepared, @Nullable AppendResult stored) {
+    if (prepared.handedOff() == 0) {
+      return;
+    }
+    List<ClaimedJob> leased = new ArrayList<>(prepared.handedOff());
+    if (stored instanceof AppendResult.Stored) {
+      Event event = prepared.event().event();
+      for (NewJob job : prepared.event().jobs()) {
+        Instant leaseUntil = job.leaseUntil();
+        if (leaseUntil != null) {
+          leased.add(new ClaimedJob(leasedJob(job, event, leaseUntil), event));
+        }
+      }
+    }
+    handOff.settle(prepared.handedOff(), leased);
+  }
+
+  /** The job as the store now holds it: running at attempt 1, as a claim would return it. */
+  private static Job leasedJob(NewJob job, Event event, Instant leaseUntil) {
+    return new Job(
+        job.id(),
+        event.id(),
+        job.kind(),
+        job.target(),
+        job.url(),
+        JobStatus.RUNNING,
+        1,
+        job.maxAttempts(),
+        job.scheduledAt(),
+        job.scheduledAt(),
+        null,
+        event.createdAt(),
+        null,
+        leaseUntil,
+        job.orderingKey());
   }
 
   /**
@@ -233,6 +292,7 @@ public final class Ingestor {
             normaliseKey(key),
             now);
     List<NewJob> jobs = new ArrayList<>(handlers.size());
+    int leasable = 0;
     for (int i = 0; i < handlers.size(); i++) {
       CompiledHandler h = handlers.get(i);
       jobs.add(
@@ -244,8 +304,30 @@ public final class Ingestor {
               h.config().retry().maxAttempts(),
               now,
               orderingKeys.get(i)));
+      if (leasableAtIngest(h, orderingKeys.get(i))) {
+        leasable++;
+      }
     }
-    return new Prepared(new NewEvent(event, jobs), request.source());
+    int granted = leasable == 0 ? 0 : handOff.reserve(leasable);
+    if (granted > 0) {
+      Instant leaseUntil = now.plus(handOff.lease());
+      int left = granted;
+      for (int i = 0; i < jobs.size() && left > 0; i++) {
+        if (leasableAtIngest(handlers.get(i), orderingKeys.get(i))) {
+          jobs.set(i, jobs.get(i).leasedUntil(leaseUntil));
+          left--;
+        }
+      }
+    }
+    return new Prepared(new NewEvent(event, jobs), request.source(), granted);
+  }
+
+  /**
+   * A job may skip the claim unless the claim has something to decide: whether it heads its
+   * ordering key, or whether its handler's cluster-wide {@code max_concurrency} has room.
+   */
+  private static boolean leasableAtIngest(CompiledHandler h, @Nullable String orderingKey) {
+    return orderingKey == null && h.config().maxConcurrency() == null;
   }
 
   /**
@@ -289,8 +371,8 @@ public final class Ingestor {
     boolean duplicate = stored instanceof AppendResult.Duplicate;
     int created = duplicate ? 0 : jobCount;
     metrics.eventAccepted(source, duplicate, created, !duplicate && jobCount == 0);
-    if (created > 0) {
-      onStored.run();
+    if (created > prepared.handedOff()) {
+      onStored.run(); // jobs to claim
     }
     return new IngestResult(stored.eventId(), duplicate, created, 0);
   }

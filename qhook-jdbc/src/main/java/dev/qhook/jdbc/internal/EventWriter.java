@@ -2,8 +2,11 @@ package dev.qhook.jdbc.internal;
 
 import dev.qhook.spi.AppendResult;
 import dev.qhook.spi.Event;
+import dev.qhook.spi.JobStatus;
 import dev.qhook.spi.NewEvent;
 import dev.qhook.spi.NewJob;
+import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -41,8 +44,9 @@ public final class EventWriter {
           + " WHERE source IN (<sources>) AND unique_key IN (<keys>)";
   private static final String INSERT_JOB =
       "INSERT INTO jobs (id, event_id, kind, target, url, status, attempt, max_attempts,"
-          + " scheduled_at, created_at, ordering_key) VALUES (:id, :eventId, :kind, :target, :url,"
-          + " 'available', 0, :maxAttempts, :scheduledAt, :createdAt, :orderingKey)";
+          + " scheduled_at, created_at, ordering_key, started_at, lease_until) VALUES (:id,"
+          + " :eventId, :kind, :target, :url, :status, :attempt, :maxAttempts, :scheduledAt,"
+          + " :createdAt, :orderingKey, :startedAt, :leaseUntil)";
 
   /** The unique key of an event: a key is unique per source. */
   private record Key(String source, String uniqueKey) {
@@ -175,8 +179,20 @@ public final class EventWriter {
             .bind("maxAttempts", job.maxAttempts())
             .bind("scheduledAt", Columns.millis(job.scheduledAt()))
             .bind("createdAt", Columns.millis(event.createdAt()))
-            .bind("orderingKey", job.orderingKey())
-            .add();
+            .bind("orderingKey", job.orderingKey());
+        Instant leaseUntil = job.leaseUntil();
+        if (leaseUntil == null) {
+          jobs.bind("status", JobStatus.AVAILABLE.label())
+              .bind("attempt", 0)
+              .bindNull("startedAt", Types.BIGINT)
+              .bindNull("leaseUntil", Types.BIGINT);
+        } else { // leased at ingest, as if claimed in this transaction
+          jobs.bind("status", JobStatus.RUNNING.label())
+              .bind("attempt", 1)
+              .bind("startedAt", Columns.millis(job.scheduledAt()))
+              .bind("leaseUntil", Columns.millis(leaseUntil));
+        }
+        jobs.add();
       }
     }
     if (jobs.size() > 0) {

@@ -1,21 +1,26 @@
 package dev.qhook.testkit.store;
 
+import static dev.qhook.testkit.store.StoreFixtures.LEASE;
 import static dev.qhook.testkit.store.StoreFixtures.at;
+import static dev.qhook.testkit.store.StoreFixtures.claimAll;
 import static dev.qhook.testkit.store.StoreFixtures.event;
 import static dev.qhook.testkit.store.StoreFixtures.handlerJob;
 import static dev.qhook.testkit.store.StoreFixtures.newEvent;
 import static dev.qhook.testkit.store.StoreFixtures.newJob;
+import static dev.qhook.testkit.store.StoreFixtures.success;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.qhook.StoreRefusedException;
 import dev.qhook.spi.AppendResult;
+import dev.qhook.spi.Completion;
 import dev.qhook.spi.Event;
 import dev.qhook.spi.Job;
 import dev.qhook.spi.JobKind;
 import dev.qhook.spi.JobQuery;
 import dev.qhook.spi.JobStatus;
 import dev.qhook.spi.NewJob;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -196,5 +201,35 @@ public interface AppendContract extends StoreContract {
     assertThat(store().event(first.id())).isEmpty();
     assertThat(store().event(second.id())).isEmpty();
     assertThat(store().jobs(JobQuery.all()).items()).isEmpty();
+  }
+
+  @Test
+  default void aJobLeasedAtAppendIsRunningAndNotClaimable() {
+    NewJob leased = handlerJob("h", at(0)).leasedUntil(at(0).plus(LEASE));
+    NewJob plain = handlerJob("h", at(0));
+    appendJobs(at(0), leased, plain);
+
+    Job running = job(leased.id());
+    assertThat(running.status()).isEqualTo(JobStatus.RUNNING);
+    assertThat(running.attempt()).isEqualTo(1);
+    assertThat(running.startedAt()).isEqualTo(at(0));
+    assertThat(running.leaseUntil()).isEqualTo(at(0).plus(LEASE));
+    assertThat(store().claim(claimAll(at(1), 10)))
+        .extracting(c -> c.job().id())
+        .containsExactly(plain.id());
+  }
+
+  @Test
+  default void aJobLeasedAtAppendCompletesAndIsRecoveredLikeAClaimedOne() {
+    NewJob done = handlerJob("h", at(0)).leasedUntil(at(0).plus(LEASE));
+    NewJob lost = handlerJob("h", at(0)).leasedUntil(at(0).plus(LEASE));
+    appendJobs(at(0), done, lost);
+
+    store().complete(List.of(new Completion.Succeeded(done.id(), 1, success(1, at(1)))));
+    store().recoverLost(at(0).plus(LEASE).plusSeconds(1), Instant.EPOCH);
+
+    assertThat(job(done.id()).status()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(job(lost.id()).status()).isEqualTo(JobStatus.RETRYABLE);
+    assertThat(job(lost.id()).attempt()).as("the lost try counts").isEqualTo(1);
   }
 }
