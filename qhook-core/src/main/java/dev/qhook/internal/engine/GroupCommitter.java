@@ -172,6 +172,11 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
     return enqueue(new Group<>(List.copyOf(items), result), result);
   }
 
+  /** Whether items wait for the next write: the writer is falling behind its submitters. */
+  public boolean backlogged() {
+    return !queue.isEmpty();
+  }
+
   private <R> CompletableFuture<R> enqueue(Pending<I, O> pending, CompletableFuture<R> result) {
     if (!running) {
       return failClosed(result);
