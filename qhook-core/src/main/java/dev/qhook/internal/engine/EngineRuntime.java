@@ -6,6 +6,8 @@ import dev.qhook.Health;
 import dev.qhook.InboundRequest;
 import dev.qhook.IngestRequest;
 import dev.qhook.IngestResult;
+import dev.qhook.QueueClient;
+import dev.qhook.QueueStats;
 import dev.qhook.Received;
 import dev.qhook.Rejection;
 import dev.qhook.StoreException;
@@ -26,6 +28,7 @@ import dev.qhook.internal.ingest.Ingestor;
 import dev.qhook.internal.ingest.Submission;
 import dev.qhook.internal.metrics.EngineMetrics;
 import dev.qhook.internal.net.PrivateAddresses;
+import dev.qhook.internal.queue.PullQueues;
 import dev.qhook.internal.routing.Router;
 import dev.qhook.internal.transport.ApacheHttpTransport;
 import dev.qhook.internal.transport.SsrfGuard;
@@ -33,7 +36,9 @@ import dev.qhook.spi.AlertSink;
 import dev.qhook.spi.AppendResult;
 import dev.qhook.spi.ClaimedJob;
 import dev.qhook.spi.Completion;
+import dev.qhook.spi.JobKind;
 import dev.qhook.spi.NewEvent;
+import dev.qhook.spi.NewJob;
 import dev.qhook.spi.Store;
 import dev.qhook.spi.Transport;
 import dev.qhook.verify.CertificateFetcher;
@@ -44,6 +49,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -66,6 +72,9 @@ public final class EngineRuntime {
 
   static final int APPEND_BATCH = 256;
 
+  /** Threads for the later tries of asynchronous queue receives, on Java 17 (virtual on 21+). */
+  static final int QUEUE_THREADS = 4;
+
   /** Connections beyond the workers', for alerts, SNS confirmations and certificate fetches. */
   static final int ENGINE_CONNECTIONS = 4;
 
@@ -86,6 +95,8 @@ public final class EngineRuntime {
   private final GroupCommitter<NewEvent, AppendResult> appender;
   private final GroupCommitter<Completion, Boolean> completer;
   private final ExecutorService workers;
+  private final ExecutorService queueThreads;
+  private final PullQueues queues;
   private final Dispatcher dispatcher;
   private final Ingestor ingestor;
   private final InboundReceiver inbound;
@@ -148,9 +159,22 @@ public final class EngineRuntime {
             this::storeCompletion,
             dbHealth,
             this::onDbFailure);
+    this.queueThreads = DeliveryExecutors.create("qhook-queue", QUEUE_THREADS);
+    this.queues =
+        new PullQueues(
+            config,
+            this.store,
+            clock,
+            options.random(),
+            queueThreads,
+            DeliveryExecutors.named("qhook-queue-timer"),
+            metrics,
+            this::raiseAlert,
+            this::requireAccepting,
+            PullQueues.RECHECK);
     this.ingestor =
         new Ingestor(
-            config, router, appender, new UlidGenerator(clock), clock, metrics, dispatcher::wake);
+            config, router, appender, new UlidGenerator(clock), clock, metrics, this::onStored);
     CertificateFetcher certificates =
         options.certificates() != null
             ? options.certificates()
@@ -188,6 +212,14 @@ public final class EngineRuntime {
         ssrfGuard, config.worker().maxConcurrency() + ENGINE_CONNECTIONS);
   }
 
+  /** After the commit of an event's jobs: wakes the dispatcher and the queues' consumers. */
+  private void onStored(List<NewJob> jobs) {
+    if (jobs.stream().anyMatch(j -> j.kind() != JobKind.QUEUE)) {
+      dispatcher.wake();
+    }
+    queues.onStored(jobs);
+  }
+
   public synchronized void start() {
     if (state != State.NEW) {
       throw new IllegalStateException("engine already " + state.name().toLowerCase());
@@ -199,6 +231,7 @@ public final class EngineRuntime {
     state = State.RUNNING;
     dispatcher.start();
     maintenance.start();
+    queues.start();
   }
 
   public IngestResult ingest(IngestRequest request) {
@@ -331,6 +364,14 @@ public final class EngineRuntime {
     return admin;
   }
 
+  public QueueClient queue(String name) {
+    return queues.client(name);
+  }
+
+  public Map<String, QueueStats> queueStats() {
+    return queues.stats();
+  }
+
   public Health health() {
     return healthProbe.health();
   }
@@ -370,6 +411,7 @@ public final class EngineRuntime {
       state = State.STOPPING;
     }
     maintenance.close();
+    queues.close(); // waiting consumers return; leases are left to expire
     // Leases of running jobs keep being renewed while they drain; unstarted ones go back now.
     release(dispatcher.stopClaiming(), "shutdown before delivery");
     workers.shutdown();
@@ -380,6 +422,7 @@ public final class EngineRuntime {
     appender.close();
     completer.close();
     workers.shutdownNow();
+    queueThreads.shutdownNow();
     alerts.close(); // before the transport it sends through
     transport.close();
     if (ownsStore) {

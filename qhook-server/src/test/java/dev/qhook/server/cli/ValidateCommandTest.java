@@ -73,7 +73,7 @@ class ValidateCommandTest {
         .contains(
             "workflows."
                 + workflow
-                + ": workflows are not supported yet (this version delivers to handlers only)")
+                + ": workflows are not supported yet (this version delivers to handlers and pull queues only)")
         .contains(": 1 problem");
   }
 
