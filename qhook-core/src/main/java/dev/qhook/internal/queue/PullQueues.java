@@ -48,6 +48,7 @@ public final class PullQueues implements AutoCloseable {
   private final Context context;
   private final Map<String, StoreQueueClient> clients = new LinkedHashMap<>();
   private final ScheduledExecutorService timer;
+  private boolean failing; // only the timer thread reads and writes it
 
   /** What every queue client shares. */
   record Context(
@@ -173,11 +174,18 @@ public final class PullQueues implements AutoCloseable {
     return expired;
   }
 
+  /** A failure that repeats is logged at WARN once, then at DEBUG until a sweep succeeds. */
   private void expireLeasesGuarded() {
     try {
       expireLeases();
+      failing = false;
     } catch (RuntimeException e) {
-      log.warn("expiring message leases failed: {}", e.getMessage());
+      if (failing) {
+        log.debug("expiring message leases failed again: {}", e.getMessage());
+      } else {
+        log.warn("expiring message leases failed: {}", e.getMessage());
+        failing = true;
+      }
     }
   }
 
