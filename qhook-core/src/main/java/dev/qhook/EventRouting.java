@@ -4,8 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import dev.qhook.config.HandlerConfig;
 import dev.qhook.config.QHookConfig;
+import dev.qhook.config.QueueConfig;
 import dev.qhook.internal.ingest.Payload;
 import dev.qhook.internal.routing.CompiledHandler;
+import dev.qhook.internal.routing.CompiledQueue;
+import dev.qhook.internal.routing.RoutedConsumer;
 import dev.qhook.internal.routing.Router;
 import java.util.List;
 
@@ -31,13 +34,24 @@ public final class EventRouting {
 
   /** The handlers an event of {@code source} and {@code eventType} goes to, in config order. */
   public List<HandlerConfig> handlers(String source, String eventType, byte[] body) {
+    return matching(source, eventType, body).stream()
+        .filter(CompiledHandler.class::isInstance)
+        .map(c -> ((CompiledHandler) c).config())
+        .toList();
+  }
+
+  /** The queues an event of {@code source} and {@code eventType} goes to, in config order. */
+  public List<QueueConfig> queues(String source, String eventType, byte[] body) {
+    return matching(source, eventType, body).stream()
+        .filter(CompiledQueue.class::isInstance)
+        .map(c -> ((CompiledQueue) c).config())
+        .toList();
+  }
+
+  private List<RoutedConsumer> matching(String source, String eventType, byte[] body) {
     requireNonNull(source, "source");
     requireNonNull(eventType, "eventType");
     Payload payload = Payload.of(requireNonNull(body, "body"));
-    return router
-        .matchingHandlers(source, eventType, router.needsPayload(source) ? payload.json() : null)
-        .stream()
-        .map(CompiledHandler::config)
-        .toList();
+    return router.matching(source, eventType, router.needsPayload(source) ? payload.json() : null);
   }
 }

@@ -169,6 +169,24 @@ public final class QHook implements AutoCloseable {
     return ingest(new IngestRequest(source, eventType, body, headers));
   }
 
+  /**
+   * The pull queue {@code name} (docs/reference/http-api.md, "Pull queues"): receive, ack, nack,
+   * extend, and its management. Cheap: the same client for the same name.
+   *
+   * @throws UnknownQueueException the queue is not configured
+   */
+  public QueueClient queue(String name) {
+    return runtime.queue(requireNonNull(name, "name"));
+  }
+
+  /**
+   * The counts of every configured queue, in config order, from one read of the database: for
+   * listings and {@code GET /api/stats}.
+   */
+  public Map<String, QueueStats> queueStats() {
+    return runtime.queueStats();
+  }
+
   /** Queries and repairs of stored events and jobs. */
   public Admin admin() {
     return runtime.admin();

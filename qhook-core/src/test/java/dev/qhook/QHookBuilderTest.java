@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.qhook.config.ConfigException;
 import dev.qhook.config.QHookConfig;
-import dev.qhook.config.QueueConfig;
-import dev.qhook.config.RetryPolicy;
+import dev.qhook.config.SourceConfig;
+import dev.qhook.config.SourceType;
 import dev.qhook.memory.InMemoryStore;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +16,7 @@ class QHookBuilderTest {
   @Test
   void aConfigMadeWithTheRecordConstructorsIsValidatedAtBuild() {
     QHookConfig loaded = QHookConfig.fromYaml("sources: { app: { type: event } }");
-    QHookConfig withQueue =
+    QHookConfig withCron =
         new QHookConfig(
             loaded.database(),
             loaded.server(),
@@ -26,26 +24,14 @@ class QHookBuilderTest {
             loaded.delivery(),
             loaded.worker(),
             loaded.retention(),
-            loaded.sources(),
+            Map.of("nightly", SourceConfig.of("nightly", SourceType.CRON)),
             loaded.handlers(),
-            Map.of(
-                "jobs",
-                new QueueConfig(
-                    "jobs",
-                    "app",
-                    List.of(),
-                    null,
-                    null,
-                    null,
-                    Duration.ofSeconds(30),
-                    5,
-                    RetryPolicy.DEFAULT,
-                    null)),
+            Map.of(),
             Map.of(),
             null);
 
-    assertThatThrownBy(() -> QHook.builder().config(withQueue).store(new InMemoryStore()).build())
+    assertThatThrownBy(() -> QHook.builder().config(withCron).store(new InMemoryStore()).build())
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("queues.jobs: pull queues are not supported yet");
+        .hasMessageContaining("sources.nightly.type: cron sources are not supported yet");
   }
 }

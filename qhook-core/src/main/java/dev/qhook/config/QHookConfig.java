@@ -220,6 +220,12 @@ public record QHookConfig(
       return this;
     }
 
+    /** Adds {@code queue}, or replaces the queue of the same name. */
+    public Builder queue(QueueConfig queue) {
+      queues.put(queue.name(), queue);
+      return this;
+    }
+
     /** The {@code alerts} section; null (the default) turns alerts off. */
     public Builder alerts(@Nullable AlertsConfig alerts) {
       this.alerts = alerts;

@@ -15,11 +15,14 @@ import dev.qhook.spi.JobKind;
 import dev.qhook.spi.JobQuery;
 import dev.qhook.spi.JobStatus;
 import dev.qhook.spi.LostJobs;
+import dev.qhook.spi.Nacked;
 import dev.qhook.spi.NewEvent;
 import dev.qhook.spi.NewJob;
 import dev.qhook.spi.Page;
+import dev.qhook.spi.QueueCounts;
 import dev.qhook.spi.Store;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,6 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
@@ -44,6 +48,7 @@ public final class InMemoryStore implements Store {
   private final Map<String, String> eventIdsByKey = new HashMap<>();
   private final TreeMap<String, JobRow> jobs = new TreeMap<>();
   private final Map<String, List<AttemptRecord>> attempts = new HashMap<>();
+  private final InMemoryQueues queues = new InMemoryQueues(events, jobs);
   private final Clock clock;
 
   /** A store whose times for completions without an attempt come from the system clock. */
@@ -115,6 +120,7 @@ public final class InMemoryStore implements Store {
     List<JobRow> due =
         jobs.values().stream()
             .filter(j -> request.kinds().isEmpty() || request.kinds().contains(j.kind))
+            .filter(j -> request.target() == null || request.target().equals(j.target))
             .filter(j -> j.status == JobStatus.AVAILABLE || j.status == JobStatus.RETRYABLE)
             .filter(j -> !j.scheduledAt.isAfter(request.now()))
             .sorted(Comparator.comparing((JobRow j) -> j.scheduledAt).thenComparing(j -> j.id))
@@ -214,7 +220,7 @@ public final class InMemoryStore implements Store {
     for (JobRow j : jobs.values()) {
       boolean lapsed = j.leaseUntil != null && j.leaseUntil.isBefore(now);
       boolean stale = j.startedAt != null && j.startedAt.isBefore(startedBefore);
-      if (j.status != JobStatus.RUNNING || (!lapsed && !stale)) {
+      if (j.status != JobStatus.RUNNING || j.kind == JobKind.QUEUE || (!lapsed && !stale)) {
         continue;
       }
       Instant started = j.startedAt == null ? now : j.startedAt;
@@ -275,6 +281,69 @@ public final class InMemoryStore implements Store {
                 && (q.eventId() == null || q.eventId().equals(j.eventId))
                 && inRange(j.createdAt, q.since(), q.until()),
         JobRow::snapshot);
+  }
+
+  @Override
+  public synchronized Page<ClaimedJob> jobsWithEvents(JobQuery query) {
+    Page<Job> page = jobs(query);
+    return new Page<>(
+        page.items().stream()
+            .filter(j -> events.containsKey(j.eventId()))
+            .map(j -> new ClaimedJob(j, events.get(j.eventId())))
+            .toList(),
+        page.hasMore());
+  }
+
+  @Override
+  public synchronized int ackMessages(String queue, List<String> ids, Instant now) {
+    return queues.ack(queue, ids, now);
+  }
+
+  @Override
+  public synchronized Nacked nackMessages(
+      String queue, List<String> ids, Instant now, IntFunction<Duration> delayAfterDeliveries) {
+    return queues.nack(queue, ids, now, delayAfterDeliveries);
+  }
+
+  @Override
+  public synchronized int extendMessages(
+      String queue, List<String> ids, Instant now, Instant leaseUntil) {
+    return queues.extend(queue, ids, now, leaseUntil);
+  }
+
+  @Override
+  public synchronized List<Job> expireMessageLeases(Instant now) {
+    return queues.expireLeases(now);
+  }
+
+  @Override
+  public synchronized Map<String, QueueCounts> queueCounts(Instant now) {
+    return queues.counts(now);
+  }
+
+  @Override
+  public synchronized long completedMessages(String queue) {
+    return queues.completed(queue);
+  }
+
+  @Override
+  public synchronized List<ClaimedJob> visibleMessages(String queue, Instant now, int limit) {
+    return queues.visible(queue, now, limit);
+  }
+
+  @Override
+  public synchronized int redriveMessages(String queue, @Nullable List<String> ids, Instant now) {
+    return queues.redrive(queue, ids, now);
+  }
+
+  @Override
+  public synchronized int deleteDeadMessages(String queue) {
+    return removeJobsWhere(j -> InMemoryQueues.ofQueue(j, queue) && j.status == JobStatus.DEAD);
+  }
+
+  @Override
+  public synchronized int drainQueue(String queue) {
+    return removeJobsWhere(j -> InMemoryQueues.ofQueue(j, queue));
   }
 
   @Override

@@ -16,6 +16,15 @@ public record LostJobs(int requeued, List<Job> dead) {
    */
   public static final String TTL_EXPIRED = "event TTL expired";
 
+  /** The error of a queue message whose lease lapsed with deliveries left. */
+  public static final String LEASE_EXPIRED = "lease expired";
+
+  /** The error of a queue message whose lease lapsed on its final delivery. */
+  public static final String FINAL_LEASE_EXPIRED = "lease expired on the final delivery";
+
+  /** The error of a queue message nacked on its final delivery. */
+  public static final String FINAL_NACK = "nacked on the final delivery";
+
   public LostJobs {
     dead = List.copyOf(dead);
   }

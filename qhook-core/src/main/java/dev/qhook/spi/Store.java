@@ -1,9 +1,12 @@
 package dev.qhook.spi;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Durable storage for events and jobs. Methods take and return lists so that an implementation can
@@ -28,7 +31,10 @@ public interface Store extends AutoCloseable {
   /**
    * Leases due jobs ({@code available} or {@code retryable} with {@code scheduled_at <= now}),
    * oldest {@code scheduled_at} first: marks them running, increments their attempt and sets their
-   * lease. Honours per-target concurrency limits and ordering keys. Exclusive across instances.
+   * lease. Honours per-target concurrency limits and ordering keys (a key's oldest open job is its
+   * head; nothing else of the key runs while it is open). Exclusive across instances. This is also
+   * the queue receive ({@link ClaimRequest#queue}): a message in flight is a running queue job
+   * whose lease is its visibility timeout, and its attempt is its delivery count.
    */
   List<ClaimedJob> claim(ClaimRequest request);
 
@@ -50,7 +56,8 @@ public interface Store extends AutoCloseable {
 
   /**
    * Recovers running jobs whose lease ended before {@code now} or that started before {@code
-   * startedBefore}: retryable and due now when attempts remain, else dead.
+   * startedBefore}: retryable and due now when attempts remain, else dead. Queue messages are left
+   * to {@link #expireMessageLeases}.
    */
   LostJobs recoverLost(Instant now, Instant startedBefore);
 
@@ -76,6 +83,69 @@ public interface Store extends AutoCloseable {
    * status, paging and event id are ignored). Returns how many.
    */
   int retryDead(JobQuery query, Instant now);
+
+  /**
+   * The jobs the query selects (as {@link #jobs}) with their events; a job whose event is gone is
+   * left out. For listings that show the event type, such as a queue's dead letters.
+   */
+  Page<ClaimedJob> jobsWithEvents(JobQuery query);
+
+  // Pull queues (docs/reference/http-api.md, "Pull queues"). A message is a job of kind QUEUE
+  // whose target is the queue; "in flight" means running with a lease that has not ended
+  // ({@code leaseUntil >= now}). Receiving is claim(ClaimRequest.queue(...)).
+
+  /**
+   * Completes the messages of {@code queue} among {@code ids} that are in flight at {@code now};
+   * other ids (unknown, another queue, not leased, lease ended) are ignored. Returns how many.
+   */
+  int ackMessages(String queue, List<String> ids, Instant now);
+
+  /**
+   * Ends the lease of the messages of {@code queue} among {@code ids} that are in flight at {@code
+   * now}: a message delivered {@code maxAttempts} times goes dead ({@link LostJobs#FINAL_NACK}),
+   * any other becomes visible at {@code now + delay.apply(deliveries)}.
+   */
+  Nacked nackMessages(
+      String queue, List<String> ids, Instant now, IntFunction<Duration> delayAfterDeliveries);
+
+  /**
+   * Sets the lease of the messages of {@code queue} among {@code ids} that are in flight at {@code
+   * now} to end at {@code leaseUntil}. Returns how many.
+   */
+  int extendMessages(String queue, List<String> ids, Instant now, Instant leaseUntil);
+
+  /**
+   * Ends the leases that lapsed before {@code now}, of every queue: the lapsed delivery counts, so
+   * a message delivered {@code maxAttempts} times goes dead ({@link LostJobs#FINAL_LEASE_EXPIRED}),
+   * any other is visible again at once ({@link LostJobs#LEASE_EXPIRED}). Returns those messages as
+   * stored now. Safe on every instance at once.
+   */
+  List<Job> expireMessageLeases(Instant now);
+
+  /** Counts per queue that has open or dead messages (see {@link QueueCounts}). */
+  Map<String, QueueCounts> queueCounts(Instant now);
+
+  /** Completed (acknowledged) messages of {@code queue} still kept; may scan them all. */
+  long completedMessages(String queue);
+
+  /**
+   * Up to {@code limit} messages of {@code queue} visible at {@code now}, in receive order (oldest
+   * due first), without leasing them.
+   */
+  List<ClaimedJob> visibleMessages(String queue, Instant now, int limit);
+
+  /**
+   * Makes dead messages of {@code queue} visible now with their delivery count reset and their
+   * error cleared: those among {@code ids}, or every one when {@code ids} is null. Returns how
+   * many.
+   */
+  int redriveMessages(String queue, @Nullable List<String> ids, Instant now);
+
+  /** Deletes the dead messages of {@code queue}. Returns how many. */
+  int deleteDeadMessages(String queue);
+
+  /** Deletes every message of {@code queue}, whatever its state, in one transaction. */
+  int drainQueue(String queue);
 
   /** Jobs per status, for health and metrics. */
   Map<JobStatus, Long> countJobsByStatus();

@@ -76,16 +76,13 @@ class ConfigLoaderTest {
 
   @Test
   void unsupportedSectionsAreRefused() throws IOException {
-    Path base =
-        write(
-            "qhook.yaml",
-            "sources:\n  app: { type: event }\nqueues:\n  jobs: { source: app, api_key: k }\n");
+    Path base = write("qhook.yaml", "sources:\n  nightly: { type: cron, schedule: '0 3 * * *' }\n");
 
     assertThatThrownBy(() -> loader().build().load(base))
         .isInstanceOf(ConfigException.class)
         .hasMessage(
-            "queues.jobs: pull queues are not supported yet (this version delivers to handlers"
-                + " only)");
+            "sources.nightly.type: cron sources are not supported yet (this version supports"
+                + " webhook, event and sns sources)");
   }
 
   private ConfigLoader.Builder loader() {

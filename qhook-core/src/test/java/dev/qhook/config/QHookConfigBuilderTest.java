@@ -246,7 +246,7 @@ class QHookConfigBuilderTest {
   }
 
   @Test
-  void queuesOfAConfigMadeWithTheConstructorAreRefused() {
+  void queuesOfAConfigMadeWithTheConstructorAreValidatedAsInAFile() {
     QHookConfig d = QHookConfig.defaults();
     QHookConfig withQueue =
         new QHookConfig(
@@ -275,9 +275,7 @@ class QHookConfigBuilderTest {
             null);
 
     assertThat(problems(withQueue.toBuilder()))
-        .containsExactly(
-            "queues.jobs: pull queues are not supported yet (this version delivers to handlers"
-                + " only)");
+        .containsExactly("queues.jobs.source: unknown source 'app' (none defined)");
   }
 
   @Test

@@ -18,6 +18,8 @@ import dev.qhook.jdbc.internal.LeaseKeeper;
 import dev.qhook.jdbc.internal.Migrations;
 import dev.qhook.jdbc.internal.NulValues;
 import dev.qhook.jdbc.internal.PostgresDatabase;
+import dev.qhook.jdbc.internal.QueueMessages;
+import dev.qhook.jdbc.internal.QueueReader;
 import dev.qhook.jdbc.internal.Retention;
 import dev.qhook.jdbc.internal.SqliteDatabase;
 import dev.qhook.spi.AppendResult;
@@ -31,17 +33,22 @@ import dev.qhook.spi.Job;
 import dev.qhook.spi.JobQuery;
 import dev.qhook.spi.JobStatus;
 import dev.qhook.spi.LostJobs;
+import dev.qhook.spi.Nacked;
 import dev.qhook.spi.NewEvent;
 import dev.qhook.spi.Page;
+import dev.qhook.spi.QueueCounts;
 import dev.qhook.spi.Store;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.IntFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link Store} on SQLite or PostgreSQL, through JDBC.
@@ -53,6 +60,9 @@ import java.util.Properties;
  *
  * <p><b>PostgreSQL</b> ({@link #postgres(String)}): any number of instances. Claims lock with
  * {@code FOR UPDATE SKIP LOCKED}; per-target concurrency limits hold cluster-wide.
+ *
+ * <p>A queue receive is one claim statement ({@code UPDATE ... RETURNING}, on PostgreSQL over rows
+ * locked with {@code FOR UPDATE SKIP LOCKED}); acks and extensions are one statement each.
  *
  * <p>Each {@link #append} call is one transaction, however many events it carries; appends and
  * completions go to the database as statement batches, a constant number of round trips per call
@@ -76,6 +86,8 @@ public final class JdbcStore implements Store {
   private final JobClaimer claimer;
   private final JobCompleter completer;
   private final LeaseKeeper leases;
+  private final QueueMessages queueMessages;
+  private final QueueReader queueReader = new QueueReader();
 
   private JdbcStore(Database db, Clock clock) {
     this.db = db;
@@ -83,6 +95,7 @@ public final class JdbcStore implements Store {
     this.claimer = new JobClaimer(db.dialect());
     this.completer = new JobCompleter(db.dialect(), clock);
     this.leases = new LeaseKeeper(db.dialect());
+    this.queueMessages = new QueueMessages(db.dialect());
     this.retention = new Retention(db);
   }
 
@@ -234,6 +247,79 @@ public final class JdbcStore implements Store {
   @Override
   public List<AttemptRecord> attempts(String jobId) {
     return db.read("reading attempts of job " + jobId, h -> jobReader.attempts(h, jobId));
+  }
+
+  @Override
+  public Page<ClaimedJob> jobsWithEvents(JobQuery query) {
+    return db.read("listing jobs", h -> queueReader.jobsWithEvents(h, jobReader, query));
+  }
+
+  @Override
+  public int ackMessages(String queue, List<String> ids, Instant now) {
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    return db.write("acking messages of " + queue, h -> queueMessages.ack(h, queue, ids, now));
+  }
+
+  @Override
+  public Nacked nackMessages(
+      String queue, List<String> ids, Instant now, IntFunction<Duration> delayAfterDeliveries) {
+    if (ids.isEmpty()) {
+      return Nacked.NONE;
+    }
+    return db.write(
+        "nacking messages of " + queue,
+        h -> queueMessages.nack(h, queue, ids, now, delayAfterDeliveries));
+  }
+
+  /** With deferred durability, like the leases of claims. */
+  @Override
+  public int extendMessages(String queue, List<String> ids, Instant now, Instant leaseUntil) {
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    return db.write(
+        "extending leases of " + queue,
+        Durability.DEFERRED,
+        h -> queueMessages.extend(h, queue, ids, now, leaseUntil));
+  }
+
+  @Override
+  public List<Job> expireMessageLeases(Instant now) {
+    return db.write("expiring message leases", h -> queueMessages.expireLeases(h, now));
+  }
+
+  @Override
+  public Map<String, QueueCounts> queueCounts(Instant now) {
+    return db.read("counting queue messages", h -> queueReader.counts(h, now));
+  }
+
+  @Override
+  public long completedMessages(String queue) {
+    return db.read("counting messages of " + queue, h -> queueReader.completed(h, queue));
+  }
+
+  @Override
+  public List<ClaimedJob> visibleMessages(String queue, Instant now, int limit) {
+    return db.read("reading messages of " + queue, h -> queueReader.visible(h, queue, now, limit));
+  }
+
+  @Override
+  public int redriveMessages(String queue, @Nullable List<String> ids, Instant now) {
+    return db.write(
+        "redriving dead messages of " + queue, h -> queueMessages.redrive(h, queue, ids, now));
+  }
+
+  @Override
+  public int deleteDeadMessages(String queue) {
+    return db.write(
+        "deleting dead messages of " + queue, h -> queueMessages.delete(h, queue, true));
+  }
+
+  @Override
+  public int drainQueue(String queue) {
+    return db.write("draining " + queue, h -> queueMessages.delete(h, queue, false));
   }
 
   @Override

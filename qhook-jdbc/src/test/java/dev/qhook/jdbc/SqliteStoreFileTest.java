@@ -132,6 +132,9 @@ class SqliteStoreFileTest {
       assertThat(rows.next()).isTrue();
       assertThat(rows.getInt(1)).isEqualTo(2);
       assertThat(rows.getString(2)).isEqualTo("V2__lean_job_indexes.sql");
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getInt(1)).isEqualTo(3);
+      assertThat(rows.getString(2)).isEqualTo("V3__queue_indexes.sql");
       assertThat(rows.next()).isFalse();
     }
   }

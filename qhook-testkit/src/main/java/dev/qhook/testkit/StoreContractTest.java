@@ -7,6 +7,8 @@ import dev.qhook.testkit.store.CompletionContract;
 import dev.qhook.testkit.store.ConcurrentClaimContract;
 import dev.qhook.testkit.store.LostJobsContract;
 import dev.qhook.testkit.store.QueryContract;
+import dev.qhook.testkit.store.QueueAdminContract;
+import dev.qhook.testkit.store.QueueReceiveContract;
 import dev.qhook.testkit.store.RetentionContract;
 import dev.qhook.testkit.store.RetryContract;
 import org.jspecify.annotations.Nullable;
@@ -37,6 +39,8 @@ public abstract class StoreContractTest
         CompletionContract,
         LostJobsContract,
         QueryContract,
+        QueueReceiveContract,
+        QueueAdminContract,
         RetryContract,
         RetentionContract {
 

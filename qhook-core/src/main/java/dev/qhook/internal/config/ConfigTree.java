@@ -25,8 +25,8 @@ import java.util.Map;
  * the same binder and so are checked by the same rules, with the same paths and messages.
  *
  * <p>A global setting is written only when it differs from its default, so that an absent key means
- * what it means in a file. Queues and workflows are not written: they are refused before binding
- * matters (see {@link Unsupported}).
+ * what it means in a file. Workflows are not written: they are refused before binding matters (see
+ * {@link Unsupported}).
  */
 final class ConfigTree {
   private ConfigTree() {}
@@ -45,6 +45,9 @@ final class ConfigTree {
     Map<String, Object> handlers = new LinkedHashMap<>();
     config.handlers().forEach((name, h) -> handlers.put(name, EntryTrees.handler(h)));
     putSection(root, "handlers", handlers);
+    Map<String, Object> queues = new LinkedHashMap<>();
+    config.queues().forEach((name, q) -> queues.put(name, EntryTrees.queue(q)));
+    putSection(root, "queues", queues);
     if (config.alerts() != null) {
       root.put("alerts", alerts(config.alerts()));
     }

@@ -7,6 +7,7 @@ import static dev.qhook.internal.config.TreeValues.putIfSet;
 
 import dev.qhook.config.ErrorClass;
 import dev.qhook.config.HandlerConfig;
+import dev.qhook.config.QueueConfig;
 import dev.qhook.config.RetryPolicy;
 import dev.qhook.config.SourceConfig;
 import dev.qhook.config.SourceType;
@@ -84,6 +85,28 @@ final class EntryTrees {
     putIfSet(m, "rate_limit", h.rateLimit());
     putIfSet(m, "max_concurrency", h.maxConcurrency());
     putIfSet(m, "ordering_key", h.orderingKey());
+    return m;
+  }
+
+  /**
+   * {@code queues.<name>}. {@code retry} and {@code max_attempts} are always written: a queue's
+   * values are its own. An empty {@code source} is left out, and so reported as required.
+   */
+  static Map<String, Object> queue(QueueConfig q) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    putIf(m, !q.source().isEmpty(), "source", q.source());
+    putIf(m, !q.events().isEmpty(), "events", q.events());
+    putIfSet(m, "filter", q.filter());
+    putIfSet(m, "idempotency_key", q.idempotencyKey());
+    putIfSet(m, "ordering_key", q.orderingKey());
+    putIf(
+        m,
+        !q.visibilityTimeout().equals(QueueConfig.DEFAULT_VISIBILITY_TIMEOUT),
+        "visibility_timeout",
+        duration(q.visibilityTimeout()));
+    m.put("max_attempts", q.maxAttempts());
+    m.put("retry", retry(q.retry()));
+    putIfSet(m, "api_key", q.apiKey());
     return m;
   }
 

@@ -19,17 +19,17 @@ public final class ModelValidation {
   public static BoundConfig validate(BoundConfig model) {
     Problems problems = new Problems();
     BoundConfig bound = ConfigBinder.bind(ConfigTree.of(model), problems, null);
-    // Queues and workflows are not written to the tree: Unsupported refuses every one of them.
-    // Whoever lifts one of those refusals writes the section in ConfigTree first.
-    BoundConfig checked = bound.withConsumers(model.queues(), model.workflows());
+    // Workflows are not written to the tree: Unsupported refuses every one of them. Whoever lifts
+    // that refusal writes the section in ConfigTree first.
+    BoundConfig checked = bound.withConsumers(bound.queues(), model.workflows());
     Unsupported.check(checked, problems);
     problems.throwIfAny();
     return checked;
   }
 
   /**
-   * Refuses what this version does not run (queues, workflows, cron and outbound sources, MySQL),
-   * without the other rules: for a config made with the record constructors.
+   * Refuses what this version does not run (workflows, cron and outbound sources, MySQL), without
+   * the other rules: for a config made with the record constructors.
    *
    * @throws ConfigException naming the path of each refused section
    */

@@ -15,25 +15,17 @@ import java.util.Map;
  * are. The messages are listed in docs/reference/configuration.md, "Not supported yet".
  */
 final class Unsupported {
-  static final String HANDLERS_ONLY = "(this version delivers to handlers only)";
+  static final String HANDLERS_ONLY = "(this version delivers to handlers and pull queues only)";
   static final String SOURCE_TYPES = "(this version supports webhook, event and sns sources)";
 
   private Unsupported() {}
 
   /** Reports every configured capability that the engine does not run yet. */
   static void check(BoundConfig config, Problems problems) {
-    pullQueues(config, problems);
     workflows(config, problems);
     sourceType(config, problems, SourceType.CRON, "cron sources");
     sourceType(config, problems, SourceType.OUTBOUND, "outbound sources");
     mysql(config, problems);
-  }
-
-  /** Pull queues: any entry under {@code queues}. */
-  private static void pullQueues(BoundConfig config, Problems problems) {
-    for (String name : config.queues().keySet()) {
-      problems.error("queues." + name, "pull queues are not supported yet " + HANDLERS_ONLY);
-    }
   }
 
   /** Workflows: any entry under {@code workflows}. */

@@ -8,6 +8,8 @@ import dev.qhook.InboundRequest;
 import dev.qhook.IngestRequest;
 import dev.qhook.IngestResult;
 import dev.qhook.QHook;
+import dev.qhook.QueueClient;
+import dev.qhook.QueueStats;
 import dev.qhook.Received;
 import dev.qhook.Rejection;
 import dev.qhook.StoreException;
@@ -28,6 +30,7 @@ import dev.qhook.internal.ingest.Ingestor;
 import dev.qhook.internal.ingest.Submission;
 import dev.qhook.internal.metrics.EngineMetrics;
 import dev.qhook.internal.net.PrivateAddresses;
+import dev.qhook.internal.queue.PullQueues;
 import dev.qhook.internal.routing.Router;
 import dev.qhook.internal.transport.ApacheHttpTransport;
 import dev.qhook.internal.transport.SsrfGuard;
@@ -35,7 +38,9 @@ import dev.qhook.spi.AlertSink;
 import dev.qhook.spi.AppendResult;
 import dev.qhook.spi.ClaimedJob;
 import dev.qhook.spi.Completion;
+import dev.qhook.spi.JobKind;
 import dev.qhook.spi.NewEvent;
+import dev.qhook.spi.NewJob;
 import dev.qhook.spi.Store;
 import dev.qhook.spi.Transport;
 import dev.qhook.verify.CertificateFetcher;
@@ -46,6 +51,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -75,6 +81,9 @@ public final class EngineRuntime {
    */
   static final Duration COMPLETION_LINGER = Duration.ofMillis(10);
 
+  /** Threads for the later tries of asynchronous queue receives, on Java 17 (virtual on 21+). */
+  static final int QUEUE_THREADS = 4;
+
   /** Connections beyond the workers', for alerts, SNS confirmations and certificate fetches. */
   static final int ENGINE_CONNECTIONS = 4;
 
@@ -95,6 +104,8 @@ public final class EngineRuntime {
   private final GroupCommitter<NewEvent, AppendResult> appender;
   private final GroupCommitter<Completion, Boolean> completer;
   private final ExecutorService workers;
+  private final ExecutorService queueThreads;
+  private final PullQueues queues;
   private final Dispatcher dispatcher;
   private final Ingestor ingestor;
   private final InboundReceiver inbound;
@@ -158,6 +169,19 @@ public final class EngineRuntime {
             this::storeCompletion,
             dbHealth,
             this::onDbFailure);
+    this.queueThreads = DeliveryExecutors.create("qhook-queue", QUEUE_THREADS);
+    this.queues =
+        new PullQueues(
+            config,
+            this.store,
+            clock,
+            options.random(),
+            queueThreads,
+            DeliveryExecutors.named("qhook-queue-timer"),
+            metrics,
+            this::raiseAlert,
+            this::requireAccepting,
+            PullQueues.RECHECK);
     this.ingestor =
         new Ingestor(
             config,
@@ -166,7 +190,7 @@ public final class EngineRuntime {
             new UlidGenerator(clock),
             clock,
             metrics,
-            dispatcher::wake,
+            this::onStored,
             dispatcher);
     CertificateFetcher certificates =
         options.certificates() != null
@@ -205,6 +229,14 @@ public final class EngineRuntime {
         ssrfGuard, config.worker().maxConcurrency() + ENGINE_CONNECTIONS);
   }
 
+  /** After the commit of an event's jobs: wakes the dispatcher and the queues' consumers. */
+  private void onStored(List<NewJob> jobs) {
+    if (jobs.stream().anyMatch(j -> j.kind() != JobKind.QUEUE)) {
+      dispatcher.wake();
+    }
+    queues.onStored(jobs);
+  }
+
   public synchronized void start() {
     if (state != State.NEW) {
       throw new IllegalStateException("engine already " + state.name().toLowerCase());
@@ -216,6 +248,7 @@ public final class EngineRuntime {
     state = State.RUNNING;
     dispatcher.start();
     maintenance.start();
+    queues.start();
   }
 
   public IngestResult ingest(IngestRequest request) {
@@ -370,6 +403,14 @@ public final class EngineRuntime {
     return admin;
   }
 
+  public QueueClient queue(String name) {
+    return queues.client(name);
+  }
+
+  public Map<String, QueueStats> queueStats() {
+    return queues.stats();
+  }
+
   public Health health() {
     return healthProbe.health();
   }
@@ -409,6 +450,7 @@ public final class EngineRuntime {
       state = State.STOPPING;
     }
     maintenance.close();
+    queues.close(); // waiting consumers return; leases are left to expire
     // Leases of running jobs keep being renewed while they drain; unstarted ones go back now.
     release(dispatcher.stopClaiming(), "shutdown before delivery");
     workers.shutdown();
@@ -419,6 +461,7 @@ public final class EngineRuntime {
     appender.close();
     completer.close();
     workers.shutdownNow();
+    queueThreads.shutdownNow();
     alerts.close(); // before the transport it sends through
     transport.close();
     if (ownsStore) {

@@ -3,6 +3,7 @@ package dev.qhook.internal.engine;
 import dev.qhook.Alert;
 import dev.qhook.config.QHookConfig;
 import dev.qhook.internal.metrics.EngineMetrics;
+import dev.qhook.internal.queue.PullQueues;
 import dev.qhook.spi.Job;
 import dev.qhook.spi.LostJobs;
 import dev.qhook.spi.Store;
@@ -112,9 +113,10 @@ public final class Maintenance implements AutoCloseable {
   /** Jobs lost on their final attempt are dead letters: counted and alerted, one by one. */
   private void deadLettered(List<Job> dead) {
     for (Job job : dead) {
-      metrics.deadLettered(job.target());
+      String label = PullQueues.deadLetterLabel(job);
+      metrics.deadLettered(label);
       String error = job.lastError() == null ? LostJobs.FINAL_ATTEMPT_LOST : job.lastError();
-      alerts.accept(Alert.deadLetter(job.id(), job.target(), job.attempt(), error));
+      alerts.accept(Alert.deadLetter(job.id(), label, job.attempt(), error));
     }
   }
 
@@ -132,8 +134,9 @@ public final class Maintenance implements AutoCloseable {
     log.warn("{} undelivered jobs outlived the event TTL of {} and are dead", expired.size(), ttl);
     Map<String, Integer> perTarget = new TreeMap<>();
     for (Job job : expired) {
-      metrics.deadLettered(job.target());
-      perTarget.merge(job.target(), 1, Integer::sum);
+      String label = PullQueues.deadLetterLabel(job);
+      metrics.deadLettered(label);
+      perTarget.merge(label, 1, Integer::sum);
     }
     perTarget.forEach((target, jobs) -> alerts.accept(Alert.eventTtlExpired(target, jobs)));
     return expired;

@@ -13,12 +13,12 @@ import dev.qhook.internal.engine.GroupCommitter;
 import dev.qhook.internal.ids.UlidGenerator;
 import dev.qhook.internal.metrics.EngineMetrics;
 import dev.qhook.internal.routing.CompiledHandler;
+import dev.qhook.internal.routing.RoutedConsumer;
 import dev.qhook.internal.routing.Router;
 import dev.qhook.spi.AppendResult;
 import dev.qhook.spi.ClaimedJob;
 import dev.qhook.spi.Event;
 import dev.qhook.spi.Job;
-import dev.qhook.spi.JobKind;
 import dev.qhook.spi.JobStatus;
 import dev.qhook.spi.NewEvent;
 import dev.qhook.spi.NewJob;
@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,7 +53,7 @@ public final class Ingestor {
   private final UlidGenerator ids;
   private final Clock clock;
   private final EngineMetrics metrics;
-  private final Runnable onStored;
+  private final Consumer<List<NewJob>> onStored;
   private final HandOff handOff;
 
   /**
@@ -66,7 +67,7 @@ public final class Ingestor {
       UlidGenerator ids,
       Clock clock,
       EngineMetrics metrics,
-      Runnable onStored,
+      Consumer<List<NewJob>> onStored,
       HandOff handOff) {
     this.config = config;
     this.router = router;
@@ -268,19 +269,18 @@ public final class Ingestor {
     EventValues.checkStoredHeaders(request.storedHeaders());
     EventValues.checkKey("header Idempotency-Key", request.idempotencyKey());
     Payload payload = request.payload();
-    // Parsing is most of the CPU of routing: skip it when no handler of the source looks inside.
+    // Parsing is most of the CPU of routing: skip it when no consumer of the source looks inside.
     JsonNode json = router.needsPayload(request.source()) ? payload.json() : null;
-    List<CompiledHandler> handlers =
-        router.matchingHandlers(request.source(), request.eventType(), json);
+    List<RoutedConsumer> consumers = router.matching(request.source(), request.eventType(), json);
     String key = request.idempotencyKey();
     if (key == null) {
-      key = keyOfHandlers(handlers, json);
+      key = keyOfConsumers(consumers, json);
     }
     if (key == null) {
       key = request.fallbackIdempotencyKey();
       EventValues.checkKey("fallback idempotency key", key);
     }
-    List<@Nullable String> orderingKeys = orderingKeys(handlers, json);
+    List<@Nullable String> orderingKeys = orderingKeys(consumers, json);
     Instant now = clock.instant();
     Event event =
         new Event(
@@ -291,20 +291,20 @@ public final class Ingestor {
             request.storedHeaders(),
             normaliseKey(key),
             now);
-    List<NewJob> jobs = new ArrayList<>(handlers.size());
+    List<NewJob> jobs = new ArrayList<>(consumers.size());
     int leasable = 0;
-    for (int i = 0; i < handlers.size(); i++) {
-      CompiledHandler h = handlers.get(i);
+    for (int i = 0; i < consumers.size(); i++) {
+      RoutedConsumer c = consumers.get(i);
       jobs.add(
           new NewJob(
               ids.next(),
-              JobKind.HANDLER,
-              h.name(),
-              h.config().url(),
-              h.config().retry().maxAttempts(),
+              c.kind(),
+              c.name(),
+              c.jobUrl(),
+              c.maxAttempts(),
               now,
               orderingKeys.get(i)));
-      if (leasableAtIngest(h, orderingKeys.get(i))) {
+      if (leasableAtIngest(c, orderingKeys.get(i))) {
         leasable++;
       }
     }
@@ -316,7 +316,7 @@ public final class Ingestor {
       Instant leaseUntil = now.plus(handOff.lease());
       int left = granted;
       for (int i = 0; i < jobs.size() && left > 0; i++) {
-        if (leasableAtIngest(handlers.get(i), orderingKeys.get(i))) {
+        if (leasableAtIngest(consumers.get(i), orderingKeys.get(i))) {
           jobs.set(i, jobs.get(i).leasedUntil(leaseUntil));
           left--;
         }
@@ -329,34 +329,36 @@ public final class Ingestor {
    * A job may skip the claim unless the claim has something to decide: whether it heads its
    * ordering key, or whether its handler's cluster-wide {@code max_concurrency} has room.
    */
-  private static boolean leasableAtIngest(CompiledHandler h, @Nullable String orderingKey) {
-    return orderingKey == null && h.config().maxConcurrency() == null;
+  private static boolean leasableAtIngest(RoutedConsumer c, @Nullable String orderingKey) {
+    return c instanceof CompiledHandler h
+        && orderingKey == null
+        && h.config().maxConcurrency() == null;
   }
 
   /**
-   * The key at the {@code idempotency_key} path of the first matched handler that yields one
+   * The key at the {@code idempotency_key} path of the first matched consumer that yields one
    * (docs/reference/configuration.md, "Idempotency keys"), checked; null when none does.
    */
-  private static @Nullable String keyOfHandlers(
-      List<CompiledHandler> handlers, @Nullable JsonNode json) {
-    for (CompiledHandler h : handlers) {
-      String key = h.idempotencyKeyOf(json).orElse(null);
+  private static @Nullable String keyOfConsumers(
+      List<RoutedConsumer> consumers, @Nullable JsonNode json) {
+    for (RoutedConsumer c : consumers) {
+      String key = c.rule().idempotencyKeyOf(json).orElse(null);
       if (key != null) {
-        EventValues.checkKey(keyField(h, "idempotency_key", h.config().idempotencyKey()), key);
+        EventValues.checkKey(keyField(c, "idempotency_key", c.rule().idempotencyKey()), key);
         return key;
       }
     }
     return null;
   }
 
-  /** Each matched handler's ordering key, in order, checked before anything is queued. */
+  /** Each matched consumer's ordering key, in order, checked before anything is queued. */
   private static List<@Nullable String> orderingKeys(
-      List<CompiledHandler> handlers, @Nullable JsonNode json) {
-    List<@Nullable String> keys = new ArrayList<>(handlers.size());
-    for (CompiledHandler h : handlers) {
-      String key = h.orderingKeyOf(json);
+      List<RoutedConsumer> consumers, @Nullable JsonNode json) {
+    List<@Nullable String> keys = new ArrayList<>(consumers.size());
+    for (RoutedConsumer c : consumers) {
+      String key = c.rule().orderingKeyOf(json);
       if (key != null) {
-        EventValues.checkOrderingKey(keyField(h, "ordering_key", h.config().orderingKey()), key);
+        EventValues.checkOrderingKey(keyField(c, "ordering_key", c.rule().orderingKey()), key);
       }
       keys.add(key);
     }
@@ -364,18 +366,18 @@ public final class Ingestor {
   }
 
   /** {@code handlers.billing.ordering_key ($.customer)}: the config path and the JSON path. */
-  private static String keyField(CompiledHandler h, String key, @Nullable String path) {
-    return "handlers." + h.name() + "." + key + " (" + path + ")";
+  private static String keyField(RoutedConsumer c, String key, @Nullable Object path) {
+    return c.path(key) + " (" + path + ")";
   }
 
   private IngestResult accepted(Prepared prepared, AppendResult stored) {
     String source = prepared.source();
-    int jobCount = prepared.event().jobs().size();
+    List<NewJob> jobs = prepared.event().jobs();
     boolean duplicate = stored instanceof AppendResult.Duplicate;
-    int created = duplicate ? 0 : jobCount;
-    metrics.eventAccepted(source, duplicate, created, !duplicate && jobCount == 0);
-    if (created > prepared.handedOff()) {
-      onStored.run(); // jobs to claim
+    int created = duplicate ? 0 : jobs.size();
+    metrics.eventAccepted(source, duplicate, created, !duplicate && jobs.isEmpty());
+    if (created > prepared.handedOff()) { // jobs to claim, messages to receive
+      onStored.accept(jobs.stream().filter(j -> j.leaseUntil() == null).toList());
     }
     return new IngestResult(stored.eventId(), duplicate, created, 0);
   }

@@ -163,43 +163,23 @@ public final class EngineMetrics {
    * and once the collector took it (soon after start) the gauge read NaN.
    */
   public void registerStoreGauges(Supplier<Map<JobStatus, Long>> counts) {
-    CachedCounts cached = new CachedCounts(counts);
+    CachedRead<Map<JobStatus, Long>> cached = new CachedRead<>(counts);
     Gauge.builder(
             "qhook.queue.depth",
             cached,
-            c -> c.get(JobStatus.AVAILABLE) + c.get(JobStatus.RETRYABLE))
+            c -> count(c, JobStatus.AVAILABLE) + count(c, JobStatus.RETRYABLE))
         .description("Jobs available or retryable, read from the database at most once a second")
         .strongReference(true)
         .register(registry);
-    Gauge.builder("qhook.dead.jobs", cached, c -> c.get(JobStatus.DEAD))
+    Gauge.builder("qhook.dead.jobs", cached, c -> count(c, JobStatus.DEAD))
         .description(
             "Jobs that are dead (delivery given up), read from the database at most once a second")
         .strongReference(true)
         .register(registry);
   }
 
-  private static final class CachedCounts {
-    private final Supplier<Map<JobStatus, Long>> source;
-    private Map<JobStatus, Long> counts = Map.of();
-    private long readAtNanos;
-    private boolean read;
-
-    CachedCounts(Supplier<Map<JobStatus, Long>> source) {
-      this.source = source;
-    }
-
-    synchronized double get(JobStatus status) {
-      long now = System.nanoTime();
-      if (!read || now - readAtNanos > 1_000_000_000L) {
-        try {
-          counts = source.get();
-        } catch (RuntimeException e) {
-          return Double.NaN;
-        }
-        readAtNanos = now;
-        read = true;
-      }
-      return counts.getOrDefault(status, 0L);
-    }
+  private static double count(CachedRead<Map<JobStatus, Long>> cached, JobStatus status) {
+    Map<JobStatus, Long> counts = cached.get();
+    return counts == null ? Double.NaN : counts.getOrDefault(status, 0L);
   }
 }

@@ -1,34 +1,22 @@
 package dev.qhook.internal.routing;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.qhook.config.HandlerConfig;
-import dev.qhook.internal.expr.EventPattern;
-import dev.qhook.internal.expr.Filter;
-import dev.qhook.internal.expr.JsonPath;
 import dev.qhook.internal.expr.Template;
+import dev.qhook.spi.JobKind;
 import java.net.URI;
-import java.util.List;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** A handler with its patterns, filter, transform and key paths parsed once. */
 public record CompiledHandler(
-    HandlerConfig config,
-    List<EventPattern> patterns,
-    @Nullable Filter filter,
-    @Nullable Template transform,
-    @Nullable JsonPath idempotencyKey,
-    @Nullable JsonPath orderingKey,
-    @Nullable URI parsedUrl) {
+    HandlerConfig config, ConsumerRule rule, @Nullable Template transform, @Nullable URI parsedUrl)
+    implements RoutedConsumer {
 
   public static CompiledHandler compile(HandlerConfig config) {
     return new CompiledHandler(
         config,
-        config.events().stream().map(EventPattern::parse).toList(),
-        config.filter() == null ? null : Filter.parse(config.filter()),
+        ConsumerRule.compile(
+            config.events(), config.filter(), config.idempotencyKey(), config.orderingKey()),
         config.transform() == null ? null : Template.parse(config.transform()),
-        config.idempotencyKey() == null ? null : JsonPath.parse(config.idempotencyKey()),
-        config.orderingKey() == null ? null : JsonPath.parse(config.orderingKey()),
         parseOrNull(config.url()));
   }
 
@@ -48,36 +36,28 @@ public record CompiledHandler(
     }
   }
 
+  @Override
   public String name() {
     return config.name();
   }
 
-  /** Whether routing or keys read the event's JSON: a filter, an idempotency or ordering key. */
-  public boolean readsPayload() {
-    return filter != null || idempotencyKey != null || orderingKey != null;
+  @Override
+  public JobKind kind() {
+    return JobKind.HANDLER;
   }
 
-  /**
-   * Pattern and filter (docs/reference/configuration.md, "Matching"): an empty pattern list matches
-   * every type.
-   */
-  public boolean matches(String eventType, @Nullable JsonNode payload) {
-    if (!patterns.isEmpty() && patterns.stream().noneMatch(p -> p.matches(eventType))) {
-      return false;
-    }
-    return filter == null || filter.test(payload);
+  @Override
+  public String section() {
+    return "handlers";
   }
 
-  public Optional<String> idempotencyKeyOf(@Nullable JsonNode payload) {
-    return keyAt(idempotencyKey, payload);
+  @Override
+  public String jobUrl() {
+    return config.url();
   }
 
-  public @Nullable String orderingKeyOf(@Nullable JsonNode payload) {
-    return keyAt(orderingKey, payload).orElse(null);
-  }
-
-  /** A key is a string, or a number's JSON text; anything else is no key. */
-  static Optional<String> keyAt(@Nullable JsonPath path, @Nullable JsonNode payload) {
-    return path == null ? Optional.empty() : path.resolveKey(payload);
+  @Override
+  public int maxAttempts() {
+    return config.retry().maxAttempts();
   }
 }

@@ -12,11 +12,11 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the consumers of an event (docs/reference/configuration.md, "Matching") and its idempotency
- * key ("Idempotency keys").
+ * Finds the consumers of an event, handlers then queues in config order
+ * (docs/reference/configuration.md, "Matching"), and its idempotency key ("Idempotency keys").
  */
 public final class Router {
-  private final Map<String, List<CompiledHandler>> handlersBySource = new LinkedHashMap<>();
+  private final Map<String, List<RoutedConsumer>> consumersBySource = new LinkedHashMap<>();
   private final Map<String, CompiledHandler> handlersByName = new LinkedHashMap<>();
   private final Set<String> sourcesReadingPayload = new HashSet<>();
 
@@ -28,29 +28,34 @@ public final class Router {
             h -> {
               CompiledHandler compiled = CompiledHandler.compile(h);
               handlersByName.put(h.name(), compiled);
-              handlersBySource.computeIfAbsent(h.source(), s -> new ArrayList<>()).add(compiled);
-              if (compiled.readsPayload()) {
-                sourcesReadingPayload.add(h.source());
-              }
+              add(h.source(), compiled);
             });
+    config.queues().values().forEach(q -> add(q.source(), CompiledQueue.compile(q)));
+  }
+
+  private void add(String source, RoutedConsumer consumer) {
+    consumersBySource.computeIfAbsent(source, s -> new ArrayList<>()).add(consumer);
+    if (consumer.rule().readsPayload()) {
+      sourcesReadingPayload.add(source);
+    }
   }
 
   /**
-   * Whether routing an event of {@code source} reads its payload (a handler of it has a filter or a
-   * key path); when not, the payload need not be parsed and null may be passed instead.
+   * Whether routing an event of {@code source} reads its payload (a consumer of it has a filter or
+   * a key path); when not, the payload need not be parsed and null may be passed instead.
    */
   public boolean needsPayload(String source) {
     return sourcesReadingPayload.contains(source);
   }
 
-  /** The handlers an event goes to, in config-file order. */
-  public List<CompiledHandler> matchingHandlers(
+  /** The handlers and queues an event goes to: handlers first, each in config-file order. */
+  public List<RoutedConsumer> matching(
       String source, String eventType, @Nullable JsonNode payload) {
-    List<CompiledHandler> candidates = handlersBySource.getOrDefault(source, List.of());
-    List<CompiledHandler> matched = new ArrayList<>(candidates.size());
-    for (CompiledHandler h : candidates) {
-      if (h.matches(eventType, payload)) {
-        matched.add(h);
+    List<RoutedConsumer> candidates = consumersBySource.getOrDefault(source, List.of());
+    List<RoutedConsumer> matched = new ArrayList<>(candidates.size());
+    for (RoutedConsumer c : candidates) {
+      if (c.rule().matches(eventType, payload)) {
+        matched.add(c);
       }
     }
     return matched;

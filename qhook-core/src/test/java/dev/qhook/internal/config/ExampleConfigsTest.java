@@ -85,7 +85,7 @@ class ExampleConfigsTest {
         .hasMessage(
             "workflows."
                 + workflow
-                + ": workflows are not supported yet (this version delivers to handlers only)");
+                + ": workflows are not supported yet (this version delivers to handlers and pull queues only)");
   }
 
   @ParameterizedTest

@@ -13,13 +13,11 @@ class UnsupportedTest {
   private static final String APP = "sources:\n  app: { type: event }\n";
 
   @Test
-  void everyQueueIsRefused() {
-    assertThat(errors(APP + "queues:\n  orders: { source: app }\n  audit: { source: app }"))
-        .containsExactly(
-            "queues.orders: pull queues are not supported yet (this version delivers to handlers"
-                + " only)",
-            "queues.audit: pull queues are not supported yet (this version delivers to handlers"
-                + " only)");
+  void queuesAreRun() {
+    assertThat(
+            Yaml.load(APP + "queues:\n  orders: { source: app }\n  audit: { source: app }")
+                .queues())
+        .containsOnlyKeys("orders", "audit");
   }
 
   @Test
@@ -31,7 +29,7 @@ class UnsupportedTest {
                     + " 'https://a.example.com/x' }] }"))
         .containsExactly(
             "workflows.deploy: workflows are not supported yet (this version delivers to handlers"
-                + " only)");
+                + " and pull queues only)");
   }
 
   @Test
@@ -109,6 +107,6 @@ class UnsupportedTest {
         .containsExactly(
             "workflows.deploy.steps[0].goto: no step 'b' in workflow 'deploy'",
             "workflows.deploy: workflows are not supported yet (this version delivers to handlers"
-                + " only)");
+                + " and pull queues only)");
   }
 }

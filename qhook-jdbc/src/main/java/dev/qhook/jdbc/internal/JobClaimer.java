@@ -10,8 +10,6 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -43,7 +41,7 @@ public final class JobClaimer {
     if (jobs.isEmpty()) {
       return List.of();
     }
-    Map<String, Event> events = events(h, jobs);
+    Map<String, Event> events = EventReader.byIds(h, jobs.stream().map(Job::eventId).toList());
     List<ClaimedJob> claimed = new ArrayList<>(jobs.size());
     for (Job job : jobs) {
       Event event = events.get(job.eventId());
@@ -61,12 +59,15 @@ public final class JobClaimer {
     dialect.lockKeys(h, limits.keySet().stream().map(t -> "qhook.target." + t).toList());
     dialect.prepareClaim(h);
 
-    Query update = h.createQuery(sql(limits));
+    Query update = h.createQuery(sql(request));
     update
         .bind("now", Columns.millis(request.now()))
         .bind("leaseUntil", Columns.millis(request.leaseUntil()))
         .bind("scan", limits.isEmpty() ? request.limit() : request.limit() * SCAN_FACTOR)
         .bindList("kinds", kinds(request).stream().map(Columns::label).toList());
+    if (request.target() != null) {
+      update.bind("target", request.target());
+    }
     if (!limits.isEmpty()) {
       update.bind("limit", request.limit());
     }
@@ -91,6 +92,21 @@ public final class JobClaimer {
         .execute();
   }
 
+  /**
+   * The literal term that lets the planner use a partial index of due jobs: queue messages and
+   * other jobs have one each ({@code V3__queue_indexes.sql}), so that a backlog of unreceived
+   * messages never lies in the dispatcher's path, and a receive walks only its queue's messages.
+   */
+  private static String kindIndexTerm(ClaimRequest request) {
+    if (request.target() != null && request.kinds().equals(EnumSet.of(JobKind.QUEUE))) {
+      return " AND j.kind = 'queue' AND j.target = :target";
+    }
+    String term = request.target() != null ? " AND j.target = :target" : "";
+    return request.kinds().isEmpty() || request.kinds().contains(JobKind.QUEUE)
+        ? term
+        : term + " AND j.kind <> 'queue'";
+  }
+
   /** An empty set of kinds means every kind. */
   private static EnumSet<JobKind> kinds(ClaimRequest request) {
     return request.kinds().isEmpty()
@@ -98,16 +114,8 @@ public final class JobClaimer {
         : EnumSet.copyOf(request.kinds());
   }
 
-  private static Map<String, Event> events(Handle h, List<Job> jobs) {
-    return h
-        .createQuery("SELECT " + Columns.EVENT + " FROM events WHERE id IN (<ids>)")
-        .bindList("ids", jobs.stream().map(Job::eventId).distinct().toList())
-        .map((rs, ctx) -> Columns.event(rs))
-        .stream()
-        .collect(Collectors.toMap(Event::id, Function.identity()));
-  }
-
-  private String sql(Map<String, Integer> limits) {
+  private String sql(ClaimRequest request) {
+    Map<String, Integer> limits = request.concurrencyLimits();
     StringBuilder sql = new StringBuilder("WITH ");
     if (!limits.isEmpty()) {
       List<String> rows = new ArrayList<>();
@@ -124,6 +132,7 @@ public final class JobClaimer {
     sql.append("candidates AS (SELECT j.id, j.target, j.scheduled_at FROM jobs j")
         .append(" WHERE j.status IN ('available', 'retryable') AND j.scheduled_at <= :now")
         .append(" AND j.kind IN (<kinds>)")
+        .append(kindIndexTerm(request))
         .append(" AND (j.ordering_key IS NULL OR NOT EXISTS (SELECT 1 FROM jobs h")
         .append(" WHERE h.target = j.target AND h.ordering_key = j.ordering_key")
         .append(" AND h.id <> j.id AND (h.status = 'running' OR (h.id < j.id AND h.status IN ")

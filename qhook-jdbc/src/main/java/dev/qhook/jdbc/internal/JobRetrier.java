@@ -10,7 +10,7 @@ import org.jdbi.v3.core.Handle;
  * messages and workflow steps have their own paths (queue redrive, run redrive).
  */
 public final class JobRetrier {
-  private static final String RESET =
+  static final String RESET =
       "UPDATE jobs SET status = 'available', scheduled_at = :now, attempt = 0, last_error = NULL,"
           + " started_at = NULL, completed_at = NULL, lease_until = NULL";
   private static final String RETRIABLE_KINDS = "kind IN ('handler', 'outbound')";

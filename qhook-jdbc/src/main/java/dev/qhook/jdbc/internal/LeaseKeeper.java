@@ -53,7 +53,7 @@ public final class LeaseKeeper {
         h.createQuery(
                 "SELECT "
                     + Columns.JOB
-                    + " FROM jobs WHERE status = 'running'"
+                    + " FROM jobs WHERE status = 'running' AND kind <> 'queue'"
                     + " AND (lease_until < :now OR started_at < :startedBefore)"
                     + " ORDER BY id"
                     + dialect.lockRowsClause())

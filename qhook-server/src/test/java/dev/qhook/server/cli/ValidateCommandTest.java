@@ -73,12 +73,12 @@ class ValidateCommandTest {
         .contains(
             "workflows."
                 + workflow
-                + ": workflows are not supported yet (this version delivers to handlers only)")
+                + ": workflows are not supported yet (this version delivers to handlers and pull queues only)")
         .contains(": 1 problem");
   }
 
   @Test
-  void refusesPullQueuesCronAndOutboundSourcesAndMysql() throws IOException {
+  void refusesCronAndOutboundSourcesAndMysqlButRunsQueues() throws IOException {
     write(
         "qhook.yaml",
         """
@@ -95,11 +95,11 @@ class ValidateCommandTest {
 
     assertThat(run.status).isEqualTo(1);
     assertThat(run.err)
-        .contains("queues.jobs: pull queues are not supported yet")
+        .doesNotContain("queues.jobs")
         .contains("sources.tick.type: cron sources are not supported yet")
         .contains("sources.partners.type: outbound sources are not supported yet")
         .contains("database.url: MySQL and MariaDB are not supported yet")
-        .contains("4 problems");
+        .contains("3 problems");
   }
 
   @Test

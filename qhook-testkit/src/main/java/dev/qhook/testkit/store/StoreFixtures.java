@@ -70,6 +70,12 @@ public final class StoreFixtures {
     return newJob(JobKind.HANDLER, target, 3, scheduledAt, null);
   }
 
+  /** A message of {@code queue} delivered at most {@code maxAttempts} times. */
+  public static NewJob queueMessage(
+      String queue, int maxAttempts, Instant scheduledAt, @Nullable String orderingKey) {
+    return newJob(JobKind.QUEUE, queue, maxAttempts, scheduledAt, orderingKey);
+  }
+
   public static NewEvent newEvent(Event event, NewJob... jobs) {
     return new NewEvent(event, List.of(jobs));
   }
