@@ -2,6 +2,7 @@ package dev.qhook.bench;
 
 import dev.qhook.IngestRequest;
 import dev.qhook.QHook;
+import dev.qhook.config.HandlerConfig;
 import dev.qhook.config.QHookConfig;
 import dev.qhook.jdbc.JdbcStore;
 import dev.qhook.spi.JobStatus;
@@ -128,7 +129,14 @@ public final class PushDeliveryRun {
   private static void preload(QHookConfig config, JdbcStore store, int events) throws Exception {
     long started = System.nanoTime();
     AtomicInteger next = new AtomicInteger();
-    try (QHook loader = QHook.builder().config(config).store(NoClaimStore.over(store)).build()) {
+    // A handler limit keeps the loader from leasing jobs at ingest (its limit is the claim's to
+    // decide): every job is stored available. The limit is not stored; the measured engine runs
+    // the config as given.
+    HandlerConfig handler = config.handlers().get("receiver");
+    QHookConfig loaderConfig =
+        config.toBuilder().handler(handler.toBuilder().maxConcurrency(1_000).build()).build();
+    try (QHook loader =
+        QHook.builder().config(loaderConfig).store(NoClaimStore.over(store)).build()) {
       loader.start();
       ExecutorService threads = Executors.newFixedThreadPool(LOADER_THREADS);
       try {
