@@ -30,6 +30,8 @@ import org.HdrHistogram.Histogram;
  *       sent but not yet delivered never exceed one second's worth during its second half. The
  *       sustained capacity C is the highest rate that held. Then measures latency for {@code
  *       --load-seconds} at 10, 25, 50 and 75 % of C and at {@code --fixed-rate} (when below C).
+ *       After a step that fell behind, the windows wait until its backlog is delivered. With {@code
+ *       --capacity C} the search is skipped.
  *   <li>{@code --mode cold}: waits for {@code /ready} of a server being started, then sends at
  *       {@code --rate} for {@code --seconds}, and reports latency per second after ready.
  * </ul>
@@ -72,6 +74,7 @@ public final class SteadyRun {
                   "step-seconds",
                   "load-seconds",
                   "fixed-rate",
+                  "capacity",
                   "rate",
                   "seconds",
                   "key",
@@ -89,7 +92,8 @@ public final class SteadyRun {
                       args.getInt("warmup-seconds", 30),
                       args.getInt("step-seconds", 60),
                       args.getInt("load-seconds", 30),
-                      args.getInt("fixed-rate", 1000));
+                      args.getInt("fixed-rate", 1000),
+                      args.getInt("capacity", 0));
               case "cold" -> run.cold(args.getInt("rate", 250), args.getInt("seconds", 30));
               default -> throw new IllegalArgumentException("--mode is capacity or cold");
             }
@@ -97,21 +101,35 @@ public final class SteadyRun {
         });
   }
 
+  /**
+   * @param knownCapacity when above 0, the capacity of an earlier run: no search, only the latency
+   *     windows
+   */
   private void capacity(
-      int from, double factor, int max, int warmup, int stepSeconds, int loadSeconds, int fixed)
+      int from,
+      double factor,
+      int max,
+      int warmup,
+      int stepSeconds,
+      int loadSeconds,
+      int fixed,
+      int knownCapacity)
       throws Exception {
     awaitReady(Duration.ofSeconds(60));
     if (warmup > 0) {
       Window w = send(Math.max(1, from / 2), warmup);
       System.out.printf(Locale.ROOT, "steady: warm-up %s%n", w.summary());
     }
-    int capacity = 0;
-    for (double rate = from; rate <= max; rate *= factor) {
+    int capacity = knownCapacity;
+    boolean search = knownCapacity == 0;
+    for (double rate = from; search && rate <= max; rate *= factor) {
       Window w = send((int) rate, stepSeconds);
       boolean held = w.held();
       System.out.printf(
           Locale.ROOT, "steady: step %s -> %s%n", w.summary(), held ? "held" : "fell behind");
       if (!held) {
+        // The latency windows below must not measure the catch-up of this step's backlog.
+        awaitRecovered(w);
         break;
       }
       capacity = (int) rate;
@@ -120,7 +138,9 @@ public final class SteadyRun {
       throw new IllegalStateException(
           "even the first step (" + from + "/s) fell behind; start lower with --from");
     }
-    Measurements.append(out, key + ".capacity", capacity);
+    if (search) {
+      Measurements.append(out, key + ".capacity", capacity);
+    }
     for (int percent : LOAD_PERCENTS) {
       Window w = send(Math.max(1, capacity * percent / 100), loadSeconds);
       System.out.printf(Locale.ROOT, "steady: %d %% of C: %s%n", percent, w.summary());
@@ -132,6 +152,14 @@ public final class SteadyRun {
       w.record(key + ".fixed");
     }
     Measurements.append(out, key + ".lost", lost);
+  }
+
+  /** Waits until every event of {@code w} was delivered (at most 10 minutes), then 10 s more. */
+  private static void awaitRecovered(Window w) throws InterruptedException {
+    if (!Bounds.await(w::allDelivered, Duration.ofMinutes(10))) {
+      System.out.println("steady: the backlog of the last step was not delivered in 10 minutes");
+    }
+    Thread.sleep(10_000); // outcomes written, checkpoints and vacuums done
   }
 
   private void cold(int rate, int seconds) throws Exception {
