@@ -31,7 +31,7 @@ record ListParams(
         instant("until", request.query("until")));
   }
 
-  private static int limit(@Nullable String text) {
+  static int limit(@Nullable String text) {
     if (text == null || text.isEmpty()) {
       return EventQuery.DEFAULT_LIMIT;
     }
