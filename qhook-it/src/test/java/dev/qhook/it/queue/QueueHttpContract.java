@@ -276,6 +276,9 @@ abstract class QueueHttpContract {
     assertThat(detail.get("ordering_key").asText()).isEqualTo("$.customer");
     assertThat(detail.get("oldest_message").get("event_id").asText()).isEqualTo(first);
     assertThat(detail.get("oldest_message").get("lease_expires_at").isNull()).isTrue();
+    JsonNode peeked = ok(get("/api/queues/orders/peek?limit=5", TOKEN)).get("messages");
+    assertThat(peeked).extracting(m -> m.get("event_id").asText()).startsWith(first).hasSize(2);
+    assertThat(ok(get("/api/queues/orders/peek", TOKEN)).get("messages")).hasSize(1);
     assertThat(only(ok(get("/api/queues/orders/messages", ORDERS_KEY))).get("event_id").asText())
         .as("the detail leased nothing")
         .isEqualTo(first);

@@ -48,6 +48,9 @@ final class QueueViews {
     v.put("events", config.events());
     v.put("visibility_timeout", seconds(config.visibilityTimeout()));
     v.put("depth", stats.depth());
+    v.put("delayed", stats.delayed());
+    v.put("in_flight", stats.inFlight());
+    v.put("dead", stats.dead());
     return v;
   }
 
@@ -55,9 +58,6 @@ final class QueueViews {
   static Map<String, Object> detail(
       QueueConfig config, QueueStats stats, long completed, @Nullable QueueMessage oldest) {
     Map<String, Object> v = summary(config, stats);
-    v.put("delayed", stats.delayed());
-    v.put("in_flight", stats.inFlight());
-    v.put("dead", stats.dead());
     v.put("completed", completed);
     v.put("max_attempts", config.maxAttempts());
     v.put("ordering_key", config.orderingKey());

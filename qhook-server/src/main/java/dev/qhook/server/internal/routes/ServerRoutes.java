@@ -50,6 +50,7 @@ public final class ServerRoutes {
             Route.post("/api/queues/{name}/extend", consumers::extend),
             Route.get("/api/queues", apiToken.guard(queues::list)),
             Route.get("/api/queues/{name}", apiToken.guard(queues::detail)),
+            Route.get("/api/queues/{name}/peek", apiToken.guard(queues::peek)),
             Route.get("/api/queues/{name}/dlq", apiToken.guard(queues::deadLetters)),
             Route.delete("/api/queues/{name}/dlq", apiToken.guard(queues::deleteDead)),
             Route.post("/api/queues/{name}/dlq/redrive", apiToken.guard(queues::redrive)),
