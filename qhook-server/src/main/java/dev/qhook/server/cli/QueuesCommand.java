@@ -160,14 +160,16 @@ final class QueuesCommand {
     @Override
     int run(QueueReader queues, QueuePrinter out) {
       if (!force) {
-        JsonNode detail = queues.detail(name);
-        long total =
-            detail.path("depth").asLong()
-                + detail.path("delayed").asLong()
-                + detail.path("in_flight").asLong()
-                + detail.path("dead").asLong();
-        if (!Confirmation.ask(
-            context(), "Delete all " + total + " messages of queue '" + name + "'?")) {
+        JsonNode q = queues.detail(name);
+        String question =
+            String.format(
+                "Delete every message of queue '%s' (%d pending, %d in flight, %d dead, %d acked)?",
+                name,
+                q.path("depth").asLong() + q.path("delayed").asLong(),
+                q.path("in_flight").asLong(),
+                q.path("dead").asLong(),
+                q.path("completed").asLong());
+        if (!Confirmation.ask(context(), question)) {
           out.line("not drained");
           return 1;
         }
