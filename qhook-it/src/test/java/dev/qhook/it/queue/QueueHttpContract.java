@@ -1,17 +1,18 @@
 package dev.qhook.it.queue;
 
+import static dev.qhook.it.queue.QueueApiClient.assertBadRequest;
+import static dev.qhook.it.queue.QueueApiClient.assertError;
+import static dev.qhook.it.queue.QueueApiClient.ids;
+import static dev.qhook.it.queue.QueueApiClient.ok;
+import static dev.qhook.it.queue.QueueApiClient.only;
+import static dev.qhook.it.queue.QueueApiClient.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qhook.QHook;
 import dev.qhook.config.QHookConfig;
 import dev.qhook.server.QHookServer;
 import dev.qhook.spi.Store;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,13 +33,11 @@ import org.junit.jupiter.api.Test;
 abstract class QueueHttpContract {
   static final String TOKEN = "api-token";
   static final String ORDERS_KEY = "orders-key";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private Store store;
   private QHook qhook;
   private QHookServer server;
-  private final HttpClient client =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private QueueApiClient api;
 
   /** A fresh, empty store of the database under test; closed by the test. */
   abstract Store openStore();
@@ -71,6 +70,7 @@ abstract class QueueHttpContract {
     qhook = QHook.builder().config(config).store(store).build();
     qhook.start();
     server = QHookServer.builder(qhook).host("127.0.0.1").port(0).start();
+    api = new QueueApiClient(server.localUri());
   }
 
   @AfterEach
@@ -89,7 +89,7 @@ abstract class QueueHttpContract {
     ingest("order.created", "{\"customer\":\"c2\"}");
     ingest("user.created", "{\"customer\":\"c3\"}"); // audit only
 
-    JsonNode received = ok(get("/api/queues/orders/messages?batch=10", ORDERS_KEY));
+    JsonNode received = ok(api.get("/api/queues/orders/messages?batch=10", ORDERS_KEY));
     JsonNode messages = received.get("messages");
     assertThat(messages).hasSize(2);
     JsonNode first = messages.get(0);
@@ -102,15 +102,15 @@ abstract class QueueHttpContract {
     assertThat(first.get("lease_expires_at").asText()).endsWith("Z");
 
     JsonNode acked =
-        ok(post("/api/queues/orders/ack", "{\"ids\":" + ids(messages) + "}", ORDERS_KEY));
+        ok(api.post("/api/queues/orders/ack", "{\"ids\":" + ids(messages) + "}", ORDERS_KEY));
     assertThat(acked.get("acked").asInt()).isEqualTo(2);
     assertThat(
-            ok(post("/api/queues/orders/ack", "{\"ids\":" + ids(messages) + "}", ORDERS_KEY))
+            ok(api.post("/api/queues/orders/ack", "{\"ids\":" + ids(messages) + "}", ORDERS_KEY))
                 .get("acked")
                 .asInt())
         .as("ids no longer in flight are ignored")
         .isZero();
-    JsonNode detail = ok(get("/api/queues/orders", TOKEN));
+    JsonNode detail = ok(api.get("/api/queues/orders", TOKEN));
     assertThat(detail.get("completed").asLong()).isEqualTo(2);
     assertThat(detail.get("depth").asLong()).isZero();
     assertThat(detail.get("in_flight").asLong()).isZero();
@@ -119,71 +119,78 @@ abstract class QueueHttpContract {
   @Test
   void aLongPollAnswersSoonAfterAnIngestAndEmptyWhenTheWaitEnds() throws Exception {
     long before = System.nanoTime();
-    JsonNode empty = ok(get("/api/queues/audit/messages?wait=300ms", TOKEN));
+    JsonNode empty = ok(api.get("/api/queues/audit/messages?wait=300ms", TOKEN));
     assertThat(empty.get("messages")).isEmpty();
-    assertThat(Duration.ofNanos(System.nanoTime() - before)).isGreaterThanOrEqualTo(ms(300));
+    assertThat(Duration.ofNanos(System.nanoTime() - before))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(300));
 
     CompletableFuture<HttpResponse<String>> polling =
-        client.sendAsync(
-            request("/api/queues/audit/messages?wait=20s&batch=5", TOKEN).GET().build(),
-            HttpResponse.BodyHandlers.ofString());
-    Thread.sleep(300); // let the poll start waiting (a wall-clock pause, not a synchronisation)
-    assertThat(polling).isNotDone();
+        api.getLater("/api/queues/audit/messages?wait=20s&batch=5", TOKEN);
+    // The poll keeps waiting while nothing is ingested.
+    Awaitility.await()
+        .during(Duration.ofMillis(300))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> !polling.isDone());
     long ingested = System.nanoTime();
     ingest("user.created", "{\"n\":1}");
     HttpResponse<String> answer = polling.get(10, java.util.concurrent.TimeUnit.SECONDS);
     Duration latency = Duration.ofNanos(System.nanoTime() - ingested);
     assertThat(answer.statusCode()).isEqualTo(200);
-    assertThat(JSON.readTree(answer.body()).get("messages")).hasSize(1);
+    assertThat(read(answer).get("messages")).hasSize(1);
     assertThat(latency).isLessThan(Duration.ofSeconds(2));
   }
 
   @Test
   void nackRetriesThenSendsTheMessageDeadAndRedriveResetsTheCount() {
     ingest("order.created", "{\"customer\":\"c1\"}");
-    String id = only(ok(get("/api/queues/orders/messages", ORDERS_KEY))).get("id").asText();
+    String id = only(ok(api.get("/api/queues/orders/messages", ORDERS_KEY))).get("id").asText();
 
     JsonNode retried =
-        ok(post("/api/queues/orders/nack", "{\"ids\":[\"" + id + "\"],\"delay\":0}", ORDERS_KEY));
+        ok(
+            api.post(
+                "/api/queues/orders/nack", "{\"ids\":[\"" + id + "\"],\"delay\":0}", ORDERS_KEY));
     assertThat(retried.get("retried").asInt()).isEqualTo(1);
     assertThat(retried.get("dead").asInt()).isZero();
-    JsonNode again = only(ok(get("/api/queues/orders/messages", ORDERS_KEY)));
+    JsonNode again = only(ok(api.get("/api/queues/orders/messages", ORDERS_KEY)));
     assertThat(again.get("attempt").asInt()).isEqualTo(1);
 
-    JsonNode dead = ok(post("/api/queues/orders/nack", "{\"ids\":[\"" + id + "\"]}", ORDERS_KEY));
+    JsonNode dead =
+        ok(api.post("/api/queues/orders/nack", "{\"ids\":[\"" + id + "\"]}", ORDERS_KEY));
     assertThat(dead.get("dead").asInt()).isEqualTo(1);
-    JsonNode dlq = ok(get("/api/queues/orders/dlq", TOKEN));
+    JsonNode dlq = ok(api.get("/api/queues/orders/dlq", TOKEN));
     assertThat(dlq.get("messages")).hasSize(1);
     assertThat(dlq.get("messages").get(0).get("id").asText()).isEqualTo(id);
     assertThat(dlq.get("messages").get(0).get("attempt").asInt()).isEqualTo(2);
     assertThat(dlq.get("messages").get(0).get("last_error").asText()).isNotEmpty();
     assertThat(dlq.get("messages").get(0).get("completed_at").asText()).endsWith("Z");
     assertThat(dlq.get("has_more").asBoolean()).isFalse();
-    assertThat(ok(get("/api/stats", TOKEN)).get("queues").get("orders").get("dead").asLong())
+    assertThat(ok(api.get("/api/stats", TOKEN)).get("queues").get("orders").get("dead").asLong())
         .isEqualTo(1);
 
     JsonNode redriven =
-        ok(post("/api/queues/orders/dlq/redrive", "{\"ids\":[\"" + id + "\"]}", TOKEN));
+        ok(api.post("/api/queues/orders/dlq/redrive", "{\"ids\":[\"" + id + "\"]}", TOKEN));
     assertThat(redriven.get("redriven").asInt()).isEqualTo(1);
-    assertThat(only(ok(get("/api/queues/orders/messages", ORDERS_KEY))).get("attempt").asInt())
+    assertThat(only(ok(api.get("/api/queues/orders/messages", ORDERS_KEY))).get("attempt").asInt())
         .isZero();
   }
 
   @Test
   void nackWithoutDelayFollowsTheRetryBlockAndExtendMovesTheLease() {
     ingest("user.created", "{}");
-    JsonNode message = only(ok(get("/api/queues/audit/messages", TOKEN)));
+    JsonNode message = only(ok(api.get("/api/queues/audit/messages", TOKEN)));
     String id = message.get("id").asText();
 
     JsonNode extended =
-        ok(post("/api/queues/audit/extend", "{\"ids\":[\"" + id + "\"],\"seconds\":600}", TOKEN));
+        ok(
+            api.post(
+                "/api/queues/audit/extend", "{\"ids\":[\"" + id + "\"],\"seconds\":600}", TOKEN));
     assertThat(extended.get("extended").asInt()).isEqualTo(1);
-    assertThat(ok(get("/api/queues/audit", TOKEN)).get("in_flight").asLong()).isEqualTo(1);
+    assertThat(ok(api.get("/api/queues/audit", TOKEN)).get("in_flight").asLong()).isEqualTo(1);
 
-    ok(post("/api/queues/audit/nack", "{\"ids\":[\"" + id + "\"]}", TOKEN));
-    JsonNode detail = ok(get("/api/queues/audit", TOKEN));
+    ok(api.post("/api/queues/audit/nack", "{\"ids\":[\"" + id + "\"]}", TOKEN));
+    JsonNode detail = ok(api.get("/api/queues/audit", TOKEN));
     assertThat(detail.get("delayed").asLong()).as("the retry block's 1 s delay").isEqualTo(1);
-    JsonNode later = only(ok(get("/api/queues/audit/messages?wait=10s", TOKEN)));
+    JsonNode later = only(ok(api.get("/api/queues/audit/messages?wait=10s", TOKEN)));
     assertThat(later.get("id").asText()).isEqualTo(id);
     assertThat(later.get("attempt").asInt()).isEqualTo(1);
   }
@@ -194,65 +201,67 @@ abstract class QueueHttpContract {
     ingest("order.updated", "{\"customer\":\"c1\",\"n\":2}");
     ingest("order.created", "{\"customer\":\"c2\",\"n\":3}");
 
-    JsonNode first = ok(get("/api/queues/orders/messages?batch=10", ORDERS_KEY)).get("messages");
+    JsonNode first =
+        ok(api.get("/api/queues/orders/messages?batch=10", ORDERS_KEY)).get("messages");
     assertThat(first).extracting(m -> m.get("payload").get("n").asInt()).containsExactly(1, 3);
-    assertThat(ok(get("/api/queues/orders/messages?batch=10", ORDERS_KEY)).get("messages"))
+    assertThat(ok(api.get("/api/queues/orders/messages?batch=10", ORDERS_KEY)).get("messages"))
         .isEmpty();
-    ok(post("/api/queues/orders/ack", "{\"ids\":" + ids(first) + "}", ORDERS_KEY));
-    JsonNode next = only(ok(get("/api/queues/orders/messages?batch=10", ORDERS_KEY)));
+    ok(api.post("/api/queues/orders/ack", "{\"ids\":" + ids(first) + "}", ORDERS_KEY));
+    JsonNode next = only(ok(api.get("/api/queues/orders/messages?batch=10", ORDERS_KEY)));
     assertThat(next.get("payload").get("n").asInt()).isEqualTo(2);
   }
 
   @Test
   void aQueueKeyGuardsItsConsumerRoutesAndTheApiTokenTheOthers() {
-    assertError(get("/api/queues/orders/messages", null), 401, "unauthorized");
-    assertError(get("/api/queues/orders/messages", TOKEN), 401, "unauthorized");
-    assertError(post("/api/queues/orders/ack", "{\"ids\":[]}", "wrong"), 401, "unauthorized");
-    assertThat(get("/api/queues/orders/messages", ORDERS_KEY).statusCode()).isEqualTo(200);
+    assertError(api.get("/api/queues/orders/messages", null), 401, "unauthorized");
+    assertError(api.get("/api/queues/orders/messages", TOKEN), 401, "unauthorized");
+    assertError(api.post("/api/queues/orders/ack", "{\"ids\":[]}", "wrong"), 401, "unauthorized");
+    assertThat(api.get("/api/queues/orders/messages", ORDERS_KEY).statusCode()).isEqualTo(200);
     // A queue without a key takes the API token.
-    assertError(get("/api/queues/audit/messages", ORDERS_KEY), 401, "unauthorized");
-    assertThat(get("/api/queues/audit/messages", TOKEN).statusCode()).isEqualTo(200);
+    assertError(api.get("/api/queues/audit/messages", ORDERS_KEY), 401, "unauthorized");
+    assertThat(api.get("/api/queues/audit/messages", TOKEN).statusCode()).isEqualTo(200);
     // Management needs the API token, not a queue key.
-    assertError(get("/api/queues/orders", ORDERS_KEY), 401, "unauthorized");
-    assertError(post("/api/queues/orders/drain", "", ORDERS_KEY), 401, "unauthorized");
+    assertError(api.get("/api/queues/orders", ORDERS_KEY), 401, "unauthorized");
+    assertError(api.post("/api/queues/orders/drain", "", ORDERS_KEY), 401, "unauthorized");
     // An unknown queue: the token first, so that names cannot be probed.
-    assertError(get("/api/queues/nope/messages", null), 401, "unauthorized");
-    assertError(get("/api/queues/nope/messages", TOKEN), 404, "not_found");
-    assertError(post("/api/queues/nope/ack", "{\"ids\":[]}", TOKEN), 404, "not_found");
-    assertError(get("/api/queues/nope", TOKEN), 404, "not_found");
-    assertError(get("/api/queues/nope/dlq", TOKEN), 404, "not_found");
+    assertError(api.get("/api/queues/nope/messages", null), 401, "unauthorized");
+    assertError(api.get("/api/queues/nope/messages", TOKEN), 404, "not_found");
+    assertError(api.post("/api/queues/nope/ack", "{\"ids\":[]}", TOKEN), 404, "not_found");
+    assertError(api.get("/api/queues/nope", TOKEN), 404, "not_found");
+    assertError(api.get("/api/queues/nope/dlq", TOKEN), 404, "not_found");
   }
 
   @Test
   void badParametersAre400NamingTheParameterAndABigBatchIsClamped() throws Exception {
-    assertBadRequest(get("/api/queues/audit/messages?batch=0", TOKEN), "batch: ");
-    assertBadRequest(get("/api/queues/audit/messages?batch=ten", TOKEN), "batch: ");
-    assertBadRequest(get("/api/queues/audit/messages?wait=forever", TOKEN), "wait: ");
-    assertBadRequest(get("/api/queues/audit/messages?wait=-1s", TOKEN), "wait: ");
-    assertBadRequest(post("/api/queues/audit/ack", "{}", TOKEN), "ids: ");
-    assertBadRequest(post("/api/queues/audit/ack", "{\"ids\":[1]}", TOKEN), "ids: ");
-    assertBadRequest(post("/api/queues/audit/ack", "not json", TOKEN), "malformed JSON body");
+    assertBadRequest(api.get("/api/queues/audit/messages?batch=0", TOKEN), "batch: ");
+    assertBadRequest(api.get("/api/queues/audit/messages?batch=ten", TOKEN), "batch: ");
+    assertBadRequest(api.get("/api/queues/audit/messages?wait=forever", TOKEN), "wait: ");
+    assertBadRequest(api.get("/api/queues/audit/messages?wait=-1s", TOKEN), "wait: ");
+    assertBadRequest(api.post("/api/queues/audit/ack", "{}", TOKEN), "ids: ");
+    assertBadRequest(api.post("/api/queues/audit/ack", "{\"ids\":[1]}", TOKEN), "ids: ");
+    assertBadRequest(api.post("/api/queues/audit/ack", "not json", TOKEN), "malformed JSON body");
     assertBadRequest(
-        post("/api/queues/audit/nack", "{\"ids\":[],\"delay\":43201}", TOKEN), "delay: ");
+        api.post("/api/queues/audit/nack", "{\"ids\":[],\"delay\":43201}", TOKEN), "delay: ");
     assertBadRequest(
-        post("/api/queues/audit/nack", "{\"ids\":[],\"delay\":\"5s\"}", TOKEN), "delay: ");
-    assertBadRequest(post("/api/queues/audit/extend", "{\"ids\":[]}", TOKEN), "seconds: ");
+        api.post("/api/queues/audit/nack", "{\"ids\":[],\"delay\":\"5s\"}", TOKEN), "delay: ");
+    assertBadRequest(api.post("/api/queues/audit/extend", "{\"ids\":[]}", TOKEN), "seconds: ");
     assertBadRequest(
-        post("/api/queues/audit/extend", "{\"ids\":[],\"seconds\":0}", TOKEN), "seconds: ");
-    assertBadRequest(get("/api/queues/audit/dlq?limit=0", TOKEN), "limit: ");
+        api.post("/api/queues/audit/extend", "{\"ids\":[],\"seconds\":0}", TOKEN), "seconds: ");
+    assertBadRequest(api.get("/api/queues/audit/dlq?limit=0", TOKEN), "limit: ");
 
     String batch =
         IntStream.range(0, 101)
             .mapToObj(i -> "{\"type\":\"user.created\",\"payload\":{\"n\":" + i + "}}")
             .collect(Collectors.joining(",", "[", "]"));
     assertThat(
-            post("/events/shop", batch.substring(0, batch.lastIndexOf(",{")) + "]", TOKEN)
+            api.post("/events/shop", batch.substring(0, batch.lastIndexOf(",{")) + "]", TOKEN)
                 .statusCode())
         .isEqualTo(200);
     ingest("user.created", "{\"n\":100}");
-    JsonNode clamped = ok(get("/api/queues/audit/messages?batch=1000&wait=90s", TOKEN));
+    JsonNode clamped = ok(api.get("/api/queues/audit/messages?batch=1000&wait=90s", TOKEN));
     assertThat(clamped.get("messages")).hasSize(100);
-    assertThat(only(ok(get("/api/queues/audit/messages", TOKEN))).get("payload").get("n").asInt())
+    assertThat(
+            only(ok(api.get("/api/queues/audit/messages", TOKEN))).get("payload").get("n").asInt())
         .isEqualTo(100);
   }
 
@@ -263,7 +272,7 @@ abstract class QueueHttpContract {
     String first = ingest("order.created", "{\"customer\":\"c1\"}");
     ingest("order.created", "{\"customer\":\"c2\"}");
 
-    JsonNode list = ok(get("/api/queues", TOKEN)).get("queues");
+    JsonNode list = ok(api.get("/api/queues", TOKEN)).get("queues");
     assertThat(list).extracting(q -> q.get("name").asText()).containsExactly("orders", "audit");
     assertThat(list.get(0).get("source").asText()).isEqualTo("shop");
     assertThat(list.get(0).get("events").get(0).asText()).isEqualTo("order.*");
@@ -271,18 +280,19 @@ abstract class QueueHttpContract {
     assertThat(list.get(0).get("depth").asLong()).isEqualTo(2);
     assertThat(list.get(1).get("visibility_timeout").asInt()).isEqualTo(5);
 
-    JsonNode detail = ok(get("/api/queues/orders", TOKEN));
+    JsonNode detail = ok(api.get("/api/queues/orders", TOKEN));
     assertThat(detail.get("max_attempts").asInt()).isEqualTo(2);
     assertThat(detail.get("ordering_key").asText()).isEqualTo("$.customer");
     assertThat(detail.get("oldest_message").get("event_id").asText()).isEqualTo(first);
     assertThat(detail.get("oldest_message").get("lease_expires_at").isNull()).isTrue();
-    JsonNode peeked = ok(get("/api/queues/orders/peek?limit=5", TOKEN)).get("messages");
+    JsonNode peeked = ok(api.get("/api/queues/orders/peek?limit=5", TOKEN)).get("messages");
     assertThat(peeked).extracting(m -> m.get("event_id").asText()).startsWith(first).hasSize(2);
-    assertThat(ok(get("/api/queues/orders/peek", TOKEN)).get("messages")).hasSize(1);
-    assertThat(only(ok(get("/api/queues/orders/messages", ORDERS_KEY))).get("event_id").asText())
+    assertThat(ok(api.get("/api/queues/orders/peek", TOKEN)).get("messages")).hasSize(1);
+    assertThat(
+            only(ok(api.get("/api/queues/orders/messages", ORDERS_KEY))).get("event_id").asText())
         .as("the detail leased nothing")
         .isEqualTo(first);
-    JsonNode stats = ok(get("/api/stats", TOKEN)).get("queues");
+    JsonNode stats = ok(api.get("/api/stats", TOKEN)).get("queues");
     assertThat(stats.get("orders").get("depth").asLong()).isEqualTo(1);
     assertThat(stats.get("orders").get("in_flight").asLong()).isEqualTo(1);
     assertThat(stats.get("audit").get("depth").asLong()).isEqualTo(2);
@@ -295,39 +305,40 @@ abstract class QueueHttpContract {
       ingest("order.created", "{\"customer\":\"c" + i + "\"}");
     }
     for (int round = 0; round < 2; round++) {
-      JsonNode got = ok(get("/api/queues/orders/messages?batch=10", ORDERS_KEY)).get("messages");
-      ok(post("/api/queues/orders/nack", "{\"ids\":" + ids(got) + ",\"delay\":0}", ORDERS_KEY));
+      JsonNode got =
+          ok(api.get("/api/queues/orders/messages?batch=10", ORDERS_KEY)).get("messages");
+      ok(api.post("/api/queues/orders/nack", "{\"ids\":" + ids(got) + ",\"delay\":0}", ORDERS_KEY));
       if (round == 1) {
         got.forEach(m -> dead.add(m.get("id").asText()));
       }
     }
-    JsonNode page = ok(get("/api/queues/orders/dlq?limit=2", TOKEN));
+    JsonNode page = ok(api.get("/api/queues/orders/dlq?limit=2", TOKEN));
     assertThat(page.get("messages")).hasSize(2);
     assertThat(page.get("has_more").asBoolean()).isTrue();
     String after = page.get("messages").get(1).get("id").asText();
-    JsonNode rest = ok(get("/api/queues/orders/dlq?limit=2&after=" + after, TOKEN));
+    JsonNode rest = ok(api.get("/api/queues/orders/dlq?limit=2&after=" + after, TOKEN));
     assertThat(rest.get("messages")).hasSize(1);
     assertThat(rest.get("has_more").asBoolean()).isFalse();
 
-    assertThat(ok(post("/api/queues/orders/dlq/redrive", "", TOKEN)).get("redriven").asInt())
+    assertThat(ok(api.post("/api/queues/orders/dlq/redrive", "", TOKEN)).get("redriven").asInt())
         .isEqualTo(3);
-    JsonNode back = ok(get("/api/queues/orders/messages?batch=10", ORDERS_KEY)).get("messages");
+    JsonNode back = ok(api.get("/api/queues/orders/messages?batch=10", ORDERS_KEY)).get("messages");
     assertThat(back).hasSize(3);
-    ok(post("/api/queues/orders/nack", "{\"ids\":" + ids(back) + ",\"delay\":0}", ORDERS_KEY));
-    back = ok(get("/api/queues/orders/messages?batch=10", ORDERS_KEY)).get("messages");
-    ok(post("/api/queues/orders/nack", "{\"ids\":" + ids(back) + "}", ORDERS_KEY));
-    assertThat(ok(delete("/api/queues/orders/dlq", TOKEN)).get("deleted").asInt()).isEqualTo(3);
-    assertThat(ok(get("/api/queues/orders/dlq", TOKEN)).get("messages")).isEmpty();
+    ok(api.post("/api/queues/orders/nack", "{\"ids\":" + ids(back) + ",\"delay\":0}", ORDERS_KEY));
+    back = ok(api.get("/api/queues/orders/messages?batch=10", ORDERS_KEY)).get("messages");
+    ok(api.post("/api/queues/orders/nack", "{\"ids\":" + ids(back) + "}", ORDERS_KEY));
+    assertThat(ok(api.delete("/api/queues/orders/dlq", TOKEN)).get("deleted").asInt()).isEqualTo(3);
+    assertThat(ok(api.get("/api/queues/orders/dlq", TOKEN)).get("messages")).isEmpty();
 
     ingest("order.created", "{\"customer\":\"x\"}");
     ingest("user.created", "{}");
-    ok(get("/api/queues/audit/messages", TOKEN)); // one in flight, the rest visible
-    int audit = ok(get("/api/queues/audit", TOKEN)).get("depth").asInt() + 1;
-    assertThat(ok(post("/api/queues/audit/drain", "", TOKEN)).get("deleted").asInt())
+    ok(api.get("/api/queues/audit/messages", TOKEN)); // one in flight, the rest visible
+    int audit = ok(api.get("/api/queues/audit", TOKEN)).get("depth").asInt() + 1;
+    assertThat(ok(api.post("/api/queues/audit/drain", "", TOKEN)).get("deleted").asInt())
         .isEqualTo(audit);
-    JsonNode drained = ok(get("/api/queues/audit", TOKEN));
+    JsonNode drained = ok(api.get("/api/queues/audit", TOKEN));
     assertThat(drained.get("depth").asLong() + drained.get("in_flight").asLong()).isZero();
-    assertThat(ok(get("/api/queues/orders", TOKEN)).get("depth").asLong())
+    assertThat(ok(api.get("/api/queues/orders", TOKEN)).get("depth").asLong())
         .as("other queues keep their messages")
         .isEqualTo(1);
   }
@@ -335,12 +346,12 @@ abstract class QueueHttpContract {
   @Test
   void aLeaseThatLapsesMakesTheMessageVisibleAgainAsADelivery() {
     ingest("user.created", "{}");
-    String id = only(ok(get("/api/queues/audit/messages", TOKEN))).get("id").asText();
-    ok(post("/api/queues/audit/extend", "{\"ids\":[\"" + id + "\"],\"seconds\":1}", TOKEN));
+    String id = only(ok(api.get("/api/queues/audit/messages", TOKEN))).get("id").asText();
+    ok(api.post("/api/queues/audit/extend", "{\"ids\":[\"" + id + "\"],\"seconds\":1}", TOKEN));
     Awaitility.await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> ok(get("/api/queues/audit", TOKEN)).get("depth").asLong() == 1);
-    JsonNode again = only(ok(get("/api/queues/audit/messages", TOKEN)));
+        .until(() -> ok(api.get("/api/queues/audit", TOKEN)).get("depth").asLong() == 1);
+    JsonNode again = only(ok(api.get("/api/queues/audit/messages", TOKEN)));
     assertThat(again.get("id").asText()).isEqualTo(id);
     assertThat(again.get("attempt").asInt()).isEqualTo(1);
   }
@@ -348,82 +359,8 @@ abstract class QueueHttpContract {
   // ---- helpers ----
 
   private String ingest(String type, String body) {
-    HttpResponse<String> response = post("/events/shop/" + type, body, TOKEN);
+    HttpResponse<String> response = api.post("/events/shop/" + type, body, TOKEN);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     return read(response).get("event_id").asText();
-  }
-
-  private static JsonNode only(JsonNode received) {
-    assertThat(received.get("messages")).hasSize(1);
-    return received.get("messages").get(0);
-  }
-
-  private static String ids(JsonNode messages) {
-    List<String> ids = new ArrayList<>();
-    messages.forEach(m -> ids.add("\"" + m.get("id").asText() + "\""));
-    return "[" + String.join(",", ids) + "]";
-  }
-
-  private static Duration ms(long millis) {
-    return Duration.ofMillis(millis);
-  }
-
-  private HttpRequest.Builder request(String path, String token) {
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(server.localUri().resolve(path)).timeout(Duration.ofSeconds(40));
-    if (token != null) {
-      builder.header("Authorization", "Bearer " + token);
-    }
-    return builder;
-  }
-
-  private HttpResponse<String> get(String path, String token) {
-    return send(request(path, token).GET().build());
-  }
-
-  private HttpResponse<String> delete(String path, String token) {
-    return send(request(path, token).DELETE().build());
-  }
-
-  private HttpResponse<String> post(String path, String body, String token) {
-    return send(
-        request(path, token)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build());
-  }
-
-  private HttpResponse<String> send(HttpRequest request) {
-    try {
-      return client.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static JsonNode read(HttpResponse<String> response) {
-    try {
-      return JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new AssertionError("not JSON: " + response.body(), e);
-    }
-  }
-
-  private static JsonNode ok(HttpResponse<String> response) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return read(response);
-  }
-
-  private static void assertError(HttpResponse<String> response, int status, String code) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(read(response).get("code").asText()).isEqualTo(code);
-  }
-
-  private static void assertBadRequest(HttpResponse<String> response, String messageStart) {
-    assertError(response, 400, "bad_request");
-    assertThat(read(response).get("message").asText()).startsWith(messageStart);
   }
 }

@@ -1,20 +1,17 @@
 package dev.qhook.it.queue;
 
+import static dev.qhook.it.queue.QueueApiClient.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qhook.QHook;
 import dev.qhook.config.ConfigLoader;
 import dev.qhook.config.LoadedConfig;
 import dev.qhook.server.QHookServer;
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WorkerPoolExampleTest {
   private static final Path EXAMPLE = Path.of("..", "examples", "worker-pool", "qhook.yaml");
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String API = "api-secret";
   private static final String ORDERS = "orders-secret";
   private static final String AUDIT = "audit-secret";
@@ -35,7 +31,7 @@ class WorkerPoolExampleTest {
   @TempDir Path dir;
   private QHook qhook;
   private QHookServer server;
-  private final HttpClient client = HttpClient.newHttpClient();
+  private QueueApiClient api;
 
   @BeforeEach
   void start() {
@@ -53,6 +49,7 @@ class WorkerPoolExampleTest {
     qhook = QHook.builder().config(loaded.config()).build();
     qhook.start();
     server = QHookServer.builder(qhook).host("127.0.0.1").port(0).start();
+    api = new QueueApiClient(server.localUri());
   }
 
   @AfterEach
@@ -62,7 +59,7 @@ class WorkerPoolExampleTest {
   }
 
   @Test
-  void workersPullOrdersOneAtATimePerCustomerAndFailuresEndInTheDeadLetterQueue() throws Exception {
+  void workersPullOrdersOneAtATimePerCustomerAndFailuresEndInTheDeadLetterQueue() {
     post("/events/shop/orders.created", "{\"order_id\":1,\"customer_id\":\"c1\",\"total\":20}");
     post("/events/shop/orders.paid", "{\"order_id\":1,\"customer_id\":\"c1\",\"total\":20}");
     post("/events/shop/orders.created", "{\"order_id\":2,\"customer_id\":\"c2\",\"total\":5000}");
@@ -102,44 +99,28 @@ class WorkerPoolExampleTest {
 
     JsonNode audit = receive("audit", AUDIT);
     assertThat(audit).extracting(m -> m.get("payload").get("order_id").asInt()).containsExactly(2);
-    assertThat(status("GET", "/api/queues/orders/messages", AUDIT)).isEqualTo(401);
-    assertThat(status("GET", "/api/queues/audit/messages", ORDERS)).isEqualTo(401);
-    assertThat(status("GET", "/api/queues", ORDERS)).isEqualTo(401);
+    assertThat(status("/api/queues/orders/messages", AUDIT)).isEqualTo(401);
+    assertThat(status("/api/queues/audit/messages", ORDERS)).isEqualTo(401);
+    assertThat(status("/api/queues", ORDERS)).isEqualTo(401);
   }
 
-  private void post(String path, String body) throws Exception {
-    HttpResponse<String> r = send("POST", path, body, API);
+  private void post(String path, String body) {
+    HttpResponse<String> r = api.post(path, body, API);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
   }
 
-  private JsonNode receive(String queue, String key) throws Exception {
-    return call("GET", "/api/queues/" + queue + "/messages?batch=10&wait=5s", null, key)
-        .get("messages");
+  private JsonNode receive(String queue, String key) {
+    return ok(api.get("/api/queues/" + queue + "/messages?batch=10&wait=5s", key)).get("messages");
   }
 
-  private JsonNode call(String method, String path, String body, String token) throws Exception {
-    HttpResponse<String> r = send(method, path, body, token);
-    assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isEqualTo(200);
-    return JSON.readTree(r.body());
+  private JsonNode call(String method, String path, @Nullable String body, String token) {
+    return ok(
+        method.equals("GET")
+            ? api.get(path, token)
+            : api.post(path, body == null ? "" : body, token));
   }
 
-  private int status(String method, String path, String token) throws Exception {
-    return send(method, path, null, token).statusCode();
-  }
-
-  private HttpResponse<String> send(String method, String path, String body, String token)
-      throws IOException, InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(server.localUri().resolve(path))
-            .timeout(Duration.ofSeconds(20))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    return client.send(request, HttpResponse.BodyHandlers.ofString());
+  private int status(String path, String token) {
+    return api.get(path, token).statusCode();
   }
 }
