@@ -9,7 +9,8 @@
 # (about 25 minutes, not part of `all`) rewrites its own generated section there.
 #
 # --smoke: every scenario in seconds with tiny counts; no target is judged (CI runs this).
-# Environment: QHOOK_BENCH_PORT (first of three ports, default 19100), BENCH_JAVA_OPTS (JVM flags
+# Environment: QHOOK_BENCH_PORT (first of six ports, default 19100), QHOOK_BENCH_DATABASE (the
+# PostgreSQL database it recreates, default qhook_bench), BENCH_JAVA_OPTS (JVM flags
 # for every JVM the kit starts, default none; the measured ones also get bin/qhook's defaults).
 set -euo pipefail
 
@@ -27,7 +28,7 @@ for arg in "$@"; do
     --no-build) build=false ;;
     all | ingest | push | latency | footprint | pull | steady) scenario=$arg ;;
     -h | --help)
-      sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+      sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *)
@@ -63,7 +64,9 @@ base_port=${QHOOK_BENCH_PORT:-19100}
 BARE_PORT=$base_port
 QHOOK_PORT=$((base_port + 1))
 RECEIVER_PORT=$((base_port + 2))
-PG_ADMIN_DB=qhook_bench
+# QHOOK_BENCH_DATABASE: the PostgreSQL database the kit drops and recreates (default qhook_bench);
+# give runs beside each other on one server databases of their own.
+PG_ADMIN_DB=${QHOOK_BENCH_DATABASE:-qhook_bench}
 PG_URL="postgres://qhook:qhook@127.0.0.1:5432/$PG_ADMIN_DB"
 PG_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$PG_ADMIN_DB?user=qhook&password=qhook"
 BENCH_JAR=$root/qhook-bench/target/qhook-bench.jar
@@ -187,10 +190,11 @@ stop_receiver() {
   receiver_pid=
 }
 
-start_qhook() { # start_qhook NAME DB_URL: bin/qhook start; sets $qhook_pid and $ready_s
+start_qhook() { # start_qhook NAME DB_URL [BenchConfig options]: bin/qhook start; sets $qhook_pid and $ready_s
   local name=$1 db_url=$2 config=$work/$1.yaml started
+  shift 2
   bench_java BenchConfig --file "$config" --database "$db_url" --port "$QHOOK_PORT" \
-    --receiver "http://127.0.0.1:$RECEIVER_PORT/hook"
+    --receiver "http://127.0.0.1:$RECEIVER_PORT/hook" "$@"
   started=$(now_ns)
   spawn "qhook-$name" env JAVA_OPTS="${BENCH_JAVA_OPTS:-}" bin/qhook start -c "$config"
   qhook_pid=$spawned
@@ -437,13 +441,20 @@ pull_rabbitmq() { # records pull.rabbitmq.rate (consumed msg/s) and, when PerfTe
     --out "$measurements" 2>&1 | tee -a "$out/pull.log"
 }
 
-pull_qhook() { # PLACEHOLDER, filled once the queue HTTP routes exist (issue 11, item 8)
-  # The qhook side of the pull scenario: the same 300-byte messages posted over HTTP to
-  # /events/{source}/{type} (and, in a second run, to the batch route POST /events/{source}, 100
-  # per request) while one consumer long-polls GET /api/queues/{name}/messages?batch=100 and acks
-  # each batch, on SQLite and PostgreSQL. It records pull.{sqlite,postgres}[.batch].rate and
-  # .p99_ms; until then it records nothing, and the report shows RabbitMQ's rows alone.
-  log "pull: qhook side not built yet (needs the queue HTTP routes); no qhook numbers recorded"
+pull_qhook() { # records pull.{sqlite,postgres}[.batch].{rate,p99_ms} (PullRun)
+  local db mode key
+  for db in sqlite postgres; do
+    for mode in single batch; do
+      key=pull.$db
+      [ "$mode" = batch ] && key=$key.batch
+      log "pull: qhook on $db, $mode posts ($([ "$mode" = batch ] && echo "1 producer, 100 events per request to POST /events/bench" || echo "64 concurrent posts to /events/bench/order.created")), 1 consumer long-polling batch=100 and acking each batch; ${PULL_SECONDS}s, the first ${PULL_WARMUP}s not counted"
+      start_qhook "pull-$db-$mode" "$(database_url "$db" "pull-$mode")" --handler-events "none.*" --queue pull
+      bench_java PullRun --target "http://127.0.0.1:$QHOOK_PORT" --mode "$mode" \
+        --seconds "$PULL_SECONDS" --warmup-seconds "$PULL_WARMUP" --key "$key" \
+        --out "$measurements" 2>&1 | tee -a "$out/pull.log"
+      stop "$qhook_pid"
+    done
+  done
 }
 
 scenario_pull() {

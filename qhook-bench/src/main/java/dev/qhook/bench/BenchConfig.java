@@ -31,7 +31,8 @@ public final class BenchConfig {
                   "receiver",
                   "max-concurrency",
                   "batch-size",
-                  "handler-events");
+                  "handler-events",
+                  "queue");
           String yaml =
               yaml(
                   args.get("database"),
@@ -39,7 +40,8 @@ public final class BenchConfig {
                   args.get("receiver"),
                   args.getInt("max-concurrency", 0),
                   args.getInt("batch-size", 0),
-                  args.get("handler-events", "*"));
+                  args.get("handler-events", "*"),
+                  args.get("queue", ""));
           Files.writeString(Path.of(args.get("file")), yaml, StandardCharsets.UTF_8);
         });
   }
@@ -50,6 +52,7 @@ public final class BenchConfig {
    * @param batchSize {@code worker.batch_size}, 0 for the default
    * @param handlerEvents the handler's event pattern: {@code *}, or one that matches no event the
    *     kit sends, for ingest alone (each event stored, no job created)
+   * @param queue the name of a pull queue of every event of the source, or empty for none
    */
   static String yaml(
       String databaseUrl,
@@ -57,7 +60,8 @@ public final class BenchConfig {
       String receiverUrl,
       int maxConcurrency,
       int batchSize,
-      String handlerEvents) {
+      String handlerEvents,
+      String queue) {
     String driver = databaseUrl.startsWith("sqlite:") ? "sqlite" : "postgres";
     StringBuilder yaml = new StringBuilder();
     yaml.append("database:\n")
@@ -94,6 +98,9 @@ public final class BenchConfig {
         .append("    url: \"")
         .append(receiverUrl)
         .append("\"\n");
+    if (!queue.isEmpty()) {
+      yaml.append("queues:\n  ").append(queue).append(":\n    source: bench\n");
+    }
     return yaml.toString();
   }
 }

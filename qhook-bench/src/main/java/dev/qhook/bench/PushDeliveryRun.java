@@ -60,7 +60,7 @@ public final class PushDeliveryRun {
           String database = args.get("database");
           QHookConfig storeConfig =
               QHookConfig.fromYaml(
-                  BenchConfig.yaml(database, 19_999, "http://127.0.0.1:9/", 0, 0, "*"));
+                  BenchConfig.yaml(database, 19_999, "http://127.0.0.1:9/", 0, 0, "*", ""));
           try (JdbcStore store = JdbcStore.fromConfig(storeConfig.database())) {
             int warmupRounds = warmup > 0 ? args.getInt("warmup-rounds", 1) : 0;
             for (int round = 1; round <= warmupRounds; round++) {
@@ -86,7 +86,7 @@ public final class PushDeliveryRun {
       QHookConfig config =
           QHookConfig.fromYaml(
               BenchConfig.yaml(
-                  databaseUrl, 19_999, receiver.url("/hook"), maxConcurrency, batchSize, "*"));
+                  databaseUrl, 19_999, receiver.url("/hook"), maxConcurrency, batchSize, "*", ""));
       preload(config, store, events);
       long available = store.countJobsByStatus().getOrDefault(JobStatus.AVAILABLE, 0L);
       if (available != events) {

@@ -90,6 +90,18 @@ final class StoreQueueClient implements QueueClient {
    * whichever comes first, to try again on the executor.
    */
   private void tryReceive(CompletableFuture<List<QueueMessage>> answer, int batch, long deadline) {
+    // One try at a time per receive, and none once it is answered: a signal can fire the waiter
+    // of a try that then finds messages itself; the try it starts must not lease messages that
+    // no one will get (they would come back only when their lease lapses, a delivery counted).
+    synchronized (answer) {
+      if (!answer.isDone()) {
+        tryReceiveOnce(answer, batch, deadline);
+      }
+    }
+  }
+
+  private void tryReceiveOnce(
+      CompletableFuture<List<QueueMessage>> answer, int batch, long deadline) {
     try {
       QueueSignals.Waiter waiter =
           cx.signals()

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       InitCommand.class,
       SendCommand.class,
+      QueuesCommand.class,
       CdsTrainingCommand.class
     })
 public final class Main implements Callable<Integer> {

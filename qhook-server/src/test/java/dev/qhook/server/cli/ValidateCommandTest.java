@@ -60,6 +60,17 @@ class ValidateCommandTest {
     assertThat(run.out).contains("is valid:").contains("sources");
   }
 
+  @Test
+  void acceptsTheWorkerPoolExampleWithItsTwoQueues() {
+    CliRun run =
+        CliRun.run(
+            dir, Map.of(), "validate", "-c", EXAMPLES.resolve("worker-pool/qhook.yaml").toString());
+
+    assertThat(run.status).as(run.err).isZero();
+    assertThat(run.out).contains("is valid: 1 sources, 0 handlers, 2 queues, 0 workflows");
+    assertThat(run.err).isEmpty();
+  }
+
   @ParameterizedTest
   @MethodSource("workflowExamples")
   void refusesTheWorkflowExamplesSayingWorkflowsAreNotSupportedYet(Path example) {

@@ -3,6 +3,7 @@ package dev.qhook.server.internal.http;
 import dev.qhook.StoreException;
 import dev.qhook.StoreRefusedException;
 import dev.qhook.UnavailableException;
+import dev.qhook.UnknownQueueException;
 import dev.qhook.UnknownSourceException;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
@@ -10,8 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The answer to a failed request: {@link ApiException} as itself, a value the database refuses 400,
- * an unavailable engine or a database error 503, an unknown source 404, anything else 500 {@code
- * internal} (logged once).
+ * an unavailable engine or a database error 503, an unknown source or queue 404, anything else 500
+ * {@code internal} (logged once).
  */
 final class ErrorMapping {
   private static final Logger log = LoggerFactory.getLogger(RequestPipeline.class);
@@ -33,7 +34,7 @@ final class ErrorMapping {
       log.warn("{} {}: database error: {}", method, path, e.getMessage());
       return Response.error(ApiException.unavailable("database error, try again"));
     }
-    if (e instanceof UnknownSourceException) {
+    if (e instanceof UnknownSourceException || e instanceof UnknownQueueException) {
       return Response.error(ApiException.notFound(e.getMessage()));
     }
     log.error("{} {} failed unexpectedly", method, path, e);

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * <p>A route may answer later ({@link AsyncRouteHandler}): the request thread then returns at once,
  * and the response is written on a thread of {@code responders} when the answer completes, never on
  * the completing thread (for ingest the group committer, which a client that stops reading must not
- * stall). The request counts as in progress, and holds its {@code max_inbound} place, until then.
+ * stall). The request counts as in progress, and holds its {@code max_inbound} place, until then; a
+ * long poll ({@link Route#waits()}) gives its place back as soon as its handler has returned.
  */
 public final class RequestPipeline implements HttpHandler {
   private static final Logger log = LoggerFactory.getLogger(RequestPipeline.class);
@@ -235,7 +236,7 @@ public final class RequestPipeline implements HttpHandler {
     if (!limited) {
       return answer;
     }
-    if (answer.isDone()) {
+    if (answer.isDone() || match.route().waits()) {
       inbound.exit();
     } else {
       answer.whenComplete((response, failure) -> inbound.exit());

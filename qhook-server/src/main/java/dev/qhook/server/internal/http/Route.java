@@ -9,14 +9,20 @@ import java.util.concurrent.CompletableFuture;
  * answering with an already completed future.
  *
  * @param method an HTTP method, or {@link #ANY_METHOD}
+ * @param waits a long poll: its request gives its {@code max_inbound} place back once the handler
+ *     has returned, so waiting consumers cannot use up the places ingest needs
  */
-public record Route(String method, PathPattern pattern, AsyncRouteHandler handler) {
+public record Route(String method, PathPattern pattern, AsyncRouteHandler handler, boolean waits) {
   public static final String ANY_METHOD = "*";
 
   public Route {
     requireNonNull(method, "method");
     requireNonNull(pattern, "pattern");
     requireNonNull(handler, "handler");
+  }
+
+  public Route(String method, PathPattern pattern, AsyncRouteHandler handler) {
+    this(method, pattern, handler, false);
   }
 
   public static Route get(String path, RouteHandler handler) {
@@ -30,6 +36,18 @@ public record Route(String method, PathPattern pattern, AsyncRouteHandler handle
   /** A POST route answered when its future completes (ingest: after the group commit). */
   public static Route postLater(String path, AsyncRouteHandler handler) {
     return new Route("POST", PathPattern.parse(path), handler);
+  }
+
+  public static Route delete(String path, RouteHandler handler) {
+    return new Route("DELETE", PathPattern.parse(path), now(handler));
+  }
+
+  /**
+   * A GET route that may wait before it answers (a long poll): answered when its future completes,
+   * holding no {@code max_inbound} place meanwhile.
+   */
+  public static Route getWaiting(String path, AsyncRouteHandler handler) {
+    return new Route("GET", PathPattern.parse(path), handler, true);
   }
 
   public static Route any(String path, RouteHandler handler) {

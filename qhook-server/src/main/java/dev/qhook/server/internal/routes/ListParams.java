@@ -31,9 +31,14 @@ record ListParams(
         instant("until", request.query("until")));
   }
 
-  private static int limit(@Nullable String text) {
+  static int limit(@Nullable String text) {
+    return limit(text, EventQuery.DEFAULT_LIMIT);
+  }
+
+  /** {@code limit}: 1 to 1000, {@code byDefault} when absent. */
+  static int limit(@Nullable String text, int byDefault) {
     if (text == null || text.isEmpty()) {
-      return EventQuery.DEFAULT_LIMIT;
+      return byDefault;
     }
     try {
       int limit = Integer.parseInt(text);

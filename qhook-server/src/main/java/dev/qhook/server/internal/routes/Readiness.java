@@ -22,6 +22,11 @@ public final class Readiness {
     shuttingDown = true;
   }
 
+  /** Whether {@link #beginShutdown} was called: long polls then answer with what they have. */
+  public boolean shuttingDown() {
+    return shuttingDown;
+  }
+
   /** Why the server is not ready, or null when it is. */
   public @Nullable String notReadyReason() {
     return shuttingDown ? "shutting down" : engine.notReadyReason();

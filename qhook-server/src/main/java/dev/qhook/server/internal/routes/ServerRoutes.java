@@ -21,6 +21,8 @@ public final class ServerRoutes {
     MetricsRoute metrics = new MetricsRoute(prometheus);
     EventApi events = new EventApi(engine.admin());
     JobApi jobs = new JobApi(engine.admin());
+    QueueConsumerApi consumers = new QueueConsumerApi(engine, readiness, apiToken);
+    QueueApi queues = new QueueApi(engine);
     return new RouteTable(
         List.of(
             // /events checks the token itself, after database health
@@ -39,6 +41,19 @@ public final class ServerRoutes {
             Route.post("/api/jobs/retry", apiToken.guard(jobs::retryDead)),
             Route.get("/api/jobs/{id}", apiToken.guard(jobs::detail)),
             Route.get("/api/jobs/{id}/attempts", apiToken.guard(jobs::attempts)),
-            Route.post("/api/jobs/{id}/retry", apiToken.guard(jobs::retry))));
+            Route.post("/api/jobs/{id}/retry", apiToken.guard(jobs::retry)),
+            Route.get("/api/stats", apiToken.guard(queues::stats)),
+            // Consumer routes check the queue's api_key (or the API token) themselves.
+            Route.getWaiting("/api/queues/{name}/messages", consumers::receive),
+            Route.post("/api/queues/{name}/ack", consumers::ack),
+            Route.post("/api/queues/{name}/nack", consumers::nack),
+            Route.post("/api/queues/{name}/extend", consumers::extend),
+            Route.get("/api/queues", apiToken.guard(queues::list)),
+            Route.get("/api/queues/{name}", apiToken.guard(queues::detail)),
+            Route.get("/api/queues/{name}/peek", apiToken.guard(queues::peek)),
+            Route.get("/api/queues/{name}/dlq", apiToken.guard(queues::deadLetters)),
+            Route.delete("/api/queues/{name}/dlq", apiToken.guard(queues::deleteDead)),
+            Route.post("/api/queues/{name}/dlq/redrive", apiToken.guard(queues::redrive)),
+            Route.post("/api/queues/{name}/drain", apiToken.guard(queues::drain))));
   }
 }
