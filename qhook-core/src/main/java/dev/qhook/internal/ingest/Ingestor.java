@@ -12,14 +12,10 @@ import dev.qhook.config.QHookConfig;
 import dev.qhook.internal.engine.GroupCommitter;
 import dev.qhook.internal.ids.UlidGenerator;
 import dev.qhook.internal.metrics.EngineMetrics;
-import dev.qhook.internal.routing.CompiledHandler;
 import dev.qhook.internal.routing.RoutedConsumer;
 import dev.qhook.internal.routing.Router;
 import dev.qhook.spi.AppendResult;
-import dev.qhook.spi.ClaimedJob;
 import dev.qhook.spi.Event;
-import dev.qhook.spi.Job;
-import dev.qhook.spi.JobStatus;
 import dev.qhook.spi.NewEvent;
 import dev.qhook.spi.NewJob;
 import java.nio.charset.StandardCharsets;
@@ -219,40 +215,11 @@ public final class Ingestor {
    * stored; a duplicate or a failed write gives the places back.
    */
   private void handOver(Prepared prepared, @Nullable AppendResult stored) {
-    if (prepared.handedOff() == 0) {
-      return;
+    if (prepared.handedOff() > 0) {
+      handOff.settle(
+          prepared.handedOff(),
+          stored instanceof AppendResult.Stored ? LeasedJobs.claimed(prepared.event()) : List.of());
     }
-    List<ClaimedJob> leased = new ArrayList<>(prepared.handedOff());
-    if (stored instanceof AppendResult.Stored) {
-      Event event = prepared.event().event();
-      for (NewJob job : prepared.event().jobs()) {
-        Instant leaseUntil = job.leaseUntil();
-        if (leaseUntil != null) {
-          leased.add(new ClaimedJob(leasedJob(job, event, leaseUntil), event));
-        }
-      }
-    }
-    handOff.settle(prepared.handedOff(), leased);
-  }
-
-  /** The job as the store now holds it: running at attempt 1, as a claim would return it. */
-  private static Job leasedJob(NewJob job, Event event, Instant leaseUntil) {
-    return new Job(
-        job.id(),
-        event.id(),
-        job.kind(),
-        job.target(),
-        job.url(),
-        JobStatus.RUNNING,
-        1,
-        job.maxAttempts(),
-        job.scheduledAt(),
-        job.scheduledAt(),
-        null,
-        event.createdAt(),
-        null,
-        leaseUntil,
-        job.orderingKey());
   }
 
   /**
@@ -293,6 +260,7 @@ public final class Ingestor {
             now);
     List<NewJob> jobs = new ArrayList<>(consumers.size());
     int leasable = 0;
+    boolean[] leasableAt = new boolean[consumers.size()];
     for (int i = 0; i < consumers.size(); i++) {
       RoutedConsumer c = consumers.get(i);
       jobs.add(
@@ -304,35 +272,17 @@ public final class Ingestor {
               c.maxAttempts(),
               now,
               orderingKeys.get(i)));
-      if (leasableAtIngest(c, orderingKeys.get(i))) {
-        leasable++;
-      }
+      leasableAt[i] = LeasedJobs.leasable(c, orderingKeys.get(i));
+      leasable += leasableAt[i] ? 1 : 0;
     }
     // Only while ingest keeps up: a backlog of appends means a saturated instance (a cold start,
     // a burst), where deliveries started at once would take the CPU the appends are waiting for,
     // and batched claims cost less (docs/benchmarks.md, "Steady load").
     int granted = leasable == 0 || appender.backlogged() ? 0 : handOff.reserve(leasable);
     if (granted > 0) {
-      Instant leaseUntil = now.plus(handOff.lease());
-      int left = granted;
-      for (int i = 0; i < jobs.size() && left > 0; i++) {
-        if (leasableAtIngest(consumers.get(i), orderingKeys.get(i))) {
-          jobs.set(i, jobs.get(i).leasedUntil(leaseUntil));
-          left--;
-        }
-      }
+      LeasedJobs.lease(jobs, leasableAt, granted, now.plus(handOff.lease()));
     }
     return new Prepared(new NewEvent(event, jobs), request.source(), granted);
-  }
-
-  /**
-   * A job may skip the claim unless the claim has something to decide: whether it heads its
-   * ordering key, or whether its handler's cluster-wide {@code max_concurrency} has room.
-   */
-  private static boolean leasableAtIngest(RoutedConsumer c, @Nullable String orderingKey) {
-    return c instanceof CompiledHandler h
-        && orderingKey == null
-        && h.config().maxConcurrency() == null;
   }
 
   /**
