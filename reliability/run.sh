@@ -133,10 +133,15 @@ wait_http() { # wait_http URL PID SECONDS: until URL answers 2xx; fails if PID e
   done
   die "$url did not answer within ${seconds}s"
 }
-kit() { # kit CLASS ARGS...: a main of qhook-reliability in the foreground
-  local class=$1
+kit() { # kit CLASS ARGS...: a main of qhook-reliability; returns its status
+  local class=$1 pid
   shift
-  java -XX:+UseSerialGC -cp "$KIT_CP" "dev.qhook.reliability.$class" "$@"
+  # In the background and waited for, so that a signal to the kit is handled at once (bash runs
+  # traps only between foreground commands) and cleanup stops it too.
+  java -XX:+UseSerialGC -cp "$KIT_CP" "dev.qhook.reliability.$class" "$@" &
+  pid=$!
+  pids+=("$pid")
+  wait "$pid"
 }
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 now_s() { date +%s; }

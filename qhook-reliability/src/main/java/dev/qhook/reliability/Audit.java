@@ -110,7 +110,7 @@ public final class Audit {
     }
     Ledger.Tally tally = tally(options.excuseDead() ? findings.deadByConfig() : Set.of());
     ProducerStats stats = ProducerStats.read(options.stats());
-    long fivexx = options.all5xx() ? stats.all5xx() : stats.unexpected5xx();
+    long fivexx = options.all5xx() ? stats.undocumented5xx() : stats.unexpected5xx();
 
     List<String> failures = new ArrayList<>();
     if (!options.failure().isBlank()) {
