@@ -66,6 +66,7 @@ public final class Audit {
                   "api",
                   "wait",
                   "excuse-dead",
+                  "answers-required",
                   "all-5xx",
                   "breaker-skips",
                   "note",
@@ -106,7 +107,7 @@ public final class Audit {
       findings = JobAudit.audit(api.jobs(null), api::attempts, options.byJobs());
     } catch (IOException e) {
       findings = new JobAudit.Findings(0, 0, Set.of(), Map.of(), List.of());
-      unreachable = "the management API did not answer: " + e.getMessage();
+      unreachable = "the management API did not answer: " + e;
     }
     Ledger.Tally tally = tally(options.excuseDead() ? findings.deadByConfig() : Set.of());
     ProducerStats stats = ProducerStats.read(options.stats());
@@ -177,9 +178,9 @@ public final class Audit {
             ? "drained in " + drainSeconds + " s"
             : "NOT drained within "
                 + options.drainWait().toSeconds()
-                + " s ("
+                + " s: "
                 + findings.open()
-                + " jobs open)");
+                + " jobs still open (undelivered, so counted as lost)");
     if (!failures.isEmpty()) {
       notes.add("FAILED: " + String.join("; ", failures));
     }
