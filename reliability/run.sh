@@ -11,7 +11,8 @@
 # rewrites the generated section of docs/reliability.md. Exits 1 when a check failed.
 #
 # --smoke: every scenario in seconds (CI runs this). RELIABILITY_SEED fixes the fuzzers' seed.
-# Environment: QHOOK_RELIABILITY_PORT (first of two ports, default 19400).
+# Environment: QHOOK_RELIABILITY_PORT (first of two ports, default 19400), QHOOK_RELIABILITY_DB
+# (the PostgreSQL database, default qhook_reliability; must start with that name).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -57,7 +58,15 @@ RECEIVER_PORT=$((base_port + 1))
 QHOOK_URL="http://127.0.0.1:$QHOOK_PORT"
 RECEIVER_URL="http://127.0.0.1:$RECEIVER_PORT"
 # The kit's own database: never qhook or the qhook_* databases that tests and benchmarks use.
-PG_DB=qhook_reliability
+# QHOOK_RELIABILITY_DB names another (for two kits on one machine); it is dropped and recreated.
+PG_DB=${QHOOK_RELIABILITY_DB:-qhook_reliability}
+case $PG_DB in
+  qhook_reliability*) ;;
+  *)
+    echo "reliability/run.sh: QHOOK_RELIABILITY_DB must start with qhook_reliability, was '$PG_DB'" >&2
+    exit 2
+    ;;
+esac
 PG_URL="postgres://qhook:qhook@127.0.0.1:5432/$PG_DB"
 KIT_CP=$root/qhook-reliability/target/qhook-reliability.jar:$root/qhook-server/target/qhook.jar
 
@@ -133,10 +142,15 @@ wait_http() { # wait_http URL PID SECONDS: until URL answers 2xx; fails if PID e
   done
   die "$url did not answer within ${seconds}s"
 }
-kit() { # kit CLASS ARGS...: a main of qhook-reliability in the foreground
-  local class=$1
+kit() { # kit CLASS ARGS...: a main of qhook-reliability; returns its status
+  local class=$1 pid
   shift
-  java -XX:+UseSerialGC -cp "$KIT_CP" "dev.qhook.reliability.$class" "$@"
+  # In the background and waited for, so that a signal to the kit is handled at once (bash runs
+  # traps only between foreground commands) and cleanup stops it too.
+  java -XX:+UseSerialGC -cp "$KIT_CP" "dev.qhook.reliability.$class" "$@" &
+  pid=$!
+  pids+=("$pid")
+  wait "$pid"
 }
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 now_s() { date +%s; }

@@ -107,11 +107,11 @@ public final class Audit {
       findings = JobAudit.audit(api.jobs(null), api::attempts, options.byJobs());
     } catch (IOException e) {
       findings = new JobAudit.Findings(0, 0, Set.of(), Map.of(), List.of());
-      unreachable = "the management API did not answer: " + e.getMessage();
+      unreachable = "the management API did not answer: " + e;
     }
     Ledger.Tally tally = tally(options.excuseDead() ? findings.deadByConfig() : Set.of());
     ProducerStats stats = ProducerStats.read(options.stats());
-    long fivexx = options.all5xx() ? stats.all5xx() : stats.unexpected5xx();
+    long fivexx = options.all5xx() ? stats.undocumented5xx() : stats.unexpected5xx();
 
     List<String> failures = new ArrayList<>();
     if (!options.failure().isBlank()) {
@@ -178,9 +178,9 @@ public final class Audit {
             ? "drained in " + drainSeconds + " s"
             : "NOT drained within "
                 + options.drainWait().toSeconds()
-                + " s ("
+                + " s: "
                 + findings.open()
-                + " jobs open)");
+                + " jobs still open (undelivered, so counted as lost)");
     if (!failures.isEmpty()) {
       notes.add("FAILED: " + String.join("; ", failures));
     }

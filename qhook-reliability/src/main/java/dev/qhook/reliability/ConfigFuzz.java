@@ -40,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ConfigFuzz {
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)");
-  private static final int MAX_SAVED = 20;
+  private static final int SAVED_PER_KIND = 3;
 
   private final Path work;
   private final Path out;
@@ -165,10 +165,10 @@ public final class ConfigFuzz {
   private void finding(String what, String yaml, String output, @Nullable Throwable failure)
       throws IOException {
     String kind = what.length() > 160 ? what.substring(0, 160) : what;
-    findings.merge(kind, 1, Integer::sum);
-    if (saved++ >= MAX_SAVED) {
+    if (findings.merge(kind, 1, Integer::sum) > SAVED_PER_KIND) {
       return;
     }
+    saved++;
     StringWriter trace = new StringWriter();
     if (failure != null) {
       failure.printStackTrace(new PrintWriter(trace));
@@ -178,7 +178,13 @@ public final class ConfigFuzz {
     Files.write(dir.resolve("qhook.yaml"), yaml.getBytes(StandardCharsets.UTF_8));
     Files.writeString(
         dir.resolve("report.txt"),
-        what + "\n\nqhook validate printed:\n" + output + "\n\nConfigLoader threw:\n" + trace,
+        what
+            + "\n"
+            + ValidateOutcome.example(output)
+            + "\n\nqhook validate printed:\n"
+            + output
+            + "\n\nConfigLoader threw:\n"
+            + trace,
         StandardCharsets.UTF_8);
   }
 

@@ -48,7 +48,9 @@ final class FuzzBodies {
   /** Any body, JSON most of the time. */
   byte[] body() {
     int roll = gen.below(100);
-    if (roll < 55) {
+    if (roll < 25) {
+      return utf8(order());
+    } else if (roll < 55) {
       return utf8(object(3, true));
     } else if (roll < 62) {
       return utf8(value(3, true));
@@ -84,6 +86,23 @@ final class FuzzBodies {
       return gzip(utf8(object(2, true)));
     }
     return utf8(values.text());
+  }
+
+  /**
+   * An order as the fuzz config's handlers read it: {@code id} (idempotency key), {@code customer}
+   * (ordering key), {@code amount} (filter {@code >}, transform), {@code tags} ({@code contains}),
+   * {@code name} ({@code matches}), each with fuzzed values.
+   */
+  String order() {
+    StringBuilder out = new StringBuilder("{");
+    out.append("\"id\":")
+        .append(gen.chance(0.8) ? FuzzValues.quote(values.text(), true) : value(1, true));
+    out.append(",\"amount\":").append(gen.chance(0.8) ? values.number() : value(1, true));
+    out.append(",\"customer\":").append(FuzzValues.quote(values.text(), true));
+    out.append(",\"tags\":[")
+        .append(FuzzValues.quote(gen.chance(0.5) ? "vip" : values.text(), true));
+    out.append("],\"name\":").append(FuzzValues.quote(values.text(), true));
+    return out.append('}').toString();
   }
 
   /** A JSON object with some of {@link #KEYS}; {@code strict} false may leave raw controls. */

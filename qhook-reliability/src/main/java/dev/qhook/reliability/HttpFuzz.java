@@ -163,7 +163,9 @@ public final class HttpFuzz {
     }
     stats.answer(answer.status(), answer.hasHeader("Retry-After"));
     stats.add("kind." + request.kind() + "." + answer.status());
-    if (answer.status() >= 500) {
+    if (answer.status() == 502 && answer.body().contains("\"subscription_failed\"")) {
+      stats.add(ProducerStats.EXPECTED_5XX); // documented: confirming an SNS subscription failed
+    } else if (answer.status() >= 500) {
       log("HTTP " + answer.status(), request, answer);
     }
     if (answer.status() / 100 == 2) {

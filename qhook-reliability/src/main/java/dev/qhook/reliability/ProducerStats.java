@@ -16,6 +16,9 @@ import java.util.concurrent.atomic.LongAdder;
  * ...). Written as {@code name TAB count} lines.
  */
 final class ProducerStats {
+  /** 5xx answers the docs promise for the request (the fuzz's {@code 502 subscription_failed}). */
+  static final String EXPECTED_5XX = "expected_5xx";
+
   private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 
   void add(String name) {
@@ -45,6 +48,11 @@ final class ProducerStats {
    */
   long unexpected5xx() {
     return all5xx() - get("retry_after.503");
+  }
+
+  /** For the fuzz: every 5xx but those the docs promise ({@link #EXPECTED_5XX}). */
+  long undocumented5xx() {
+    return all5xx() - get(EXPECTED_5XX);
   }
 
   private long sumOf(String prefix) {

@@ -52,8 +52,23 @@ enum ValidateOutcome {
     return exitStatus == 0 ? VALID : CLEAR_ERRORS;
   }
 
-  /** What in the output made it unclear or a crash, for grouping findings; else its first line. */
+  /**
+   * What made the output a crash or unclear, as a kind to group findings by: the escaped
+   * throwable's or leaked exception's class, or the object identity's type ({@code [B@…}); else the
+   * first line.
+   */
   static String evidence(String output) {
+    for (Pattern p : List.of(STACK_TRACE, INTERNALS)) {
+      java.util.regex.Matcher m = p.matcher(output);
+      if (m.find()) {
+        return m.group().strip().replaceAll("@\\p{XDigit}+", "@…");
+      }
+    }
+    return output.lines().findFirst().orElse("");
+  }
+
+  /** The line of the output that shows the evidence, for the report. */
+  static String example(String output) {
     for (Pattern p : List.of(STACK_TRACE, INTERNALS)) {
       java.util.regex.Matcher m = p.matcher(output);
       if (m.find()) {

@@ -17,13 +17,16 @@ class ProducerStatsTest {
     stats.answer(500, false);
     stats.answer(429, true);
     stats.add("error.refused");
+    stats.answer(502, false);
+    stats.add(ProducerStats.EXPECTED_5XX);
 
     Path file = dir.resolve("stats.tsv");
     stats.write(file);
     ProducerStats read = ProducerStats.read(file);
 
-    assertThat(read.all5xx()).isEqualTo(4);
-    assertThat(read.unexpected5xx()).isEqualTo(2);
+    assertThat(read.all5xx()).isEqualTo(5);
+    assertThat(read.unexpected5xx()).isEqualTo(3);
+    assertThat(read.undocumented5xx()).isEqualTo(4);
     assertThat(read.get("status.202")).isEqualTo(1);
     assertThat(read.get("error.refused")).isEqualTo(1);
     assertThat(read.get("missing")).isZero();
