@@ -6,6 +6,7 @@ import dev.qhook.IngestRequest;
 import dev.qhook.QHook;
 import dev.qhook.config.QHookConfig;
 import dev.qhook.jdbc.JdbcStore;
+import dev.qhook.spi.EventQuery;
 import dev.qhook.spi.JobQuery;
 import dev.qhook.spi.JobStatus;
 import dev.qhook.testkit.RecordingReceiver;
@@ -15,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,7 +29,8 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * Two engine instances on one PostgreSQL database, as a cluster runs: each job is delivered once,
- * by one of them, and a handler's {@code max_concurrency} holds across both.
+ * by one of them, a handler's {@code max_concurrency} holds across both, and each cron tick is
+ * stored once whichever instance fires it.
  */
 @EnabledIfEnvironmentVariable(named = "QHOOK_TEST_POSTGRES_URL", matches = ".+")
 class ClusterDeliveryTest {
@@ -101,5 +104,40 @@ class ClusterDeliveryTest {
     assertThat(receiver.maxConcurrentRequests())
         .as("max_concurrency across instances")
         .isLessThanOrEqualTo(2);
+  }
+
+  @Test
+  void twoInstancesStoreEachCronTickOnce() throws Exception {
+    execute("CREATE SCHEMA " + schema);
+    QHookConfig config =
+        QHookConfig.fromYaml("sources:\n  ticks: { type: cron, schedule: '* * * * * *' }\n");
+    QHook first = instance(config);
+    instance(config);
+
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> first.admin().events(EventQuery.all()).items().size() >= 4);
+    Thread.sleep(1_100); // both instances fire the next tick too
+    for (int i = open.size() - 1; i >= 0; i--) {
+      open.get(i).close();
+    }
+    open.clear();
+
+    try (JdbcStore store =
+        JdbcStore.postgres(URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema)) {
+      List<String> keys =
+          store
+              .events(new EventQuery("ticks", null, null, null, null, 1000, false))
+              .items()
+              .stream()
+              .map(e -> e.uniqueKey())
+              .toList();
+      List<Instant> seconds = keys.stream().map(Instant::parse).toList();
+      assertThat(seconds)
+          .as("one event per scheduled second, its key the scheduled time")
+          .hasSizeGreaterThanOrEqualTo(4)
+          .allMatch(t -> t.getNano() == 0)
+          .doesNotHaveDuplicates();
+    }
   }
 }

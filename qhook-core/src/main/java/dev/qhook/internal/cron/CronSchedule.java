@@ -7,6 +7,7 @@ import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -75,7 +76,8 @@ public final class CronSchedule {
    * schedule never fires again (for example {@code 0 0 30 2 *}).
    */
   public Optional<ZonedDateTime> next(ZonedDateTime after, ZoneId zone) {
-    ZonedDateTime from = after.withZoneSameInstant(zone);
+    // Whole seconds: cron-utils keeps the fraction of the time it starts from.
+    ZonedDateTime from = after.withZoneSameInstant(zone).truncatedTo(ChronoUnit.SECONDS);
     for (int guard = 0; guard < 10_000; guard++) {
       Optional<ZonedDateTime> candidate = times.nextExecution(from);
       if (candidate.isEmpty() || !isRepeat(candidate.get())) {

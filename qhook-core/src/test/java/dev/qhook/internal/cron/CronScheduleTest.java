@@ -58,6 +58,14 @@ class CronScheduleTest {
   }
 
   @Test
+  void fireTimesAreWholeSecondsWhateverTheStartingFraction() {
+    ZonedDateTime at = ZonedDateTime.of(2026, 1, 1, 0, 0, 5, 364_568_339, UTC);
+
+    assertThat(CronSchedule.parse("* * * * * *").next(at, UTC))
+        .contains(ZonedDateTime.of(2026, 1, 1, 0, 0, 6, 0, UTC));
+  }
+
+  @Test
   void sixFieldsFireEverySecondsStep() {
     ZonedDateTime at = ZonedDateTime.of(2026, 1, 1, 0, 0, 5, 0, UTC);
 
