@@ -1,5 +1,6 @@
 package dev.qhook.internal.cron;
 
+import dev.qhook.config.ConfigException;
 import dev.qhook.config.QHookConfig;
 import dev.qhook.config.SourceConfig;
 import dev.qhook.config.SourceType;
@@ -10,7 +11,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -86,12 +86,28 @@ public final class CronTicker implements AutoCloseable {
     this.sources = new ArrayList<>();
     for (SourceConfig source : config.sources().values()) {
       if (source.type() == SourceType.CRON) {
-        String schedule = Objects.requireNonNull(source.schedule(), "schedule");
-        sources.add(
-            new SourceTicks(source.name(), CronSchedule.parse(schedule), source.timezone()));
+        sources.add(new SourceTicks(source.name(), schedule(source), source.timezone()));
       }
     }
     this.timer = Executors.newSingleThreadScheduledExecutor(threads);
+  }
+
+  /**
+   * The source's schedule. A config loaded or built with the builders has checked it already; one
+   * made with the record constructors is checked here.
+   */
+  private static CronSchedule schedule(SourceConfig source) {
+    String path = "sources." + source.name() + ".schedule";
+    String schedule = source.schedule();
+    if (schedule == null) {
+      throw new ConfigException(path, "required");
+    }
+    try {
+      return CronSchedule.parse(schedule);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(
+          path, "invalid cron expression '" + schedule + "': " + e.getMessage());
+    }
   }
 
   /** Whether any cron source is configured. */
