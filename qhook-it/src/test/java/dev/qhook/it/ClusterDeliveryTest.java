@@ -2,6 +2,8 @@ package dev.qhook.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qhook.IngestRequest;
 import dev.qhook.QHook;
 import dev.qhook.config.QHookConfig;
@@ -139,5 +141,69 @@ class ClusterDeliveryTest {
           .allMatch(t -> t.getNano() == 0)
           .doesNotHaveDuplicates();
     }
+  }
+
+  @Test
+  void anOrderingKeyIsDeliveredInIngestOrderAcrossInstancesWhileItsHeadRetries() throws Exception {
+    execute("CREATE SCHEMA " + schema);
+    RecordingReceiver receiver = RecordingReceiver.start();
+    open.add(receiver);
+    receiver.respondByDefault(new Response(200, Map.of(), "", Duration.ofMillis(50)));
+    // The first three deliveries fail: the heads of the keys retry (1 s later) and hold their key.
+    receiver.respondWith(503).respondWith(503).respondWith(503);
+    QHookConfig config =
+        QHookConfig.fromYaml(
+            """
+            server: { allow_private_urls: true }
+            sources:
+              app: { type: event }
+            handlers:
+              ordered:
+                source: app
+                url: %s
+                ordering_key: $.customer
+                retry: { max: 5, backoff: fixed, interval: 1s, jitter: false }
+            """
+                .formatted(receiver.url("/ordered")));
+    QHook first = instance(config);
+    QHook second = instance(config);
+
+    int perKey = 6;
+    List<String> keys = List.of("a", "b", "c");
+    for (int n = 0; n < perKey; n++) {
+      for (String key : keys) {
+        QHook via = (n + key.charAt(0)) % 2 == 0 ? first : second;
+        via.ingest(IngestRequest.of("app", "x", "{\"customer\":\"" + key + "\",\"n\":" + n + "}"));
+      }
+    }
+
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                first.admin().jobs(JobQuery.all()).items().stream()
+                        .filter(j -> j.status() == JobStatus.COMPLETED)
+                        .count()
+                    == perKey * keys.size());
+    ObjectMapper json = new ObjectMapper();
+    Map<String, List<Integer>> arrivals = new java.util.TreeMap<>();
+    for (RecordingReceiver.RecordedRequest r : receiver.requests()) {
+      JsonNode body = json.readTree(r.body());
+      List<Integer> seen =
+          arrivals.computeIfAbsent(body.get("customer").asText(), k -> new ArrayList<>());
+      int n = body.get("n").asInt();
+      if (seen.isEmpty() || seen.get(seen.size() - 1) != n) {
+        seen.add(n); // a retry repeats the same n right after its failure, never later
+      }
+    }
+    List<Integer> ingestOrder = java.util.stream.IntStream.range(0, perKey).boxed().toList();
+    assertThat(arrivals)
+        .as("each key in ingest order, a failed head retried before the next")
+        .containsOnlyKeys(keys)
+        .allSatisfy((key, ns) -> assertThat(ns).isEqualTo(ingestOrder));
+    assertThat(receiver.requests()).hasSize(perKey * keys.size() + 3);
+    assertThat(receiver.maxConcurrentRequests())
+        .as("one delivery at a time per key")
+        .isLessThanOrEqualTo(keys.size());
   }
 }
