@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# The benchmark kit: bench/run.sh [all|ingest|push|latency|footprint|pull|steady] [--smoke] [--no-build]
+# The benchmark kit: bench/run.sh [all|ingest|push|latency|footprint|pull|steady|scaling] [--smoke] [--no-build]
 #
 # Starts what each scenario needs (PostgreSQL through .ci/start-postgres.sh, the qhook server
 # through bin/qhook, the bare JDK server baseline, a loopback receiver, wrk), all on 127.0.0.1,
 # measures qhook and its baseline in the same run, stops everything it started on exit, and prints
 # the table scenario | qhook | baseline | ratio | target | met?. Results go to bench/results/<run>/.
 # A full run of all scenarios also rewrites the generated section of docs/benchmarks.md; `steady`
-# (about 25 minutes, not part of `all`) rewrites its own generated section there.
+# (about 25 minutes, not part of `all`) rewrites its own generated section there. `scaling` (not
+# part of `all`) prints the database's work per event for docs/scaling.md.
 #
 # --smoke: every scenario in seconds with tiny counts; no target is judged (CI runs this).
 # Environment: QHOOK_BENCH_PORT (first of six ports, default 19100), QHOOK_BENCH_DATABASE (the
@@ -26,13 +27,13 @@ for arg in "$@"; do
   case $arg in
     --smoke) smoke=true ;;
     --no-build) build=false ;;
-    all | ingest | push | latency | footprint | pull | steady) scenario=$arg ;;
+    all | ingest | push | latency | footprint | pull | steady | scaling) scenario=$arg ;;
     -h | --help)
       sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *)
-      echo "bench/run.sh: unknown argument '$arg' (scenarios: all ingest push latency footprint pull steady; flags: --smoke --no-build)" >&2
+      echo "bench/run.sh: unknown argument '$arg' (scenarios: all ingest push latency footprint pull steady scaling; flags: --smoke --no-build)" >&2
       exit 2
       ;;
   esac
@@ -45,6 +46,7 @@ if $smoke; then
   IDLE_SETTLE=1 LOAD_SECONDS=2
   STEADY_PUSH_EVENTS=300 STEADY_WARMUP=1 STEADY_STEP=2 STEADY_FACTOR=2 STEADY_LOAD=1
   STEADY_COLD=2 STEADY_FIXED=0
+  SCALING_EVENTS=300 SCALING_RATE=100
 else
   WRK_WARMUP=30 WRK_SECONDS=20
   PUSH_EVENTS=50000 SCHEDULER_TASKS=50000 PUSH_WARMUP=50000 PUSH_WARMUP_ROUNDS=2 PUSH_REPEATS=3
@@ -52,6 +54,7 @@ else
   IDLE_SETTLE=5 LOAD_SECONDS=10
   STEADY_PUSH_EVENTS=20000 STEADY_WARMUP=30 STEADY_STEP=60 STEADY_FACTOR=1.15 STEADY_LOAD=30
   STEADY_COLD=30 STEADY_FIXED=1000
+  SCALING_EVENTS=20000 SCALING_RATE=400
 fi
 # Push delivery and db-scheduler both get 16 workers and claim up to three times that at once
 # (db-scheduler's lock-and-fetch upper limit of 3.0; qhook's worker.batch_size). What each keeps
@@ -315,6 +318,42 @@ scenario_steady() {
     cat "$out/steady-cold-$db.log" | tee -a "$out/steady.log"
     stop "$qhook_pid"
   done
+}
+
+# The database's work per event (docs/scaling.md): one engine, then three on one PostgreSQL
+# database, at the same total rate; and db-scheduler's per execution. Counts (commits, statements,
+# rows, WAL bytes) do not depend on how busy the machine is; the CPU columns do. Needs the
+# pg_stat_statements extension for the statement and WAL columns: loaded here (PostgreSQL restarted
+# once) when the server does not have it.
+ensure_pg_stat_statements() {
+  ensure_postgres
+  local loaded
+  loaded=$(su postgres -c "psql -qAt -c 'show shared_preload_libraries'")
+  case $loaded in *pg_stat_statements*) return 0 ;; esac
+  log "loading pg_stat_statements (restarts PostgreSQL once)"
+  su postgres -c "psql -qAt -c \"alter system set shared_preload_libraries = 'pg_stat_statements'\"" >/dev/null
+  local version
+  version=$(ls -d /usr/lib/postgresql/*/bin/postgres | awk -F/ '{print $5}' | sort -V | tail -n 1)
+  pg_ctlcluster "$version" main restart
+  .ci/start-postgres.sh >/dev/null
+}
+scenario_scaling() {
+  local k
+  ensure_pg_stat_statements
+  for k in 1 3; do
+    log "scaling: $k engine(s) on one PostgreSQL database, $SCALING_EVENTS events at $SCALING_RATE/s"
+    reset_postgres
+    su postgres -c "psql -qAt -d $PG_ADMIN_DB -c 'create extension if not exists pg_stat_statements'" >/dev/null
+    measured_java DbWorkRun --database "$PG_URL" --jdbc "$PG_JDBC_URL" --instances "$k" \
+      --events "$SCALING_EVENTS" --rate "$SCALING_RATE" --key "scaling.k$k" --out "$measurements" \
+      2>&1 | grep -v "^scaling\." | tee -a "$out/scaling.log"
+  done
+  log "scaling: db-scheduler, $SCALING_EVENTS executions"
+  reset_postgres
+  su postgres -c "psql -qAt -d $PG_ADMIN_DB -c 'create extension if not exists pg_stat_statements'" >/dev/null
+  measured_java DbSchedulerBaseline --url "$PG_JDBC_URL" --tasks "$SCALING_EVENTS" \
+    --threads "$SCHEDULER_THREADS" --stats-key scaling.dbscheduler --out "$measurements" \
+    2>&1 | grep -v "^scaling\." | tee -a "$out/scaling.log"
 }
 
 rss_under_load() { # rss_under_load PID URL: the highest RSS seen while wrk loads URL
