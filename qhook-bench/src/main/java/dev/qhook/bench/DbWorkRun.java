@@ -67,8 +67,10 @@ public final class DbWorkRun {
             Map<String, Integer> waits =
                 round(config, instances, warmup, events, rate, receiver, stats);
             double qhookCpuMs = (ProcessCpu.nanos() - cpu) / 1e6 / events;
+            // Closed backends report their counters as they exit, and their CPU reaches the
+            // postmaster's account of its children once it has reaped them.
+            Thread.sleep(1_000);
             double serverCpuMs = PostgresCpu.millis(postgres.ticks() - serverCpu) / events;
-            Thread.sleep(1_000); // closed backends report their counters as they exit
             PgStats.Snapshot after = stats.snapshot();
 
             System.out.printf(
