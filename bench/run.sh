@@ -11,7 +11,8 @@
 #
 # --smoke: every scenario in seconds with tiny counts; no target is judged (CI runs this).
 # Environment: QHOOK_BENCH_PORT (first of six ports, default 19100), QHOOK_BENCH_DATABASE (the
-# PostgreSQL database it recreates, default qhook_bench), BENCH_JAVA_OPTS (JVM flags
+# PostgreSQL database it recreates, default qhook_bench), QHOOK_BENCH_PG_PORT (the local PostgreSQL
+# server's port, default 5432), BENCH_JAVA_OPTS (JVM flags
 # for every JVM the kit starts, default none; the measured ones also get bin/qhook's defaults).
 set -euo pipefail
 
@@ -70,8 +71,10 @@ RECEIVER_PORT=$((base_port + 2))
 # QHOOK_BENCH_DATABASE: the PostgreSQL database the kit drops and recreates (default qhook_bench);
 # give runs beside each other on one server databases of their own.
 PG_ADMIN_DB=${QHOOK_BENCH_DATABASE:-qhook_bench}
-PG_URL="postgres://qhook:qhook@127.0.0.1:5432/$PG_ADMIN_DB"
-PG_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$PG_ADMIN_DB?user=qhook&password=qhook"
+# QHOOK_BENCH_PG_PORT: another local PostgreSQL server than .ci/start-postgres.sh's (default 5432).
+PG_PORT=${QHOOK_BENCH_PG_PORT:-5432}
+PG_URL="postgres://qhook:qhook@127.0.0.1:$PG_PORT/$PG_ADMIN_DB"
+PG_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$PG_ADMIN_DB?user=qhook&password=qhook"
 BENCH_JAR=$root/qhook-bench/target/qhook-bench.jar
 
 run_id=$(date -u +%Y%m%d-%H%M%S)$($smoke && echo -smoke || true)
@@ -166,10 +169,10 @@ ensure_postgres() {
 }
 reset_postgres() { # a fresh, empty benchmark database: never the one the tests use
   ensure_postgres
-  su postgres -c "psql -v ON_ERROR_STOP=1 -qAt -c 'drop database if exists $PG_ADMIN_DB with (force)'" >/dev/null
-  su postgres -c "psql -v ON_ERROR_STOP=1 -qAt -c 'create database $PG_ADMIN_DB owner qhook'" >/dev/null
+  su postgres -c "psql -p $PG_PORT -v ON_ERROR_STOP=1 -qAt -c 'drop database if exists $PG_ADMIN_DB with (force)'" >/dev/null
+  su postgres -c "psql -p $PG_PORT -v ON_ERROR_STOP=1 -qAt -c 'create database $PG_ADMIN_DB owner qhook'" >/dev/null
   # Flush what earlier scenarios wrote now, not during the next measurement.
-  su postgres -c "psql -v ON_ERROR_STOP=1 -qAt -c 'checkpoint'" >/dev/null
+  su postgres -c "psql -p $PG_PORT -v ON_ERROR_STOP=1 -qAt -c 'checkpoint'" >/dev/null
 }
 database_url() { # database_url sqlite|postgres NAME: a fresh database for one qhook run
   case $1 in
@@ -328,8 +331,9 @@ scenario_steady() {
 ensure_pg_stat_statements() {
   ensure_postgres
   local loaded
-  loaded=$(su postgres -c "psql -qAt -c 'show shared_preload_libraries'")
+  loaded=$(su postgres -c "psql -p $PG_PORT -qAt -c 'show shared_preload_libraries'")
   case $loaded in *pg_stat_statements*) return 0 ;; esac
+  [ "$PG_PORT" = 5432 ] || die "load pg_stat_statements (shared_preload_libraries) on the server at port $PG_PORT"
   log "loading pg_stat_statements (restarts PostgreSQL once)"
   su postgres -c "psql -qAt -c \"alter system set shared_preload_libraries = 'pg_stat_statements'\"" >/dev/null
   local version
@@ -343,14 +347,14 @@ scenario_scaling() {
   for k in 1 3; do
     log "scaling: $k engine(s) on one PostgreSQL database, $SCALING_EVENTS events at $SCALING_RATE/s"
     reset_postgres
-    su postgres -c "psql -qAt -d $PG_ADMIN_DB -c 'create extension if not exists pg_stat_statements'" >/dev/null
+    su postgres -c "psql -p $PG_PORT -qAt -d $PG_ADMIN_DB -c 'create extension if not exists pg_stat_statements'" >/dev/null
     measured_java DbWorkRun --database "$PG_URL" --jdbc "$PG_JDBC_URL" --instances "$k" \
       --events "$SCALING_EVENTS" --rate "$SCALING_RATE" --key "scaling.k$k" --out "$measurements" \
       2>&1 | grep -v "^scaling\." | tee -a "$out/scaling.log"
   done
   log "scaling: db-scheduler, $SCALING_EVENTS executions"
   reset_postgres
-  su postgres -c "psql -qAt -d $PG_ADMIN_DB -c 'create extension if not exists pg_stat_statements'" >/dev/null
+  su postgres -c "psql -p $PG_PORT -qAt -d $PG_ADMIN_DB -c 'create extension if not exists pg_stat_statements'" >/dev/null
   measured_java DbSchedulerBaseline --url "$PG_JDBC_URL" --tasks "$SCALING_EVENTS" \
     --threads "$SCHEDULER_THREADS" --stats-key scaling.dbscheduler --out "$measurements" \
     2>&1 | grep -v "^scaling\." | tee -a "$out/scaling.log"
@@ -513,7 +517,7 @@ scenario_pull() {
 machine_facts() {
   local pg="not used" dirty=""
   if $postgres_started; then
-    pg=$(su postgres -c "psql -qAt -c 'show server_version'" 2>/dev/null || echo unknown)
+    pg=$(su postgres -c "psql -p $PG_PORT -qAt -c 'show server_version'" 2>/dev/null || echo unknown)
   fi
   git diff --quiet HEAD 2>/dev/null || dirty=" (with uncommitted changes)"
   prop() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" pom.xml | head -n 1; }
