@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark kit: bench/run.sh [all|ingest|push|latency|footprint|pull|steady|scaling] [--smoke] [--no-build]
+# The benchmark kit: bench/run.sh [all|ingest|push|latency|footprint|pull|steady|scaling|large] [--smoke] [--no-build]
 #
 # Starts what each scenario needs (PostgreSQL through .ci/start-postgres.sh, the qhook server
 # through bin/qhook, the bare JDK server baseline, a loopback receiver, wrk), all on 127.0.0.1,
@@ -7,7 +7,8 @@
 # the table scenario | qhook | baseline | ratio | target | met?. Results go to bench/results/<run>/.
 # A full run of all scenarios also rewrites the generated section of docs/benchmarks.md; `steady`
 # (about 25 minutes, not part of `all`) rewrites its own generated section there. `scaling` (not
-# part of `all`) prints the database's work per event for docs/scaling.md.
+# part of `all`) prints the database's work per event for docs/scaling.md; `large` (about an hour,
+# not part of `all`) rewrites its own generated section of docs/benchmarks.md.
 #
 # --smoke: every scenario in seconds with tiny counts; no target is judged (CI runs this).
 # Environment: QHOOK_BENCH_PORT (first of six ports, default 19100), QHOOK_BENCH_DATABASE (the
@@ -28,13 +29,13 @@ for arg in "$@"; do
   case $arg in
     --smoke) smoke=true ;;
     --no-build) build=false ;;
-    all | ingest | push | latency | footprint | pull | steady | scaling) scenario=$arg ;;
+    all | ingest | push | latency | footprint | pull | steady | scaling | large) scenario=$arg ;;
     -h | --help)
       sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *)
-      echo "bench/run.sh: unknown argument '$arg' (scenarios: all ingest push latency footprint pull steady scaling; flags: --smoke --no-build)" >&2
+      echo "bench/run.sh: unknown argument '$arg' (scenarios: all ingest push latency footprint pull steady scaling large; flags: --smoke --no-build)" >&2
       exit 2
       ;;
   esac
@@ -48,6 +49,7 @@ if $smoke; then
   STEADY_PUSH_EVENTS=300 STEADY_WARMUP=1 STEADY_STEP=2 STEADY_FACTOR=2 STEADY_LOAD=1
   STEADY_COLD=2 STEADY_FIXED=0
   SCALING_EVENTS=300 SCALING_RATE=100
+  LARGE_EVENTS=20000 LARGE_PUSH_EVENTS=300
 else
   WRK_WARMUP=30 WRK_SECONDS=20
   PUSH_EVENTS=50000 SCHEDULER_TASKS=50000 PUSH_WARMUP=50000 PUSH_WARMUP_ROUNDS=2 PUSH_REPEATS=3
@@ -56,6 +58,7 @@ else
   STEADY_PUSH_EVENTS=20000 STEADY_WARMUP=30 STEADY_STEP=60 STEADY_FACTOR=1.15 STEADY_LOAD=30
   STEADY_COLD=30 STEADY_FIXED=1000
   SCALING_EVENTS=20000 SCALING_RATE=400
+  LARGE_EVENTS=10000000 LARGE_PUSH_EVENTS=20000
 fi
 # Push delivery and db-scheduler both get 16 workers and claim up to three times that at once
 # (db-scheduler's lock-and-fetch upper limit of 3.0; qhook's worker.batch_size). What each keeps
@@ -360,6 +363,45 @@ scenario_scaling() {
     2>&1 | grep -v "^scaling\." | tee -a "$out/scaling.log"
 }
 
+# Large stores: ingest and push on a store holding LARGE_EVENTS events of history (30 days, each
+# with a completed job and its attempt, as a month of traffic leaves them) against an empty store,
+# and ingest while retention deletes that history. Targets: >= 0.8x in each case.
+jdbc_url() { # jdbc_url sqlite|postgres NAME: the JDBC URL of database_url's database
+  case $1 in
+    sqlite) echo "jdbc:sqlite:$work/$2.db" ;;
+    postgres) echo "$PG_JDBC_URL" ;;
+  esac
+}
+scenario_large() {
+  local db url ingest="http://127.0.0.1:$QHOOK_PORT/events/bench/order.created"
+  start_receiver
+  for db in sqlite postgres; do
+    log "large ($db): ingest and push on an empty store"
+    start_qhook "large-empty-$db" "$(database_url "$db" large-empty)" --handler-events "none.*" --keep-days 60
+    run_wrk "large.$db.empty.ingest" "$ingest"
+    stop "$qhook_pid"
+    measured_java PushDeliveryRun --database "$(database_url "$db" large-empty-push)" \
+      --events "$LARGE_PUSH_EVENTS" --warmup "$LARGE_PUSH_EVENTS" --keep-days 60 \
+      --key "large.$db.empty.push" --out "$measurements" 2>&1 | tee -a "$out/large.log"
+    log "large ($db): loading $LARGE_EVENTS events of history"
+    url=$(database_url "$db" large)
+    bench_java HistoryLoader --database "$url" --jdbc "$(jdbc_url "$db" large)" \
+      --events "$LARGE_EVENTS" --days 30 2>&1 | tee -a "$out/large.log"
+    log "large ($db): ingest and push on the large store"
+    start_qhook "large-full-$db" "$url" --handler-events "none.*" --keep-days 60
+    run_wrk "large.$db.full.ingest" "$ingest"
+    stop "$qhook_pid"
+    measured_java PushDeliveryRun --database "$url" --events "$LARGE_PUSH_EVENTS" \
+      --warmup "$LARGE_PUSH_EVENTS" --keep-days 60 \
+      --key "large.$db.full.push" --out "$measurements" 2>&1 | tee -a "$out/large.log"
+    log "large ($db): ingest while retention (1 day) deletes the history"
+    start_qhook "large-cleanup-$db" "$url" --handler-events "none.*" --keep-days 1
+    run_wrk "large.$db.cleanup.ingest" "$ingest"
+    stop "$qhook_pid"
+  done
+  stop_receiver
+}
+
 rss_under_load() { # rss_under_load PID URL: the highest RSS seen while wrk loads URL
   local pid=$1 url=$2 peak=0 wrk_pid rss
   wrk -t2 -c64 -d"${LOAD_SECONDS}s" --timeout 10s -s bench/ingest.lua "$url" >/dev/null &
@@ -575,6 +617,7 @@ machine_facts >"$out/machine.md"
 doc_args=()
 if [ "$scenario" = all ] && ! $smoke; then doc_args=(--doc docs/benchmarks.md); fi
 if [ "$scenario" = steady ] && ! $smoke; then doc_args=(--doc docs/benchmarks.md --section steady); fi
+if [ "$scenario" = large ] && ! $smoke; then doc_args=(--doc docs/benchmarks.md --section large); fi
 echo
 bench_java Report --results "$measurements" --machine "$out/machine.md" --smoke "$smoke" \
   "${doc_args[@]}" | tee "$out/table.md"
