@@ -411,6 +411,11 @@ public final class EngineRuntime {
     }
   }
 
+  /** Asks the dispatcher for a claim round now (see {@link dev.qhook.QHook#pollNow()}). */
+  public void pollNow() {
+    dispatcher.wake();
+  }
+
   public Admin admin() {
     return admin;
   }

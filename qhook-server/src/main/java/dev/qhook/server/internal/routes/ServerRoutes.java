@@ -37,6 +37,7 @@ public final class ServerRoutes {
             Route.get("/metrics", metricsToken.guard(metrics::metrics)),
             Route.get("/api/events", apiToken.guard(events::list)),
             Route.get("/api/events/{id}", apiToken.guard(events::detail)),
+            Route.get("/api/events/{id}/jobs", apiToken.guard(jobs::ofEvent)),
             Route.get("/api/jobs", apiToken.guard(jobs::list)),
             Route.post("/api/jobs/retry", apiToken.guard(jobs::retryDead)),
             Route.get("/api/jobs/{id}", apiToken.guard(jobs::detail)),
