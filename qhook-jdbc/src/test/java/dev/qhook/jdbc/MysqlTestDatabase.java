@@ -12,7 +12,7 @@ import java.util.UUID;
  * {@code jdbc:mariadb://127.0.0.1:3306/qhook?user=qhook&password=qhook}; {@code
  * .ci/start-mariadb.sh} starts one). The user needs the right to create databases.
  */
-public final class MysqlTestDatabase {
+public final class MysqlTestDatabase implements ServerDatabase {
   public static final String URL_VARIABLE = "QHOOK_TEST_MYSQL_URL";
 
   private final String name;
@@ -27,6 +27,7 @@ public final class MysqlTestDatabase {
   }
 
   /** A new store on this database, migrated and emptied. */
+  @Override
   public JdbcStore freshStore() {
     execute("CREATE DATABASE IF NOT EXISTS " + name);
     JdbcStore store = store();
@@ -38,6 +39,7 @@ public final class MysqlTestDatabase {
   }
 
   /** Another store on the same database, as a second instance of a cluster would open. */
+  @Override
   public JdbcStore store() {
     return JdbcStore.mysql(url());
   }
@@ -51,6 +53,7 @@ public final class MysqlTestDatabase {
     return name;
   }
 
+  @Override
   public void drop() {
     execute("DROP DATABASE IF EXISTS " + name);
   }
