@@ -15,6 +15,7 @@ import dev.qhook.spi.EventQuery;
 import dev.qhook.spi.JobKind;
 import dev.qhook.spi.NewEvent;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
@@ -93,6 +94,22 @@ class MysqlRefusedValuesTest extends ServerStoreTest {
                 .items())
         .extracting(Event::id)
         .containsExactly(odd.id());
+  }
+
+  @Test
+  void aTakenIdIsRefusedWhileATakenKeyIsADuplicate() {
+    Event first = event("app", "t", "k", at(0));
+    store.append(List.of(newEvent(first)));
+    for (String key : new String[] {null, "other"}) {
+      Event sameId = new Event(first.id(), "app", "t", new byte[0], Map.of(), key, at(1));
+      assertThatThrownBy(() -> store.append(List.of(newEvent(sameId))))
+          .as("key %s", key)
+          .isInstanceOf(StoreRefusedException.class);
+    }
+
+    Event sameKey = event("app", "t", "k", at(2));
+    assertThat(store.append(List.of(newEvent(sameKey))))
+        .containsExactly(new AppendResult.Duplicate(first.id()));
   }
 
   @Test

@@ -40,14 +40,20 @@ public final class EventWriter {
           + Columns.EVENT
           + ") VALUES (:id, :source, :eventType, :payload, :headers, :uniqueKey, :createdAt)";
 
-  /**
-   * A taken key inserts nothing. MySQL has no conflict target: its no-op update applies to any
-   * unique key, and ids are new ULIDs, so the (source, unique_key) index is the one that can clash.
-   * ({@code INSERT IGNORE} would also turn a value too long into a truncated row.)
-   */
+  /** A taken key inserts nothing; a taken id still fails. */
   private static final String ON_TAKEN_KEY = " ON CONFLICT (source, unique_key) DO NOTHING";
 
-  private static final String ON_TAKEN_KEY_MYSQL = " ON DUPLICATE KEY UPDATE id = id";
+  /**
+   * MySQL has no conflict target: its update runs for a clash on any unique index. A clash on the
+   * idempotency key leaves the row as it is; any other clash (a taken id: the row found has another
+   * key, or none) sets the id to NULL, which the NOT NULL column refuses, so the append fails as on
+   * the other databases. ({@code INSERT IGNORE} would also turn a value too long into a truncated
+   * row.)
+   */
+  private static final String ON_TAKEN_KEY_MYSQL =
+      " ON DUPLICATE KEY UPDATE id = IF(unique_key IS NOT NULL AND unique_key = VALUES(unique_key)"
+          + " AND source = VALUES(source), id, NULL)";
+
   private static final String FIND_BY_KEYS =
       "SELECT source, unique_key, id FROM events"
           + " WHERE source IN (<sources>) AND unique_key IN (<keys>)";
