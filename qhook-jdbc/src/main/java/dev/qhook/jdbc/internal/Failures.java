@@ -154,7 +154,7 @@ final class Failures {
     }
     String message = String.valueOf(e.getMessage());
     int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+    return MysqlErrors.withoutValues(newline < 0 ? message : message.substring(0, newline));
   }
 
   /** The first two characters of the SQLState, or "" when the driver gave none. */

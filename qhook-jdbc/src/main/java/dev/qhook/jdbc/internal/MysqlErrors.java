@@ -52,6 +52,12 @@ final class MysqlErrors {
           );
 
   private static final int ER_DATA_TOO_LONG = 1406;
+
+  /** The values MySQL quotes in its messages: a duplicate key's, an incorrect string's bytes. */
+  private static final Pattern QUOTED_VALUE =
+      Pattern.compile(
+          "(Duplicate entry |Incorrect string value: |Incorrect \\w+ value: )'.*?'(?= for )");
+
   private static final Pattern COLUMN = Pattern.compile("column '([^']+)'");
 
   /** What each constrained column holds, for a refusal that names the column. */
@@ -71,6 +77,14 @@ final class MysqlErrors {
 
   static boolean unavailable(SQLException e) {
     return UNAVAILABLE.contains(e.getErrorCode());
+  }
+
+  /**
+   * {@code message} with the values MySQL and MariaDB quote replaced by {@code '***'}, as
+   * PostgreSQL's detail line is left out: a key or a payload is the sender's data, not the store's.
+   */
+  static String withoutValues(String message) {
+    return QUOTED_VALUE.matcher(message).replaceAll("$1'***'");
   }
 
   /** The refusal naming the field, for a value too long for its column; else null. */

@@ -42,6 +42,30 @@ class MysqlErrorsTest {
   }
 
   @Test
+  void quotedKeysAndBytesAreLeftOutOfTheMessage() {
+    StoreException duplicate =
+        Failures.of(
+            "x",
+            new SQLIntegrityConstraintViolationException(
+                "(conn=4) Duplicate entry 'app-secret-key' for key 'events_source_unique_key'",
+                "23000",
+                1062));
+    StoreException bytes =
+        Failures.of(
+            "x",
+            new SQLException(
+                "(conn=4) Incorrect string value: '\\xF0\\x9F\\x98' for column `q`.`events`.`source`"
+                    + " at row 1",
+                "HY000",
+                1366));
+
+    assertThat(duplicate.getMessage())
+        .doesNotContain("secret")
+        .contains("Duplicate entry '***' for key 'events_source_unique_key'");
+    assertThat(bytes.getMessage()).doesNotContain("xF0").contains("Incorrect string value: '***'");
+  }
+
+  @Test
   void aValueTooLongNamesItsField() {
     BatchUpdateException batch =
         new BatchUpdateException(
