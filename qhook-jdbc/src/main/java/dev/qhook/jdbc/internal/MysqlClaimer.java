@@ -21,9 +21,9 @@ import org.jdbi.v3.core.statement.Query;
  * first, that head their ordering key; then one {@code UPDATE} of the chosen ids. The leased jobs
  * are the selected rows with the update applied.
  *
- * <p>The candidates are read through the virtual columns {@code due_at} and {@code queue_due_at}
- * (V3__queue_indexes.sql), so InnoDB walks an index in claim order and locks only the rows it
- * returns; a claim of queue and other kinds at once (no such claim in the engine) reads the due
+ * <p>The candidates are read through the virtual columns {@code due_at} and {@code queue_target}
+ * (V3__queue_indexes.sql), so InnoDB walks only due jobs, in claim order, and locks only the rows
+ * it returns; a claim of queue and other kinds at once (no such claim in the engine) reads the due
  * jobs by status.
  */
 final class MysqlClaimer {
@@ -101,8 +101,8 @@ final class MysqlClaimer {
     String due;
     String order;
     if (request.target() != null && kinds.equals(EnumSet.of(JobKind.QUEUE))) {
-      due = "j.target = :target AND j.queue_due_at <= :now";
-      order = "j.queue_due_at, j.id";
+      due = "j.queue_target = :target AND j.scheduled_at <= :now";
+      order = "j.scheduled_at, j.id";
     } else if (!kinds.contains(JobKind.QUEUE)) {
       due = "j.due_at <= :now" + (request.target() != null ? " AND j.target = :target" : "");
       order = "j.due_at, j.id";
