@@ -19,7 +19,7 @@ import java.util.Properties;
  */
 public final class MysqlDatabase {
   static final String SESSION_SQL =
-      "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION,NO_ZERO_DATE',"
+      "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION',"
           + " SESSION innodb_lock_wait_timeout = 50";
 
   private MysqlDatabase() {}
