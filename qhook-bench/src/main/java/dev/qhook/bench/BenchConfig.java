@@ -32,7 +32,8 @@ public final class BenchConfig {
                   "max-concurrency",
                   "batch-size",
                   "handler-events",
-                  "queue");
+                  "queue",
+                  "keep-days");
           String yaml =
               yaml(
                   args.get("database"),
@@ -42,8 +43,24 @@ public final class BenchConfig {
                   args.getInt("batch-size", 0),
                   args.get("handler-events", "*"),
                   args.get("queue", ""));
+          int keepDays = args.getInt("keep-days", 0);
+          if (keepDays > 0) {
+            yaml = keeping(yaml, keepDays);
+          }
           Files.writeString(Path.of(args.get("file")), yaml, StandardCharsets.UTF_8);
         });
+  }
+
+  /**
+   * {@code yaml} keeping events and finished jobs {@code days} days ({@code retention.events},
+   * {@code worker.retention_hours}), so that a stored history is neither deleted at start nor kept
+   * longer than that.
+   */
+  static String keeping(String yaml, int days) {
+    String worker = "worker:\n  retention_hours: " + days * 24 + "\n";
+    String withWorker =
+        yaml.contains("worker:\n") ? yaml.replace("worker:\n", worker) : yaml + worker;
+    return withWorker + "retention:\n  events: " + days + "d\n";
   }
 
   /**

@@ -76,13 +76,13 @@ class ConfigLoaderTest {
 
   @Test
   void unsupportedSectionsAreRefused() throws IOException {
-    Path base = write("qhook.yaml", "sources:\n  nightly: { type: cron, schedule: '0 3 * * *' }\n");
+    Path base = write("qhook.yaml", "sources:\n  partners: { type: outbound }\n");
 
     assertThatThrownBy(() -> loader().build().load(base))
         .isInstanceOf(ConfigException.class)
         .hasMessage(
-            "sources.nightly.type: cron sources are not supported yet (this version supports"
-                + " webhook, event and sns sources)");
+            "sources.partners.type: outbound sources are not supported yet (this version supports"
+                + " webhook, event, sns and cron sources)");
   }
 
   private ConfigLoader.Builder loader() {

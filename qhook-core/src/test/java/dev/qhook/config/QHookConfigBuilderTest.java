@@ -227,7 +227,7 @@ class QHookConfigBuilderTest {
   }
 
   @Test
-  void whatTheEngineDoesNotRunYetIsRefused() {
+  void mysqlAndCronSourcesAreNoLongerRefused() {
     QHookConfig.Builder builder =
         QHookConfig.builder()
             .database(new DatabaseConfig(DatabaseDriver.MYSQL, "mysql://u:p@h/db", 10))
@@ -237,10 +237,7 @@ class QHookConfigBuilderTest {
                     .timezone(ZoneId.of("Europe/Berlin"))
                     .build());
 
-    assertThat(problems(builder))
-        .containsExactly(
-            "sources.nightly.type: cron sources are not supported yet (this version supports"
-                + " webhook, event and sns sources)");
+    assertThat(problems(builder)).isEmpty();
   }
 
   @Test

@@ -19,6 +19,8 @@ import dev.qhook.config.AlertsConfig;
 import dev.qhook.config.QHookConfig;
 import dev.qhook.internal.Version;
 import dev.qhook.internal.alerts.AlertSender;
+import dev.qhook.internal.cron.CronEvents;
+import dev.qhook.internal.cron.CronTicker;
 import dev.qhook.internal.delivery.HandlerDelivery;
 import dev.qhook.internal.delivery.HandlerGuards;
 import dev.qhook.internal.delivery.HandlerRequests;
@@ -51,6 +53,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -110,6 +113,7 @@ public final class EngineRuntime {
   private final Ingestor ingestor;
   private final InboundReceiver inbound;
   private final Maintenance maintenance;
+  private final CronTicker cron;
   private final Admin admin;
   private final AlertSink alerts;
   private final HealthProbe healthProbe;
@@ -207,6 +211,13 @@ public final class EngineRuntime {
     this.maintenance =
         new Maintenance(this.store, clock, config, dispatcher::wake, metrics, this::raiseAlert);
     this.admin = new StoreAdmin(this.store, clock, dispatcher::wake);
+    this.cron =
+        new CronTicker(
+            config,
+            clock,
+            tick -> !ingest(CronEvents.request(tick)).duplicate(),
+            (source, result) -> metrics.cronTick(source, result.name().toLowerCase(Locale.ROOT)),
+            DeliveryExecutors.named("qhook-cron"));
   }
 
   private static AlertSink defaultAlerts(
@@ -248,6 +259,7 @@ public final class EngineRuntime {
     state = State.RUNNING;
     dispatcher.start();
     maintenance.start();
+    cron.start();
     queues.start();
   }
 
@@ -449,6 +461,7 @@ public final class EngineRuntime {
       }
       state = State.STOPPING;
     }
+    cron.close();
     maintenance.close();
     queues.close(); // waiting consumers return; leases are left to expire
     // Leases of running jobs keep being renewed while they drain; unstarted ones go back now.
