@@ -237,7 +237,10 @@ class QHookConfigBuilderTest {
                     .timezone(ZoneId.of("Europe/Berlin"))
                     .build());
 
-    assertThat(problems(builder)).isEmpty();
+    QHookConfig config = builder.build();
+
+    assertThat(config.database().driver()).isEqualTo(DatabaseDriver.MYSQL);
+    assertThat(config.sources()).containsKey("nightly");
   }
 
   @Test
