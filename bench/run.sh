@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark kit: bench/run.sh [all|ingest|push|latency|footprint|pull|steady|scaling|large] [--smoke] [--no-build]
 #
-# Starts what each scenario needs (PostgreSQL through .ci/start-postgres.sh, the qhook server
+# Starts what each scenario needs (PostgreSQL through .ci/start-postgres.sh, MariaDB through
+# .ci/start-mariadb.sh for the MySQL column of ingest and push, the qhook server
 # through bin/qhook, the bare JDK server baseline, a loopback receiver, wrk), all on 127.0.0.1,
 # measures qhook and its baseline in the same run, stops everything it started on exit, and prints
 # the table scenario | qhook | baseline | ratio | target | met?. Results go to bench/results/<run>/.
@@ -12,8 +13,8 @@
 #
 # --smoke: every scenario in seconds with tiny counts; no target is judged (CI runs this).
 # Environment: QHOOK_BENCH_PORT (first of six ports, default 19100), QHOOK_BENCH_DATABASE (the
-# PostgreSQL database it recreates, default qhook_bench), QHOOK_BENCH_PG_PORT (the local PostgreSQL
-# server's port, default 5432), BENCH_JAVA_OPTS (JVM flags
+# PostgreSQL and MariaDB databases it recreates, default qhook_bench), QHOOK_BENCH_PG_PORT (the local
+# PostgreSQL server's port, default 5432), BENCH_JAVA_OPTS (JVM flags
 # for every JVM the kit starts, default none; the measured ones also get bin/qhook's defaults).
 set -euo pipefail
 
@@ -31,7 +32,7 @@ for arg in "$@"; do
     --no-build) build=false ;;
     all | ingest | push | latency | footprint | pull | steady | scaling | large) scenario=$arg ;;
     -h | --help)
-      sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+      sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *)
@@ -71,13 +72,14 @@ base_port=${QHOOK_BENCH_PORT:-19100}
 BARE_PORT=$base_port
 QHOOK_PORT=$((base_port + 1))
 RECEIVER_PORT=$((base_port + 2))
-# QHOOK_BENCH_DATABASE: the PostgreSQL database the kit drops and recreates (default qhook_bench);
-# give runs beside each other on one server databases of their own.
+# QHOOK_BENCH_DATABASE: the PostgreSQL (and MariaDB) database the kit drops and recreates (default
+# qhook_bench); give runs beside each other on one server databases of their own.
 PG_ADMIN_DB=${QHOOK_BENCH_DATABASE:-qhook_bench}
 # QHOOK_BENCH_PG_PORT: another local PostgreSQL server than .ci/start-postgres.sh's (default 5432).
 PG_PORT=${QHOOK_BENCH_PG_PORT:-5432}
 PG_URL="postgres://qhook:qhook@127.0.0.1:$PG_PORT/$PG_ADMIN_DB"
 PG_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$PG_ADMIN_DB?user=qhook&password=qhook"
+MY_URL="mysql://qhook:qhook@127.0.0.1:3306/$PG_ADMIN_DB"
 BENCH_JAR=$root/qhook-bench/target/qhook-bench.jar
 
 run_id=$(date -u +%Y%m%d-%H%M%S)$($smoke && echo -smoke || true)
@@ -177,12 +179,27 @@ reset_postgres() { # a fresh, empty benchmark database: never the one the tests 
   # Flush what earlier scenarios wrote now, not during the next measurement.
   su postgres -c "psql -p $PG_PORT -v ON_ERROR_STOP=1 -qAt -c 'checkpoint'" >/dev/null
 }
-database_url() { # database_url sqlite|postgres NAME: a fresh database for one qhook run
+mysql_started=false
+ensure_mysql() {
+  $mysql_started && return 0
+  log "starting MariaDB (.ci/start-mariadb.sh)"
+  .ci/start-mariadb.sh >/dev/null
+  mysql_started=true
+}
+reset_mysql() { # a fresh, empty benchmark database on MariaDB, its dirty pages flushed
+  ensure_mysql
+  mariadb --protocol=socket -uroot -e "drop database if exists \`$PG_ADMIN_DB\`; create database \`$PG_ADMIN_DB\`; flush tables"
+}
+database_url() { # database_url sqlite|postgres|mysql NAME: a fresh database for one qhook run
   case $1 in
     sqlite) echo "sqlite:$work/$2.db" ;;
     postgres)
       reset_postgres
       echo "$PG_URL"
+      ;;
+    mysql)
+      reset_mysql
+      echo "$MY_URL"
       ;;
   esac
 }
@@ -240,7 +257,7 @@ scenario_ingest() {
   stop "$bare_pid"
   start_receiver
   local db
-  for db in sqlite postgres; do
+  for db in sqlite postgres mysql; do
     start_qhook "ingest-$db" "$(database_url "$db" "ingest")"
     run_wrk "ingest.$db" "http://127.0.0.1:$QHOOK_PORT/events/bench/order.created"
     stop "$qhook_pid"
@@ -256,7 +273,7 @@ scenario_push() { # each side PUSH_REPEATS times, alternating; the table reports
     measured_java DbSchedulerBaseline --url "$PG_JDBC_URL" --tasks "$SCHEDULER_TASKS" --warmup "$PUSH_WARMUP" \
       --warmup-rounds "$PUSH_WARMUP_ROUNDS" \
       --threads "$SCHEDULER_THREADS" --out "$measurements" 2>&1 | tee -a "$out/push.log"
-    for db in sqlite postgres; do
+    for db in sqlite postgres mysql; do
       log "push ($repeat of $PUSH_REPEATS): qhook on $db, $PUSH_EVENTS events, worker.max_concurrency $PUSH_CONCURRENCY"
       measured_java PushDeliveryRun --database "$(database_url "$db" "push-$repeat")" --events "$PUSH_EVENTS" \
         --warmup "$PUSH_WARMUP" --warmup-rounds "$PUSH_WARMUP_ROUNDS" \
@@ -557,12 +574,16 @@ scenario_pull() {
 
 # ---- the run -------------------------------------------------------------------------------------
 machine_facts() {
-  local pg="not used" dirty=""
+  local pg="not used" my="not used" dirty=""
   if $postgres_started; then
     pg=$(su postgres -c "psql -p $PG_PORT -qAt -c 'show server_version'" 2>/dev/null || echo unknown)
   fi
-  git diff --quiet HEAD 2>/dev/null || dirty=" (with uncommitted changes)"
   prop() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" pom.xml | head -n 1; }
+  if $mysql_started; then
+    my=$(mariadb --protocol=socket -uroot -N -e 'select version()' 2>/dev/null || echo unknown)
+    my="$my, mariadb-java-client $(prop mariadb-java-client.version)"
+  fi
+  git diff --quiet HEAD 2>/dev/null || dirty=" (with uncommitted changes)"
   cat <<EOF
 Run \`bench/run.sh $scenario$($smoke && echo " --smoke" || true)\` at $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$dirty.
 
@@ -573,6 +594,7 @@ Run \`bench/run.sh $scenario$($smoke && echo " --smoke" || true)\` at $(date -u 
 | OS | $(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME"), kernel $(uname -r) |
 | JDK | $(java -version 2>&1 | head -n 1) |
 | PostgreSQL | $pg |
+| MariaDB (the MySQL column) | $my |
 | SQLite | sqlite-jdbc $(prop sqlite-jdbc.version) |
 | wrk | $(wrk -v 2>&1 | head -n 1 | awk '{ print $2 }') |
 | db-scheduler | $(prop db-scheduler.version) |

@@ -64,7 +64,8 @@ public final class BenchConfig {
   }
 
   /**
-   * @param databaseUrl {@code sqlite:FILE} or {@code postgres://user:pass@host:port/db}
+   * @param databaseUrl {@code sqlite:FILE}, {@code postgres://user:pass@host:port/db} or {@code
+   *     mysql://user:pass@host:port/db}
    * @param maxConcurrency {@code worker.max_concurrency}, 0 for the default
    * @param batchSize {@code worker.batch_size}, 0 for the default
    * @param handlerEvents the handler's event pattern: {@code *}, or one that matches no event the
@@ -79,7 +80,10 @@ public final class BenchConfig {
       int batchSize,
       String handlerEvents,
       String queue) {
-    String driver = databaseUrl.startsWith("sqlite:") ? "sqlite" : "postgres";
+    String driver =
+        databaseUrl.startsWith("sqlite:")
+            ? "sqlite"
+            : databaseUrl.startsWith("mysql:") ? "mysql" : "postgres";
     StringBuilder yaml = new StringBuilder();
     yaml.append("database:\n")
         .append("  driver: ")

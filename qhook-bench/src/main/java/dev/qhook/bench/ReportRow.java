@@ -90,6 +90,15 @@ record ReportRow(
             "ingest.bare.errors",
             NONE),
         new ReportRow(
+            "ingest req/s, MySQL (MariaDB; vs bare JDK server)",
+            "ingest.mysql.rps",
+            "ingest.bare.rps",
+            new Target.RatioAtLeast(0.5)),
+        new ReportRow("ingest p50 ms, MySQL", "ingest.mysql.p50_ms", "ingest.bare.p50_ms", NONE),
+        new ReportRow("ingest p99 ms, MySQL", "ingest.mysql.p99_ms", "ingest.bare.p99_ms", NONE),
+        new ReportRow(
+            "ingest non-2xx/errors, MySQL", "ingest.mysql.errors", "ingest.bare.errors", NONE),
+        new ReportRow(
             "push deliveries/s, SQLite (vs db-scheduler on PostgreSQL)",
             "push.sqlite.rate",
             "push.dbscheduler.rate",
@@ -97,6 +106,11 @@ record ReportRow(
         new ReportRow(
             "push deliveries/s, PostgreSQL (vs db-scheduler)",
             "push.postgres.rate",
+            "push.dbscheduler.rate",
+            new Target.RatioAtLeast(1.5)),
+        new ReportRow(
+            "push deliveries/s, MySQL (MariaDB; vs db-scheduler on PostgreSQL)",
+            "push.mysql.rate",
             "push.dbscheduler.rate",
             new Target.RatioAtLeast(1.5)),
         new ReportRow("latency p50 ms, SQLite", "latency.sqlite.p50_ms", null, NONE),

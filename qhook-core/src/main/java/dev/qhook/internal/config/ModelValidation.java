@@ -28,7 +28,7 @@ public final class ModelValidation {
   }
 
   /**
-   * Refuses what this version does not run (workflows, outbound sources, MySQL), without the other
+   * Refuses what this version does not run (workflows and outbound sources), without the other
    * rules: for a config made with the record constructors.
    *
    * @throws ConfigException naming the path of each refused section

@@ -1,6 +1,5 @@
 package dev.qhook.internal.config;
 
-import dev.qhook.config.DatabaseDriver;
 import dev.qhook.config.SourceConfig;
 import dev.qhook.config.SourceType;
 import java.util.Map;
@@ -24,7 +23,6 @@ final class Unsupported {
   static void check(BoundConfig config, Problems problems) {
     workflows(config, problems);
     sourceType(config, problems, SourceType.OUTBOUND, "outbound sources");
-    mysql(config, problems);
   }
 
   /** Workflows: any entry under {@code workflows}. */
@@ -44,17 +42,5 @@ final class Unsupported {
             what + " are not supported yet " + SOURCE_TYPES);
       }
     }
-  }
-
-  /** MySQL and MariaDB, by {@code driver} or by a URL that implies them. */
-  private static void mysql(BoundConfig config, Problems problems) {
-    if (config.database().driver() != DatabaseDriver.MYSQL) {
-      return;
-    }
-    boolean byUrl =
-        DatabaseUrls.driverOf(config.database().url()).orElse(null) == DatabaseDriver.MYSQL;
-    problems.error(
-        byUrl ? "database.url" : "database.driver",
-        "MySQL and MariaDB are not supported yet (this version stores in sqlite or postgres)");
   }
 }

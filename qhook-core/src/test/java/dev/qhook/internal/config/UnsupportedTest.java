@@ -3,6 +3,7 @@ package dev.qhook.internal.config;
 import static dev.qhook.internal.config.Yaml.errors;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.qhook.config.DatabaseDriver;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,15 +42,16 @@ class UnsupportedTest {
   }
 
   @Test
-  void mysqlIsRefusedWhereverItIsNamed() {
-    String refusal =
-        ": MySQL and MariaDB are not supported yet (this version stores in sqlite or postgres)";
-    assertThat(errors("database: { driver: mysql, url: 'jdbc:foo://h/db' }"))
-        .containsExactly("database.driver" + refusal);
-    assertThat(errors("database: { url: 'mysql://u:p@h/db' }"))
-        .containsExactly("database.url" + refusal);
-    assertThat(errors("database: { url: 'mariadb://u:p@h/db' }"))
-        .containsExactly("database.url" + refusal);
+  void mysqlAndMariadbAreAcceptedWhereverTheyAreNamed() {
+    assertThat(
+            Yaml.load("database: { driver: mysql, url: 'jdbc:mariadb://h/db' }")
+                .database()
+                .driver())
+        .isEqualTo(DatabaseDriver.MYSQL);
+    assertThat(Yaml.load("database: { url: 'mysql://u:p@h/db' }").database().driver())
+        .isEqualTo(DatabaseDriver.MYSQL);
+    assertThat(Yaml.load("database: { url: 'mariadb://u:p@h/db' }").database().driver())
+        .isEqualTo(DatabaseDriver.MYSQL);
   }
 
   @Test

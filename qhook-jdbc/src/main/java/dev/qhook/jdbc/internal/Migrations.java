@@ -11,7 +11,9 @@ import org.jdbi.v3.core.Handle;
 /**
  * Versioned schema scripts, {@code db/migration/<dialect>/V<n>__<what>.sql}, applied in order in
  * one transaction. Table {@code schema_version} records each applied version, so running again
- * applies only what is new. Concurrent instances take turns (an advisory lock on PostgreSQL).
+ * applies only what is new. Concurrent instances take turns (an advisory lock on PostgreSQL, a
+ * named lock on MySQL). MySQL commits each DDL statement on its own, so there a script that fails
+ * midway leaves what it already did, and is not recorded as applied.
  */
 public final class Migrations {
   /** Every script, oldest first. Append new ones; never edit an applied one. */
