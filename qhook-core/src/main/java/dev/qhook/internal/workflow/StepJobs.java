@@ -59,11 +59,13 @@ public final class StepJobs {
     return NewStep.single(job(runId, workflow, index, null, url(step), due), text);
   }
 
-  /** A new job of step {@code index} acting on its recorded input again (a redrive). */
+  /**
+   * A new job of step {@code index} acting on its recorded input again (a redrive): a wait step
+   * waits again from now.
+   */
   public NewStep again(
       String runId, WorkflowConfig workflow, int index, String input, Instant now) {
-    Step step = workflow.steps().get(index);
-    return NewStep.single(job(runId, workflow, index, null, url(step), now), input);
+    return step(runId, workflow, index, StepResults.result(input), now);
   }
 
   /** The job of branch or item {@code branch} of step {@code index}, in {@code activation}. */

@@ -104,6 +104,12 @@ final class WorkflowFixture implements AutoCloseable {
     return alerts.stream().filter(a -> a.kind().label().equals(kind)).findFirst().orElse(null);
   }
 
+  /** Stops the engine and closes the store, leaving the receiver running (a restart). */
+  void stopEngine() {
+    qhook.close();
+    store.close();
+  }
+
   @Override
   public void close() {
     qhook.close();
