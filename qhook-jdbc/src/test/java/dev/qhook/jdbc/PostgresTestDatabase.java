@@ -35,7 +35,20 @@ final class PostgresTestDatabase {
     execute("CREATE SCHEMA IF NOT EXISTS " + schema);
     JdbcStore store = store();
     store.migrate();
-    execute("TRUNCATE " + schema + ".events, " + schema + ".jobs, " + schema + ".job_attempts");
+    execute(
+        "TRUNCATE "
+            + String.join(
+                ", ",
+                java.util.stream.Stream.of(
+                        "events",
+                        "jobs",
+                        "job_attempts",
+                        "workflow_runs",
+                        "workflow_steps",
+                        "workflow_definitions",
+                        "callback_tokens")
+                    .map(t -> schema + "." + t)
+                    .toList()));
     return store;
   }
 

@@ -11,6 +11,7 @@ import dev.qhook.testkit.store.QueueAdminContract;
 import dev.qhook.testkit.store.QueueReceiveContract;
 import dev.qhook.testkit.store.RetentionContract;
 import dev.qhook.testkit.store.RetryContract;
+import dev.qhook.testkit.store.RunContract;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +43,8 @@ public abstract class StoreContractTest
         QueueReceiveContract,
         QueueAdminContract,
         RetryContract,
-        RetentionContract {
+        RetentionContract,
+        RunContract {
 
   private @Nullable Store store;
 

@@ -3,7 +3,13 @@ package dev.qhook.internal.config;
 import dev.qhook.config.DatabaseDriver;
 import dev.qhook.config.SourceConfig;
 import dev.qhook.config.SourceType;
+import dev.qhook.config.Step;
+import dev.qhook.config.StepType;
+import dev.qhook.config.WorkflowConfig;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Configuration that binds and validates but that the engine does not run yet. Rather than accept
@@ -15,25 +21,37 @@ import java.util.Map;
  * are. The messages are listed in docs/reference/configuration.md, "Not supported yet".
  */
 final class Unsupported {
-  static final String HANDLERS_ONLY = "(this version delivers to handlers and pull queues only)";
+  static final String STEP_TYPES = "(this version runs http, choice and wait steps)";
   static final String SOURCE_TYPES = "(this version supports webhook, event and sns sources)";
 
   private Unsupported() {}
 
   /** Reports every configured capability that the engine does not run yet. */
   static void check(BoundConfig config, Problems problems) {
-    workflows(config, problems);
+    workflowSteps(config, problems);
     sourceType(config, problems, SourceType.CRON, "cron sources");
     sourceType(config, problems, SourceType.OUTBOUND, "outbound sources");
     mysql(config, problems);
   }
 
-  /** Workflows: any entry under {@code workflows}. */
-  private static void workflows(BoundConfig config, Problems problems) {
-    for (String name : config.workflows().keySet()) {
-      problems.error("workflows." + name, "workflows are not supported yet " + HANDLERS_ONLY);
+  /** Workflow step types the engine does not run yet. */
+  private static void workflowSteps(BoundConfig config, Problems problems) {
+    for (Map.Entry<String, WorkflowConfig> wf : config.workflows().entrySet()) {
+      List<Step> steps = wf.getValue().steps();
+      for (int i = 0; i < steps.size(); i++) {
+        StepType type = steps.get(i).type();
+        if (NOT_RUN_YET.contains(type)) {
+          problems.error(
+              "workflows." + wf.getKey() + ".steps[" + i + "].type",
+              type.label() + " steps are not supported yet " + STEP_TYPES);
+        }
+      }
     }
   }
+
+  /** Step types validated but not run yet. */
+  private static final Set<StepType> NOT_RUN_YET =
+      EnumSet.of(StepType.PARALLEL, StepType.MAP, StepType.CALLBACK, StepType.WORKFLOW);
 
   /** Source types the engine does not run yet: {@code cron} (timers) and {@code outbound}. */
   private static void sourceType(

@@ -15,6 +15,7 @@ import dev.qhook.Rejection;
 import dev.qhook.StoreException;
 import dev.qhook.StoreRefusedException;
 import dev.qhook.UnavailableException;
+import dev.qhook.WorkflowRuns;
 import dev.qhook.config.AlertsConfig;
 import dev.qhook.config.QHookConfig;
 import dev.qhook.internal.Version;
@@ -23,6 +24,7 @@ import dev.qhook.internal.delivery.HandlerDelivery;
 import dev.qhook.internal.delivery.HandlerGuards;
 import dev.qhook.internal.delivery.HandlerRequests;
 import dev.qhook.internal.delivery.Hmac;
+import dev.qhook.internal.delivery.StepRequests;
 import dev.qhook.internal.ids.UlidGenerator;
 import dev.qhook.internal.inbound.InboundReceiver;
 import dev.qhook.internal.inbound.SourceGates;
@@ -34,6 +36,8 @@ import dev.qhook.internal.queue.PullQueues;
 import dev.qhook.internal.routing.Router;
 import dev.qhook.internal.transport.ApacheHttpTransport;
 import dev.qhook.internal.transport.SsrfGuard;
+import dev.qhook.internal.workflow.RunSweeper;
+import dev.qhook.internal.workflow.WorkflowEngine;
 import dev.qhook.spi.AlertSink;
 import dev.qhook.spi.AppendResult;
 import dev.qhook.spi.ClaimedJob;
@@ -56,6 +60,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,6 +118,7 @@ public final class EngineRuntime {
   private final Admin admin;
   private final AlertSink alerts;
   private final HealthProbe healthProbe;
+  private final WorkflowEngine workflows;
   private volatile State state = State.NEW;
   private volatile boolean abandoning;
 
@@ -147,6 +153,22 @@ public final class EngineRuntime {
     int maxConcurrency = config.worker().maxConcurrency();
     this.workers = DeliveryExecutors.create("qhook-worker", maxConcurrency);
     String secret = config.delivery().signingSecret();
+    byte[] signingKey = secret == null ? null : Hmac.standardWebhooksKey(secret);
+    UlidGenerator ids = new UlidGenerator(clock);
+    this.workflows =
+        new WorkflowEngine(
+            config,
+            new WorkflowEngine.Wiring(
+                this.store,
+                this.transport,
+                clock,
+                options.random(),
+                ids,
+                metrics,
+                this::raiseAlert,
+                new StepRequests(Version.NUMBER, signingKey),
+                this::wakeDispatcher));
+    Function<ClaimedJob, @Nullable Completion> steps = workflows.executor();
     HandlerDelivery delivery =
         new HandlerDelivery(
             router,
@@ -165,7 +187,10 @@ public final class EngineRuntime {
             clock,
             Dispatcher.Settings.of(config, POLL_INTERVAL, LEASE_MARGIN),
             workers,
-            delivery,
+            claimed ->
+                claimed.job().kind() == JobKind.WORKFLOW_STEP
+                    ? steps.apply(claimed)
+                    : delivery.apply(claimed),
             this::storeCompletion,
             dbHealth,
             this::onDbFailure);
@@ -187,11 +212,12 @@ public final class EngineRuntime {
             config,
             router,
             appender,
-            new UlidGenerator(clock),
+            ids,
             clock,
             metrics,
             this::onStored,
-            dispatcher);
+            dispatcher,
+            workflows.starter());
     CertificateFetcher certificates =
         options.certificates() != null
             ? options.certificates()
@@ -229,6 +255,10 @@ public final class EngineRuntime {
         ssrfGuard, config.worker().maxConcurrency() + ENGINE_CONNECTIONS);
   }
 
+  private void wakeDispatcher() {
+    dispatcher.wake();
+  }
+
   /** After the commit of an event's jobs: wakes the dispatcher and the queues' consumers. */
   private void onStored(List<NewJob> jobs) {
     if (jobs.stream().anyMatch(j -> j.kind() != JobKind.QUEUE)) {
@@ -248,6 +278,7 @@ public final class EngineRuntime {
     state = State.RUNNING;
     dispatcher.start();
     maintenance.start();
+    maintenance.scheduleEvery(workflows.sweeper(), RunSweeper.EVERY);
     queues.start();
   }
 
@@ -401,6 +432,10 @@ public final class EngineRuntime {
 
   public Admin admin() {
     return admin;
+  }
+
+  public WorkflowRuns workflowRuns() {
+    return workflows.runs();
   }
 
   public QueueClient queue(String name) {

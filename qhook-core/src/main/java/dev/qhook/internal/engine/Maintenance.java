@@ -75,6 +75,11 @@ public final class Maintenance implements AutoCloseable {
         guarded(this::cleanUp), 0, CLEANUP_EVERY.toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  /** Runs {@code task} every {@code every} from now on, until {@link #close()}. */
+  public void scheduleEvery(Runnable task, Duration every) {
+    schedule(task, every);
+  }
+
   private void schedule(Runnable task, Duration every) {
     timer.scheduleAtFixedRate(
         guarded(task), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);

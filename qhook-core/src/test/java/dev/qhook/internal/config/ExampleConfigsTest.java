@@ -77,16 +77,24 @@ class ExampleConfigsTest {
 
   @ParameterizedTest
   @MethodSource("workflowExamples")
-  void workflowExamplesAreRefusedWithOneProblemNamingTheWorkflow(Path file) {
-    String workflow = WORKFLOW_EXAMPLES.get(file.getFileName().toString());
-
+  void workflowExamplesLoadUnlessTheyUseAStepTypeNotRunYet(Path file) {
+    String refused = REFUSED_STEPS.get(file.getFileName().toString());
+    if (refused == null) {
+      assertThat(LoadPipeline.load(file, null, ENV, EXAMPLES).config().workflows())
+          .containsKey(WORKFLOW_EXAMPLES.get(file.getFileName().toString()));
+      return;
+    }
     assertThatThrownBy(() -> LoadPipeline.load(file, null, ENV, EXAMPLES))
         .isInstanceOf(ConfigException.class)
-        .hasMessage(
-            "workflows."
-                + workflow
-                + ": workflows are not supported yet (this version delivers to handlers and pull queues only)");
+        .hasMessage(refused);
   }
+
+  /** The workflow examples refused for a step type the engine does not run yet. */
+  private static final Map<String, String> REFUSED_STEPS =
+      Map.of(
+          "tenant-provision.yaml",
+          "workflows.tenant-provision.steps[1].type: callback steps are not supported yet (this"
+              + " version runs http, choice and wait steps)");
 
   @ParameterizedTest
   @MethodSource("examples")

@@ -21,15 +21,26 @@ class UnsupportedTest {
   }
 
   @Test
-  void everyWorkflowIsRefused() {
+  void workflowsOfHttpChoiceAndWaitStepsAreRun() {
+    assertThat(
+            Yaml.load(
+                    APP
+                        + "workflows:\n  deploy: { source: app, steps: [{ name: a, url:"
+                        + " 'https://a.example.com/x' }, { name: b, type: wait, seconds: 5 }] }")
+                .workflows())
+        .containsOnlyKeys("deploy");
+  }
+
+  @Test
+  void stepTypesNotRunYetAreRefusedAtTheirType() {
     assertThat(
             errors(
                 APP
-                    + "workflows:\n  deploy: { source: app, steps: [{ name: a, url:"
-                    + " 'https://a.example.com/x' }] }"))
+                    + "workflows:\n  deploy: { source: app, steps: [{ name: a, type: parallel,"
+                    + " branches: [{ name: x, url: 'https://a.example.com/x' }] }] }"))
         .containsExactly(
-            "workflows.deploy: workflows are not supported yet (this version delivers to handlers"
-                + " and pull queues only)");
+            "workflows.deploy.steps[0].type: parallel steps are not supported yet (this version"
+                + " runs http, choice and wait steps)");
   }
 
   @Test
@@ -102,11 +113,14 @@ class UnsupportedTest {
                       deploy:
                         source: app
                         steps:
-                          - { name: a, url: 'https://a.example.com/x', goto: b }
+                          - name: a
+                            type: parallel
+                            branches: [{ name: x, url: 'https://a.example.com/x' }]
+                            goto: b
                     """))
         .containsExactly(
             "workflows.deploy.steps[0].goto: no step 'b' in workflow 'deploy'",
-            "workflows.deploy: workflows are not supported yet (this version delivers to handlers"
-                + " and pull queues only)");
+            "workflows.deploy.steps[0].type: parallel steps are not supported yet (this version"
+                + " runs http, choice and wait steps)");
   }
 }
