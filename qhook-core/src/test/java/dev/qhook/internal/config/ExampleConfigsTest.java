@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ExampleConfigsTest {
   private static final Path EXAMPLES = Path.of("..", "examples");
-  private static final Map<String, String> ENV =
+  static final Map<String, String> ENV =
       Map.of(
           "PAGERDUTY_WEBHOOK_SECRET", "pd-secret",
           "PAGERDUTY_API_KEY", "pd-key",
