@@ -3,13 +3,7 @@ package dev.qhook.internal.config;
 import dev.qhook.config.DatabaseDriver;
 import dev.qhook.config.SourceConfig;
 import dev.qhook.config.SourceType;
-import dev.qhook.config.Step;
-import dev.qhook.config.StepType;
-import dev.qhook.config.WorkflowConfig;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Configuration that binds and validates but that the engine does not run yet. Rather than accept
@@ -21,37 +15,16 @@ import java.util.Set;
  * are. The messages are listed in docs/reference/configuration.md, "Not supported yet".
  */
 final class Unsupported {
-  static final String STEP_TYPES = "(this version runs http, choice and wait steps)";
   static final String SOURCE_TYPES = "(this version supports webhook, event and sns sources)";
 
   private Unsupported() {}
 
   /** Reports every configured capability that the engine does not run yet. */
   static void check(BoundConfig config, Problems problems) {
-    workflowSteps(config, problems);
     sourceType(config, problems, SourceType.CRON, "cron sources");
     sourceType(config, problems, SourceType.OUTBOUND, "outbound sources");
     mysql(config, problems);
   }
-
-  /** Workflow step types the engine does not run yet. */
-  private static void workflowSteps(BoundConfig config, Problems problems) {
-    for (Map.Entry<String, WorkflowConfig> wf : config.workflows().entrySet()) {
-      List<Step> steps = wf.getValue().steps();
-      for (int i = 0; i < steps.size(); i++) {
-        StepType type = steps.get(i).type();
-        if (NOT_RUN_YET.contains(type)) {
-          problems.error(
-              "workflows." + wf.getKey() + ".steps[" + i + "].type",
-              type.label() + " steps are not supported yet " + STEP_TYPES);
-        }
-      }
-    }
-  }
-
-  /** Step types validated but not run yet. */
-  private static final Set<StepType> NOT_RUN_YET =
-      EnumSet.of(StepType.PARALLEL, StepType.MAP, StepType.CALLBACK, StepType.WORKFLOW);
 
   /** Source types the engine does not run yet: {@code cron} (timers) and {@code outbound}. */
   private static void sourceType(

@@ -8,7 +8,6 @@ import dev.qhook.config.HttpStep;
 import dev.qhook.config.Step;
 import dev.qhook.config.WaitStep;
 import dev.qhook.config.WorkflowConfig;
-import dev.qhook.internal.delivery.AttemptOutcome;
 import dev.qhook.internal.delivery.StepRequests;
 import dev.qhook.internal.metrics.EngineMetrics;
 import dev.qhook.internal.workflow.flow.DataFlow;
@@ -26,8 +25,6 @@ import dev.qhook.spi.RunStatus;
 import dev.qhook.spi.StepState;
 import dev.qhook.spi.Store;
 import dev.qhook.spi.Transport;
-import dev.qhook.spi.TransportRequest;
-import dev.qhook.spi.TransportResult;
 import dev.qhook.spi.WorkflowRun;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,12 +61,14 @@ public final class StepExecutor implements Function<ClaimedJob, @Nullable Comple
   private final Transitions transitions;
   private final RunEnds ends;
   private final FanOut fanOut;
+  private final StepCalls calls;
 
-  StepExecutor(Parts parts, Transitions transitions, RunEnds ends, FanOut fanOut) {
+  StepExecutor(Parts parts, Transitions transitions, RunEnds ends, FanOut fanOut, StepCalls calls) {
     this.parts = parts;
     this.transitions = transitions;
     this.ends = ends;
     this.fanOut = fanOut;
+    this.calls = calls;
   }
 
   @Override
@@ -130,54 +129,21 @@ public final class StepExecutor implements Function<ClaimedJob, @Nullable Comple
   }
 
   private RunAdvance.Builder http(StepContext c, HttpStep step) {
-    Job job = c.job();
-    Instant sentAt = parts.clock().instant();
-    TransportResult result = send(c, step, sentAt);
-    AttemptOutcome outcome = AttemptOutcome.classify(result, parts.clock().instant());
-    boolean success = outcome instanceof AttemptOutcome.Success;
-    parts.engineMetrics().deliveryAttempt(job.target(), success, outcome.durationMs());
-    if (success) {
-      AttemptRecord record =
-          new AttemptRecord(
-              job.attempt(), outcome.statusCode(), null, outcome.durationMs(), sentAt, null);
-      byte[] body = ((TransportResult.Response) result).body();
-      JsonNode output = DataFlow.output(step, c.input(), StepResults.result(body));
+    StepCalls.Call call =
+        calls.send(
+            c, step.call(), StepResults.bytes(c.input()), Map.of(), step.failure().timeout());
+    if (!call.succeeded()) {
       try {
-        return transitions.succeeded(c, step, output, record);
+        return transitions.failed(c, step, call.error(), call.record(), call.retryAfter());
       } catch (PayloadTooLarge e) {
-        return transitions.failed(c, step, tooLarge(c, e), record, null);
+        return Transitions.stop(c, tooLarge(c, e), call.record());
       }
     }
-    AttemptOutcome.Failure f = (AttemptOutcome.Failure) outcome;
-    parts.engineMetrics().deliveryError(f.errorClass());
-    AttemptRecord record =
-        new AttemptRecord(
-            job.attempt(), f.statusCode(), f.error(), f.durationMs(), sentAt, f.responseBody());
-    WorkflowError error =
-        WorkflowError.http(f.error(), f.errorClass(), f.statusCode(), step.name(), job.id());
+    JsonNode output = DataFlow.output(step, c.input(), StepResults.result(call.body()));
     try {
-      return transitions.failed(c, step, error, record, f.retryAfter());
+      return transitions.succeeded(c, step, output, call.record());
     } catch (PayloadTooLarge e) {
-      return Transitions.stop(c, tooLarge(c, e), record);
-    }
-  }
-
-  private TransportResult send(StepContext c, HttpStep step, Instant sentAt) {
-    try {
-      TransportRequest request =
-          parts
-              .requests()
-              .build(
-                  c.claimed(),
-                  step.call(),
-                  StepResults.bytes(c.input()),
-                  Map.of(),
-                  step.failure().timeout(),
-                  sentAt);
-      return parts.transport().send(request);
-    } catch (RuntimeException e) {
-      log.warn("step job {} could not be sent", c.job().id(), e);
-      return new TransportResult.NetworkError("request not sendable: " + e.getMessage(), 0);
+      return transitions.failed(c, step, tooLarge(c, e), call.record(), null);
     }
   }
 

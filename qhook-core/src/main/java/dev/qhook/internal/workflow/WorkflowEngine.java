@@ -45,21 +45,25 @@ public final class WorkflowEngine {
     StepJobs jobs = new StepJobs(w.ids(), StepJobs.DEFAULT_MAX_PAYLOAD_BYTES);
     RunEnds ends = new RunEnds(w.store(), w.clock(), metrics, w.alerts());
     this.starter = new RunStarter(catalog, jobs, metrics, w.alerts());
-    this.executor =
-        new StepExecutor(
-            new StepExecutor.Parts(
-                w.store(),
-                catalog,
-                jobs,
-                w.requests(),
-                w.transport(),
-                w.clock(),
-                w.engineMetrics(),
-                metrics,
-                w.alerts()),
-            new Transitions(jobs, w.random()),
-            ends,
-            new FanOut());
+    StepExecutor.Parts parts =
+        new StepExecutor.Parts(
+            w.store(),
+            catalog,
+            jobs,
+            w.requests(),
+            w.transport(),
+            w.clock(),
+            w.engineMetrics(),
+            metrics,
+            w.alerts());
+    Transitions transitions = new Transitions(jobs, w.random());
+    StepCalls calls = new StepCalls(parts);
+    FanOut fanOut =
+        new FanOut(
+            new Branches(parts, jobs, transitions, calls),
+            new Callbacks(parts, transitions, calls, config.server().publicUrl()),
+            new SubRuns(catalog, starter, transitions));
+    this.executor = new StepExecutor(parts, transitions, ends, fanOut, calls);
     this.operations =
         new RunOperations(w.store(), w.clock(), catalog, jobs, ends, metrics, w.wake());
     this.sweeper = new RunSweeper(w.store(), w.clock(), ends, metrics, w.wake());
