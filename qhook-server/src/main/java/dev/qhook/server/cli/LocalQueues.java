@@ -26,8 +26,13 @@ final class LocalQueues implements QueueReader {
   }
 
   static LocalQueues open(QHookConfig config) {
+    return new LocalQueues(engine(config));
+  }
+
+  /** An engine over the configured database that is never started. */
+  static QHook engine(QHookConfig config) {
     try {
-      return new LocalQueues(QHook.builder().config(config).build());
+      return QHook.builder().config(config).build();
     } catch (RuntimeException e) {
       throw new CliFailure(
           "cannot open the database: "
@@ -71,7 +76,8 @@ final class LocalQueues implements QueueReader {
     engine.close();
   }
 
-  private static JsonNode json(Supplier<Map<String, Object>> read) {
+  /** The body a management-route method answers, or the failure it stands for. */
+  static JsonNode json(Supplier<Map<String, Object>> read) {
     try {
       return ServerJson.MAPPER.valueToTree(read.get());
     } catch (ApiException e) {

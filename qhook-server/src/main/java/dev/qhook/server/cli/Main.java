@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
       InitCommand.class,
       SendCommand.class,
       QueuesCommand.class,
+      WorkflowRunsCommand.class,
       CdsTrainingCommand.class
     })
 public final class Main implements Callable<Integer> {

@@ -133,7 +133,7 @@ final class QueuePrinter {
   }
 
   /** Columns padded to their widest cell. */
-  private static final class Table {
+  static final class Table {
     private final List<String[]> rows = new ArrayList<>();
 
     Table(String... header) {
