@@ -232,6 +232,7 @@ public final class EngineRuntime {
             (source, reason) -> raiseAlert(Alert.verificationFailure(source, reason)));
     this.maintenance =
         new Maintenance(this.store, clock, config, dispatcher::wake, metrics, this::raiseAlert);
+    maintenance.onLostForGood(workflows::lostForGood);
     this.admin = new StoreAdmin(this.store, clock, dispatcher::wake);
   }
 

@@ -34,11 +34,15 @@ final class RunEnds {
 
   /** Fails a run that passed its deadline ("workflow timeout", class timeout, not catchable). */
   boolean timedOut(WorkflowRun run) {
-    WorkflowError error = WorkflowError.runTimeout(run.currentStep(), null);
+    return fail(run, WorkflowError.runTimeout(run.currentStep(), null));
+  }
+
+  /** Fails a running run with {@code error}, from outside its steps (not catchable). */
+  boolean fail(WorkflowRun run, WorkflowError error) {
     if (!store.endRun(run.id(), RunStatus.FAILED, error.toJsonText(), clock.instant())) {
       return false;
     }
-    log.warn("run {} of workflow {} passed its deadline", run.id(), run.workflow());
+    log.warn("run {} of workflow {} failed: {}", run.id(), run.workflow(), error.message());
     failed(run.workflow(), run.id(), run.currentStep(), error);
     return true;
   }

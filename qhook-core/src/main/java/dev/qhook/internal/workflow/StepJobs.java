@@ -30,9 +30,6 @@ import org.slf4j.LoggerFactory;
 public final class StepJobs {
   private static final Logger log = LoggerFactory.getLogger(StepJobs.class);
 
-  /** The default step payload limit: 256 KiB, as Step Functions. */
-  public static final int DEFAULT_MAX_PAYLOAD_BYTES = 256 * 1024;
-
   private final UlidGenerator ids;
   private final int maxPayloadBytes;
 

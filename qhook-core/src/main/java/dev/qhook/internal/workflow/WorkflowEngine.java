@@ -2,15 +2,23 @@ package dev.qhook.internal.workflow;
 
 import dev.qhook.Alert;
 import dev.qhook.WorkflowRuns;
+import dev.qhook.config.ErrorClass;
 import dev.qhook.config.QHookConfig;
 import dev.qhook.internal.delivery.StepRequests;
 import dev.qhook.internal.ids.UlidGenerator;
 import dev.qhook.internal.metrics.EngineMetrics;
+import dev.qhook.internal.workflow.flow.WorkflowError;
 import dev.qhook.spi.ClaimedJob;
 import dev.qhook.spi.Completion;
+import dev.qhook.spi.Job;
+import dev.qhook.spi.JobKind;
+import dev.qhook.spi.LostJobs;
+import dev.qhook.spi.RunStatus;
+import dev.qhook.spi.StepRef;
 import dev.qhook.spi.Store;
 import dev.qhook.spi.Transport;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
@@ -26,6 +34,8 @@ public final class WorkflowEngine {
   private final StepExecutor executor;
   private final RunOperations operations;
   private final RunSweeper sweeper;
+  private final RunEnds ends;
+  private final Store store;
 
   /** What the engine shares with the rest of the runtime. */
   public record Wiring(
@@ -42,8 +52,10 @@ public final class WorkflowEngine {
   public WorkflowEngine(QHookConfig config, Wiring w) {
     WorkflowMetrics metrics = new WorkflowMetrics(w.engineMetrics().registry());
     WorkflowCatalog catalog = new WorkflowCatalog(config, w.store());
-    StepJobs jobs = new StepJobs(w.ids(), StepJobs.DEFAULT_MAX_PAYLOAD_BYTES);
+    StepJobs jobs = new StepJobs(w.ids(), config.delivery().maxStepPayload());
     RunEnds ends = new RunEnds(w.store(), w.clock(), metrics, w.alerts());
+    this.ends = ends;
+    this.store = w.store();
     this.starter = new RunStarter(catalog, jobs, metrics, w.alerts());
     StepExecutor.Parts parts =
         new StepExecutor.Parts(
@@ -80,6 +92,31 @@ public final class WorkflowEngine {
 
   public WorkflowRuns runs() {
     return operations;
+  }
+
+  /**
+   * Step jobs whose worker was lost on their final attempt went dead outside any transition: their
+   * runs fail (class {@code timeout}, "worker lost during final attempt").
+   */
+  public void lostForGood(List<Job> dead) {
+    for (Job job : dead) {
+      StepRef step = job.step();
+      if (job.kind() != JobKind.WORKFLOW_STEP || step == null) {
+        continue;
+      }
+      store
+          .run(step.runId())
+          .filter(run -> run.status() == RunStatus.RUNNING)
+          .ifPresent(
+              run ->
+                  ends.fail(
+                      run,
+                      WorkflowError.of(
+                          LostJobs.FINAL_ATTEMPT_LOST,
+                          ErrorClass.TIMEOUT,
+                          step.stepName(),
+                          job.id())));
+    }
   }
 
   /** The deadline and callback expiry sweep, for maintenance every {@link RunSweeper#EVERY}. */
