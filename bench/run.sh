@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# The benchmark kit: bench/run.sh [all|ingest|push|latency|footprint|pull|steady] [--smoke] [--no-build]
+# The benchmark kit: bench/run.sh [all|ingest|push|latency|footprint|pull|steady|workflow] [--smoke] [--no-build]
 #
 # Starts what each scenario needs (PostgreSQL through .ci/start-postgres.sh, the qhook server
 # through bin/qhook, the bare JDK server baseline, a loopback receiver, wrk), all on 127.0.0.1,
 # measures qhook and its baseline in the same run, stops everything it started on exit, and prints
 # the table scenario | qhook | baseline | ratio | target | met?. Results go to bench/results/<run>/.
 # A full run of all scenarios also rewrites the generated section of docs/benchmarks.md; `steady`
-# (about 25 minutes, not part of `all`) rewrites its own generated section there.
+# (about 25 minutes, not part of `all`) rewrites its own generated section there; `workflow` (not
+# part of `all` either) writes its table to bench/results/<run>/ only.
 #
 # --smoke: every scenario in seconds with tiny counts; no target is judged (CI runs this).
 # Environment: QHOOK_BENCH_PORT (first of six ports, default 19100), QHOOK_BENCH_DATABASE (the
@@ -26,13 +27,13 @@ for arg in "$@"; do
   case $arg in
     --smoke) smoke=true ;;
     --no-build) build=false ;;
-    all | ingest | push | latency | footprint | pull | steady) scenario=$arg ;;
+    all | ingest | push | latency | footprint | pull | steady | workflow) scenario=$arg ;;
     -h | --help)
       sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *)
-      echo "bench/run.sh: unknown argument '$arg' (scenarios: all ingest push latency footprint pull steady; flags: --smoke --no-build)" >&2
+      echo "bench/run.sh: unknown argument '$arg' (scenarios: all ingest push latency footprint pull steady workflow; flags: --smoke --no-build)" >&2
       exit 2
       ;;
   esac
@@ -45,6 +46,7 @@ if $smoke; then
   IDLE_SETTLE=1 LOAD_SECONDS=2
   STEADY_PUSH_EVENTS=300 STEADY_WARMUP=1 STEADY_STEP=2 STEADY_FACTOR=2 STEADY_LOAD=1
   STEADY_COLD=2 STEADY_FIXED=0
+  WORKFLOW_RUNS=200 WORKFLOW_WARMUP=0
 else
   WRK_WARMUP=30 WRK_SECONDS=20
   PUSH_EVENTS=50000 SCHEDULER_TASKS=50000 PUSH_WARMUP=50000 PUSH_WARMUP_ROUNDS=2 PUSH_REPEATS=3
@@ -52,6 +54,7 @@ else
   IDLE_SETTLE=5 LOAD_SECONDS=10
   STEADY_PUSH_EVENTS=20000 STEADY_WARMUP=30 STEADY_STEP=60 STEADY_FACTOR=1.15 STEADY_LOAD=30
   STEADY_COLD=30 STEADY_FIXED=1000
+  WORKFLOW_RUNS=10000 WORKFLOW_WARMUP=5000
 fi
 # Push delivery and db-scheduler both get 16 workers and claim up to three times that at once
 # (db-scheduler's lock-and-fetch upper limit of 3.0; qhook's worker.batch_size). What each keeps
@@ -468,6 +471,19 @@ scenario_pull() {
   [ -d "$root/qhook-bench/target/perf-test" ] || die "qhook-bench/target/perf-test is missing: build qhook-bench (mvn package -pl qhook-bench -am)"
   pull_rabbitmq
   pull_qhook
+}
+
+# ---- workflow: step transitions against plain push (issue 12, item 8) ---------------------------
+# A backlog of WORKFLOW_RUNS runs of http, http, choice, parallel of 2, http (5 transitions and 5
+# HTTP calls each) started by ingest, then in the same JVM plain push of as many deliveries.
+scenario_workflow() {
+  local db
+  for db in sqlite postgres; do
+    log "workflow ($db): $WORKFLOW_RUNS runs after $WORKFLOW_WARMUP unmeasured, then plain push of $((5 * WORKFLOW_RUNS)) deliveries, worker.max_concurrency $PUSH_CONCURRENCY"
+    measured_java WorkflowBenchRun --database "$(database_url "$db" workflow)" --runs "$WORKFLOW_RUNS" \
+      --warmup "$WORKFLOW_WARMUP" --max-concurrency "$PUSH_CONCURRENCY" --batch-size "$PUSH_BATCH" \
+      --key "workflow.$db" --out "$measurements" 2>&1 | tee -a "$out/workflow.log"
+  done
 }
 
 # ---- the run -------------------------------------------------------------------------------------
