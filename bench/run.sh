@@ -6,8 +6,8 @@
 # measures qhook and its baseline in the same run, stops everything it started on exit, and prints
 # the table scenario | qhook | baseline | ratio | target | met?. Results go to bench/results/<run>/.
 # A full run of all scenarios also rewrites the generated section of docs/benchmarks.md; `steady`
-# (about 25 minutes, not part of `all`) rewrites its own generated section there; `workflow` (not
-# part of `all` either) writes its table to bench/results/<run>/ only.
+# (about 25 minutes, not part of `all`) rewrites its own generated section there, as does
+# `workflow` (not part of `all` either).
 #
 # --smoke: every scenario in seconds with tiny counts; no target is judged (CI runs this).
 # Environment: QHOOK_BENCH_PORT (first of six ports, default 19100), QHOOK_BENCH_DATABASE (the
@@ -548,6 +548,7 @@ machine_facts >"$out/machine.md"
 doc_args=()
 if [ "$scenario" = all ] && ! $smoke; then doc_args=(--doc docs/benchmarks.md); fi
 if [ "$scenario" = steady ] && ! $smoke; then doc_args=(--doc docs/benchmarks.md --section steady); fi
+if [ "$scenario" = workflow ] && ! $smoke; then doc_args=(--doc docs/benchmarks.md --section workflow); fi
 echo
 bench_java Report --results "$measurements" --machine "$out/machine.md" --smoke "$smoke" \
   "${doc_args[@]}" | tee "$out/table.md"
