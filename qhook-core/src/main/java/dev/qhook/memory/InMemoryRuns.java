@@ -195,7 +195,8 @@ final class InMemoryRuns {
     if (c instanceof Completion.Succeeded s) {
       attempts.accept(job.id, s.record());
       if (!a.waits()) {
-        job.finish(JobStatus.COMPLETED, end(s.record()), null);
+        // A failure that a catch or on_failure: continue handled keeps its error.
+        job.finish(JobStatus.COMPLETED, end(s.record()), s.record().error());
       } else if (step.resume != null) {
         job.wake(a.now()); // woken before it began to wait
       } else {

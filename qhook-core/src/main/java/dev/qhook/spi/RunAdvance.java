@@ -13,14 +13,16 @@ import org.jspecify.annotations.Nullable;
  * the job is running at the completion's attempt (the fence of {@link Store#complete}); otherwise
  * nothing of it is stored, and a job of a run that is no longer running is cancelled.
  *
- * <p>In order, the store: records {@link #completion} for the job ({@link #waits} makes a succeeded
- * job {@code waiting} instead of {@code completed}, or {@code available} at once when something
- * already woke it); sets the step record's output and error; when {@link #cancelActivation},
- * cancels the other open jobs of the job's activation; creates the {@link #next} step jobs and a
- * {@link #childRun}; when {@link #join} is set and every branch job of the activation has
- * completed, wakes the activation's waiting step job; then updates the run: its current step, or
- * its {@link #end} (which also cancels the run's open jobs, invalidates its callback tokens and
- * wakes the parent's step job of a child run).
+ * <p>In order, the store: records {@link #completion} for the job (a succeeded completion whose
+ * attempt record has an error, a failure that a catch or {@code on_failure: continue} handled,
+ * keeps that error as the job's {@code last_error}; {@link #waits} makes a succeeded job {@code
+ * waiting} instead of {@code completed}, or {@code available} at once when something already woke
+ * it); sets the step record's output and error; when {@link #cancelActivation}, cancels the other
+ * open jobs of the job's activation; creates the {@link #next} step jobs and a {@link #childRun};
+ * when {@link #join} is set and every branch job of the activation has completed, wakes the
+ * activation's waiting step job; then updates the run: its current step, or its {@link #end} (which
+ * also cancels the run's open jobs, invalidates its callback tokens and wakes the parent's step job
+ * of a child run).
  *
  * @param waitToken with {@link #waits}: the callback token that will wake the job; its expiry is
  *     {@code waitUntil}

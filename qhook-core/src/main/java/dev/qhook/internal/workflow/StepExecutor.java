@@ -179,6 +179,9 @@ public final class StepExecutor implements Function<ClaimedJob, @Nullable Comple
     if (done instanceof Completion.Succeeded && !advance.waits()) {
       parts.metrics().stepCompleted(workflow);
     }
+    if (advance.childRun() != null) {
+      parts.metrics().run(advance.childRun().workflow(), "started");
+    }
     if (done instanceof Completion.Dead dead) {
       parts.engineMetrics().deadLettered(c.job().target());
       parts

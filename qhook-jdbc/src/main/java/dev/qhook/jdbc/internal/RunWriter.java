@@ -150,6 +150,13 @@ public final class RunWriter {
       return false;
     }
     String jobId = c.jobId();
+    if (c instanceof Completion.Succeeded done && done.record().error() != null) {
+      // A failure that a catch or on_failure: continue handled: the job completes, error kept.
+      h.createUpdate("UPDATE jobs SET last_error = :error WHERE id = :id")
+          .bind("error", done.record().error())
+          .bind("id", jobId)
+          .execute();
+    }
     if (c instanceof Completion.Retry) {
       h.createUpdate("UPDATE workflow_steps SET resume = NULL WHERE job_id = :id")
           .bind("id", jobId)

@@ -131,6 +131,7 @@ class FailureWorkflowTest {
       assertThat(f.receiver.requestsTo("/never")).isEmpty();
       RunStep charge = f.detail(run).steps().get(1);
       assertThat(charge.job().status()).isEqualTo(JobStatus.COMPLETED);
+      assertThat(charge.job().lastError()).isEqualTo("HTTP 500");
       assertThat(charge.error()).contains("HTTP 500");
       assertThat(f.alert("dlq")).isNull();
       assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);

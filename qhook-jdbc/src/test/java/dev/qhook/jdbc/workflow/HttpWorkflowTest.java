@@ -11,6 +11,8 @@ import dev.qhook.spi.RunStep;
 import dev.qhook.spi.WorkflowRun;
 import dev.qhook.testkit.RecordingReceiver.RecordedRequest;
 import dev.qhook.testkit.RecordingReceiver.Response;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -166,6 +168,46 @@ class HttpWorkflowTest {
       assertThat(f.send("app", "user.created", "{}").workflowRunsStarted()).isZero();
       assertThat(f.send("app", "order.refund.created", "{}").workflowRunsStarted()).isEqualTo(1);
     }
+  }
+
+  @Test
+  void runsStepsAndDeliveriesAreCounted() {
+    String yaml =
+        BASE
+            + """
+            workflows:
+              order:
+                source: app
+                steps:
+                  - { name: a, url: RECEIVER/a }
+                  - { name: b, url: RECEIVER/b }
+            """;
+    try (WorkflowFixture f = WorkflowFixture.start(dir, yaml)) {
+      String run = f.runOf(f.send("app", "o", "{}").eventId()).id();
+      f.awaitRun(run, RunStatus.COMPLETED);
+
+      MeterRegistry registry = f.qhook.meterRegistry();
+      assertThat(count(registry, "qhook.workflow.runs", "workflow", "order", "status", "started"))
+          .isEqualTo(1);
+      assertThat(count(registry, "qhook.workflow.runs", "workflow", "order", "status", "completed"))
+          .isEqualTo(1);
+      assertThat(count(registry, "qhook.workflow.steps.completed", "workflow", "order"))
+          .isEqualTo(2);
+      assertThat(
+              count(
+                  registry,
+                  "qhook.deliveries.by.handler",
+                  "handler",
+                  "order/a",
+                  "result",
+                  "success"))
+          .isEqualTo(1);
+    }
+  }
+
+  private static double count(MeterRegistry registry, String name, String... tags) {
+    Counter counter = registry.find(name).tags(tags).counter();
+    return counter == null ? 0 : counter.count();
   }
 
   static String deliveryId(String input) throws Exception {

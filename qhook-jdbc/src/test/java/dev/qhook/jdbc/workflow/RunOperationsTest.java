@@ -129,6 +129,37 @@ class RunOperationsTest {
   }
 
   @Test
+  void aResponseArrivingAfterTheRunWasCancelledIsIgnored() {
+    String yaml =
+        BASE
+            + """
+            workflows:
+              slow:
+                source: app
+                steps:
+                  - { name: call, url: RECEIVER/call }
+                  - { name: next, url: RECEIVER/next }
+            """;
+    try (WorkflowFixture f = WorkflowFixture.start(dir, yaml)) {
+      f.receiver.respondWith(new Response(200, Map.of(), "{}", Duration.ofSeconds(2)));
+      String run = f.runOf(f.send("app", "s", "{}").eventId()).id();
+      f.receiver.awaitRequests(1, WorkflowFixture.WAIT);
+
+      assertThat(f.qhook.workflowRuns().cancel(run)).isInstanceOf(RunOperation.Applied.class);
+
+      Awaitility.await()
+          .pollDelay(Duration.ofSeconds(3))
+          .atMost(WorkflowFixture.WAIT)
+          .until(() -> true);
+      assertThat(f.run(run).status()).isEqualTo(RunStatus.CANCELLED);
+      assertThat(f.detail(run).steps())
+          .singleElement()
+          .satisfies(s -> assertThat(s.job().status()).isEqualTo(JobStatus.CANCELLED));
+      assertThat(f.receiver.requestsTo("/next")).isEmpty();
+    }
+  }
+
+  @Test
   void aStepOutputOverThePayloadLimitFailsTheStepWithClass4xx() {
     String yaml =
         BASE

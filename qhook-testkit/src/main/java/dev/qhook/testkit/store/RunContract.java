@@ -388,6 +388,25 @@ public interface RunContract extends StoreContract {
   }
 
   @Test
+  default void aHandledFailureCompletesTheJobAndKeepsItsError() {
+    String id = runId();
+    Job first = startedAndClaimed(id);
+
+    store()
+        .advanceRun(
+            RunAdvance.builder(
+                    id, new Completion.Succeeded(first.id(), 1, failure(1, at(1))), at(1))
+                .stepError("{\"class\":\"5xx\"}")
+                .next(List.of(step(id, "rollback", 1, at(1))))
+                .build());
+
+    Job caught = job(first.id());
+    assertThat(caught.status()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(caught.lastError()).isEqualTo("HTTP 503");
+    assertThat(store().runSteps(id).get(0).error()).isEqualTo("{\"class\":\"5xx\"}");
+  }
+
+  @Test
   default void aStepJobWithoutARequestMayCompleteWithoutAnAttemptError() {
     String id = runId();
     Job first = startedAndClaimed(id);
