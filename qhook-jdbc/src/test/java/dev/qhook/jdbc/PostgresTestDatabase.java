@@ -11,14 +11,14 @@ import java.util.UUID;
  * jdbc:postgresql://127.0.0.1:5432/qhook?user=qhook&password=qhook}; {@code .ci/start-postgres.sh}
  * starts one).
  */
-final class PostgresTestDatabase {
-  static final String URL_VARIABLE = "QHOOK_TEST_POSTGRES_URL";
+public final class PostgresTestDatabase {
+  public static final String URL_VARIABLE = "QHOOK_TEST_POSTGRES_URL";
 
   private final String schema =
       "qhook_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   private final String extraParameters;
 
-  PostgresTestDatabase() {
+  public PostgresTestDatabase() {
     this("");
   }
 
@@ -31,7 +31,7 @@ final class PostgresTestDatabase {
   }
 
   /** A new store on this schema, migrated and emptied. */
-  JdbcStore freshStore() {
+  public JdbcStore freshStore() {
     execute("CREATE SCHEMA IF NOT EXISTS " + schema);
     JdbcStore store = store();
     store.migrate();
@@ -67,7 +67,7 @@ final class PostgresTestDatabase {
     return schema;
   }
 
-  void drop() {
+  public void drop() {
     execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
   }
 

@@ -12,6 +12,7 @@ import dev.qhook.testkit.store.QueueReceiveContract;
 import dev.qhook.testkit.store.RetentionContract;
 import dev.qhook.testkit.store.RetryContract;
 import dev.qhook.testkit.store.RunContract;
+import dev.qhook.testkit.store.RunWakeContract;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +45,8 @@ public abstract class StoreContractTest
         QueueAdminContract,
         RetryContract,
         RetentionContract,
-        RunContract {
+        RunContract,
+        RunWakeContract {
 
   private @Nullable Store store;
 

@@ -56,8 +56,14 @@ final class WorkflowFixture implements AutoCloseable {
 
   static WorkflowFixture start(
       Path dir, String yaml, RecordingReceiver receiver, ManualClock clock) {
+    return start(
+        JdbcStore.sqlite(dir.resolve("qhook.db"), 2, Clock.systemUTC()), yaml, receiver, clock);
+  }
+
+  /** On {@code store} (closed with the fixture). */
+  static WorkflowFixture start(
+      JdbcStore store, String yaml, RecordingReceiver receiver, ManualClock clock) {
     QHookConfig config = QHookConfig.fromYaml(yaml.replace("RECEIVER", receiver.url("")));
-    JdbcStore store = JdbcStore.sqlite(dir.resolve("qhook.db"), 2, Clock.systemUTC());
     List<Alert> alerts = new CopyOnWriteArrayList<>();
     QHook qhook =
         QHook.builder().config(config).store(store).clock(clock).alertSink(alerts::add).build();
