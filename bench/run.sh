@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark kit: bench/run.sh [all|ingest|push|latency|footprint|pull|steady|scaling|large] [--smoke] [--no-build]
+# The benchmark kit: bench/run.sh [all|ingest|push|latency|footprint|pull|steady|workflow|scaling|large] [--smoke] [--no-build]
 #
 # Starts what each scenario needs (PostgreSQL through .ci/start-postgres.sh, MariaDB through
 # .ci/start-mariadb.sh for the MySQL column of ingest and push, the qhook server
@@ -7,9 +7,9 @@
 # measures qhook and its baseline in the same run, stops everything it started on exit, and prints
 # the table scenario | qhook | baseline | ratio | target | met?. Results go to bench/results/<run>/.
 # A full run of all scenarios also rewrites the generated section of docs/benchmarks.md; `steady`
-# (about 25 minutes, not part of `all`) rewrites its own generated section there. `scaling` (not
-# part of `all`) prints the database's work per event for docs/scaling.md; `large` (about an hour,
-# not part of `all`) rewrites its own generated section of docs/benchmarks.md.
+# (about 25 minutes, not part of `all`) rewrites its own generated section there, as do `workflow`
+# and `large` (about an hour); `scaling` prints the database's work per event for docs/scaling.md.
+# None of these three is part of `all`.
 #
 # --smoke: every scenario in seconds with tiny counts; no target is judged (CI runs this).
 # Environment: QHOOK_BENCH_PORT (first of six ports, default 19100), QHOOK_BENCH_DATABASE (the
@@ -30,13 +30,13 @@ for arg in "$@"; do
   case $arg in
     --smoke) smoke=true ;;
     --no-build) build=false ;;
-    all | ingest | push | latency | footprint | pull | steady | scaling | large) scenario=$arg ;;
+    all | ingest | push | latency | footprint | pull | steady | workflow | scaling | large) scenario=$arg ;;
     -h | --help)
       sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *)
-      echo "bench/run.sh: unknown argument '$arg' (scenarios: all ingest push latency footprint pull steady scaling large; flags: --smoke --no-build)" >&2
+      echo "bench/run.sh: unknown argument '$arg' (scenarios: all ingest push latency footprint pull steady workflow scaling large; flags: --smoke --no-build)" >&2
       exit 2
       ;;
   esac
@@ -51,6 +51,7 @@ if $smoke; then
   STEADY_COLD=2 STEADY_FIXED=0
   SCALING_EVENTS=300 SCALING_RATE=100
   LARGE_EVENTS=20000 LARGE_PUSH_EVENTS=300
+  WORKFLOW_RUNS=200 WORKFLOW_WARMUP=0
 else
   WRK_WARMUP=30 WRK_SECONDS=20
   PUSH_EVENTS=50000 SCHEDULER_TASKS=50000 PUSH_WARMUP=50000 PUSH_WARMUP_ROUNDS=2 PUSH_REPEATS=3
@@ -60,6 +61,7 @@ else
   STEADY_COLD=30 STEADY_FIXED=1000
   SCALING_EVENTS=20000 SCALING_RATE=400
   LARGE_EVENTS=10000000 LARGE_PUSH_EVENTS=20000
+  WORKFLOW_RUNS=10000 WORKFLOW_WARMUP=5000
 fi
 # Push delivery and db-scheduler both get 16 workers and claim up to three times that at once
 # (db-scheduler's lock-and-fetch upper limit of 3.0; qhook's worker.batch_size). What each keeps
@@ -572,6 +574,19 @@ scenario_pull() {
   pull_qhook
 }
 
+# ---- workflow: step transitions against plain push (issue 12, item 8) ---------------------------
+# A backlog of WORKFLOW_RUNS runs of http, http, choice, parallel of 2, http (5 transitions and 5
+# HTTP calls each) started by ingest, then in the same JVM plain push of as many deliveries.
+scenario_workflow() {
+  local db
+  for db in sqlite postgres; do
+    log "workflow ($db): $WORKFLOW_RUNS runs after $WORKFLOW_WARMUP unmeasured, then plain push of $((5 * WORKFLOW_RUNS)) deliveries, worker.max_concurrency $PUSH_CONCURRENCY"
+    measured_java WorkflowBenchRun --database "$(database_url "$db" workflow)" --runs "$WORKFLOW_RUNS" \
+      --warmup "$WORKFLOW_WARMUP" --max-concurrency "$PUSH_CONCURRENCY" --batch-size "$PUSH_BATCH" \
+      --key "workflow.$db" --out "$measurements" 2>&1 | tee -a "$out/workflow.log"
+  done
+}
+
 # ---- the run -------------------------------------------------------------------------------------
 machine_facts() {
   local pg="not used" my="not used" dirty=""
@@ -640,6 +655,7 @@ doc_args=()
 if [ "$scenario" = all ] && ! $smoke; then doc_args=(--doc docs/benchmarks.md); fi
 if [ "$scenario" = steady ] && ! $smoke; then doc_args=(--doc docs/benchmarks.md --section steady); fi
 if [ "$scenario" = large ] && ! $smoke; then doc_args=(--doc docs/benchmarks.md --section large); fi
+if [ "$scenario" = workflow ] && ! $smoke; then doc_args=(--doc docs/benchmarks.md --section workflow); fi
 echo
 bench_java Report --results "$measurements" --machine "$out/machine.md" --smoke "$smoke" \
   "${doc_args[@]}" | tee "$out/table.md"

@@ -6,6 +6,7 @@ import dev.qhook.config.AlertKind;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An operational alert (docs/reference/configuration.md, "alerts"): what happened, to whom, and a
@@ -81,6 +82,31 @@ public record Alert(AlertKind kind, String subject, Map<String, Object> fields, 
         "database",
         Map.of("error", error),
         "database marked unhealthy: " + error);
+  }
+
+  /**
+   * A workflow run failed (docs/reference/configuration.md, "Failure handling"): {@code step} is
+   * the step it failed at (null when none ran), {@code error} the error object's message.
+   */
+  public static Alert workflowFailed(
+      String workflow, String runId, @Nullable String step, String error) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("workflow", workflow);
+    fields.put("run_id", runId);
+    fields.put("step", step == null ? "" : step);
+    fields.put("error", error);
+    return new Alert(
+        AlertKind.WORKFLOW_FAILED,
+        workflow,
+        fields,
+        "run "
+            + runId
+            + " of workflow "
+            + workflow
+            + " failed"
+            + (step == null ? "" : " at step " + step)
+            + ": "
+            + error);
   }
 
   /** A free-form alert raised by the embedding application or on a failed config reload. */

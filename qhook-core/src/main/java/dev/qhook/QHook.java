@@ -196,6 +196,22 @@ public final class QHook implements AutoCloseable {
     runtime.pollNow();
   }
 
+  /**
+   * Workflow runs: listing, detail (each step's input and output), cancel, redrive and callback
+   * completion (docs/reference/http-api.md, "Workflow runs").
+   */
+  public WorkflowRuns workflowRuns() {
+    return runtime.workflowRuns();
+  }
+
+  /**
+   * Completes the callback step waiting on {@code token} with {@code body} as its result: true
+   * exactly once per valid token, false otherwise ({@link WorkflowRuns#completeCallback}).
+   */
+  public boolean completeCallback(String token, byte[] body) {
+    return runtime.workflowRuns().completeCallback(token, body);
+  }
+
   /** Queries and repairs of stored events and jobs. */
   public Admin admin() {
     return runtime.admin();

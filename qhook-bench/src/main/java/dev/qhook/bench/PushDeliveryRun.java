@@ -145,7 +145,7 @@ public final class PushDeliveryRun {
   }
 
   /** Ingests {@code events} events through an engine that delivers nothing. */
-  private static void preload(QHookConfig config, JdbcStore store, int events) throws Exception {
+  static void preload(QHookConfig config, JdbcStore store, int events) throws Exception {
     long started = System.nanoTime();
     AtomicInteger next = new AtomicInteger();
     // A handler limit keeps the loader from leasing jobs at ingest (its limit is the claim's to

@@ -29,6 +29,8 @@ record ReportRow(
    */
   static List<ReportRow> all() {
     List<ReportRow> rows = new ArrayList<>(fixedScenarios());
+    rows.addAll(workflow("sqlite", "SQLite"));
+    rows.addAll(workflow("postgres", "PostgreSQL"));
     rows.addAll(steady("sqlite", "SQLite"));
     rows.addAll(steady("postgres", "PostgreSQL"));
     rows.addAll(large("sqlite", "SQLite"));
@@ -171,6 +173,25 @@ record ReportRow(
    * alone, latency at shares of the capacity (targets up to 50 %), at the fixed rate, and after a
    * cold start.
    */
+  /**
+   * {@code bench/run.sh workflow}: step transitions of the five-step workflow, and its HTTP calls
+   * against plain push of as many deliveries in the same run (issue #12, item 8).
+   */
+  private static List<ReportRow> workflow(String db, String name) {
+    String k = "workflow." + db;
+    return List.of(
+        new ReportRow(
+            "workflow step transitions/s, " + name,
+            k + ".transitions",
+            null,
+            new Target.AtLeast(5_000, "/s")),
+        new ReportRow(
+            "workflow HTTP calls/s, " + name + " (vs plain push of as many)",
+            k + ".calls",
+            k + ".push",
+            new Target.RatioAtLeast(0.8)));
+  }
+
   private static List<ReportRow> steady(String db, String name) {
     String k = "steady." + db;
     List<ReportRow> rows = new ArrayList<>();

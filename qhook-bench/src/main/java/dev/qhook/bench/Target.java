@@ -3,7 +3,7 @@ package dev.qhook.bench;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
-/** What a row of the table must reach: a ratio to its baseline, an upper bound, or nothing. */
+/** What a row of the table must reach: a ratio to its baseline, a bound, or nothing. */
 sealed interface Target {
   /** Whether the measurement meets the target; null when there is nothing to check. */
   @Nullable Boolean met(double qhook, @Nullable Double ratio);
@@ -33,6 +33,19 @@ sealed interface Target {
     @Override
     public String describe() {
       return "< " + ResultTable.number(limit) + " " + unit;
+    }
+  }
+
+  /** The qhook value must reach at least {@code limit} (in the row's unit). */
+  record AtLeast(double limit, String unit) implements Target {
+    @Override
+    public @Nullable Boolean met(double qhook, @Nullable Double ratio) {
+      return qhook >= limit;
+    }
+
+    @Override
+    public String describe() {
+      return ">= " + ResultTable.number(limit) + " " + unit;
     }
   }
 

@@ -18,9 +18,16 @@ import dev.qhook.spi.LostJobs;
 import dev.qhook.spi.Nacked;
 import dev.qhook.spi.NewEvent;
 import dev.qhook.spi.NewJob;
+import dev.qhook.spi.NewStep;
 import dev.qhook.spi.Page;
 import dev.qhook.spi.QueueCounts;
+import dev.qhook.spi.RunAdvance;
+import dev.qhook.spi.RunQuery;
+import dev.qhook.spi.RunStatus;
+import dev.qhook.spi.RunStep;
+import dev.qhook.spi.StepState;
 import dev.qhook.spi.Store;
+import dev.qhook.spi.WorkflowRun;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +56,7 @@ public final class InMemoryStore implements Store {
   private final TreeMap<String, JobRow> jobs = new TreeMap<>();
   private final Map<String, List<AttemptRecord>> attempts = new HashMap<>();
   private final InMemoryQueues queues = new InMemoryQueues(events, jobs);
+  private final InMemoryRuns runs = new InMemoryRuns(jobs, this::record);
   private final Clock clock;
 
   /** A store whose times for completions without an attempt come from the system clock. */
@@ -80,6 +88,7 @@ public final class InMemoryStore implements Store {
         eventIdsByKey.put(key, event.id());
       }
       item.jobs().forEach(j -> jobs.put(j.id(), new JobRow(event, j)));
+      runs.start(event.id(), event.createdAt(), item.runs());
       results.add(new AppendResult.Stored(event.id(), item.jobs().size()));
     }
     return results;
@@ -100,7 +109,11 @@ public final class InMemoryStore implements Store {
             "event id " + eventId + " is already used",
             null);
       }
-      for (NewJob j : item.jobs()) {
+      List<NewJob> all = new ArrayList<>(item.jobs());
+      item.runs().stream()
+          .filter(r -> r.firstStep() != null)
+          .forEach(r -> all.add(r.firstStep().job()));
+      for (NewJob j : all) {
         if (jobs.containsKey(j.id()) || !seen.add("j" + j.id())) {
           throw new StoreRefusedException(
               "appending " + batch.size() + " events",
@@ -427,6 +440,7 @@ public final class InMemoryStore implements Store {
     List<Event> gone =
         events.values().stream()
             .filter(e -> e.createdAt().isBefore(createdBefore) && !withOpenJobs.contains(e.id()))
+            .filter(e -> !runs.hasRunningRun(e.id()))
             .toList();
     Set<String> goneIds = new HashSet<>();
     for (Event e : gone) {
@@ -438,7 +452,76 @@ public final class InMemoryStore implements Store {
       }
     }
     removeJobsWhere(j -> goneIds.contains(j.eventId));
+    runs.forgetEvents(goneIds);
     return gone.size();
+  }
+
+  @Override
+  public synchronized boolean advanceRun(RunAdvance advance) {
+    return runs.advance(advance);
+  }
+
+  @Override
+  public synchronized Optional<WorkflowRun> run(String id) {
+    return runs.run(id);
+  }
+
+  @Override
+  public synchronized Page<WorkflowRun> runs(RunQuery query) {
+    return runs.runs(query);
+  }
+
+  @Override
+  public synchronized List<RunStep> runSteps(String runId) {
+    return runs.steps(runId);
+  }
+
+  @Override
+  public synchronized Optional<StepState> stepState(String jobId) {
+    return runs.stepState(jobId);
+  }
+
+  @Override
+  public synchronized Optional<String> definition(String hash) {
+    return runs.definition(hash);
+  }
+
+  @Override
+  public synchronized boolean endRun(
+      String runId, RunStatus status, @Nullable String error, Instant now) {
+    return runs.endRun(runId, status, error, now);
+  }
+
+  @Override
+  public synchronized List<WorkflowRun> overdueRuns(Instant now, int limit) {
+    return runs.overdue(now, limit);
+  }
+
+  @Override
+  public synchronized boolean redriveRun(
+      String runId, NewStep step, @Nullable Instant deadline, Instant now) {
+    return runs.redrive(runId, step, deadline, now);
+  }
+
+  @Override
+  public synchronized void createCallbackToken(
+      String token, String runId, String jobId, Instant now) {
+    runs.createToken(token, runId, jobId, now);
+  }
+
+  @Override
+  public synchronized boolean completeCallback(String token, String resume, Instant now) {
+    return runs.completeCallback(token, resume, now);
+  }
+
+  @Override
+  public synchronized int expireCallbackTokens(Instant now, String resume) {
+    return runs.expireTokens(now, resume);
+  }
+
+  @Override
+  public synchronized Map<RunStatus, Long> countRunsByStatus() {
+    return runs.countByStatus();
   }
 
   @Override

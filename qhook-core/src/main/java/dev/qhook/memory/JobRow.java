@@ -5,6 +5,7 @@ import dev.qhook.spi.Job;
 import dev.qhook.spi.JobKind;
 import dev.qhook.spi.JobStatus;
 import dev.qhook.spi.NewJob;
+import dev.qhook.spi.StepRef;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +19,7 @@ final class JobRow {
   final int maxAttempts;
   final Instant createdAt;
   final @Nullable String orderingKey;
+  final @Nullable StepRef step;
   JobStatus status = JobStatus.AVAILABLE;
   int attempt;
   Instant scheduledAt;
@@ -27,14 +29,20 @@ final class JobRow {
   @Nullable Instant leaseUntil;
 
   JobRow(Event event, NewJob job) {
+    this(event.id(), event.createdAt(), job);
+  }
+
+  /** A job created at {@code createdAt}, after its event (a later workflow step). */
+  JobRow(String eventId, Instant createdAt, NewJob job) {
     this.id = job.id();
-    this.eventId = event.id();
+    this.eventId = eventId;
     this.kind = job.kind();
     this.target = job.target();
     this.url = job.url();
     this.maxAttempts = job.maxAttempts();
-    this.createdAt = event.createdAt();
+    this.createdAt = createdAt;
     this.orderingKey = job.orderingKey();
+    this.step = job.step();
     this.scheduledAt = job.scheduledAt();
     if (job.leaseUntil() != null) { // leased at ingest, as if claimed
       this.status = JobStatus.RUNNING;
@@ -72,6 +80,17 @@ final class JobRow {
     leaseUntil = null;
   }
 
+  /**
+   * Woken from {@code waiting} (docs/architecture.md, "Workflow runs"): due at {@code now}, and the
+   * wait is not an attempt, so the claim that woke it is given back.
+   */
+  void wake(Instant now) {
+    status = JobStatus.AVAILABLE;
+    scheduledAt = now;
+    attempt = Math.max(0, attempt - 1);
+    leaseUntil = null;
+  }
+
   Job snapshot() {
     return new Job(
         id,
@@ -88,6 +107,7 @@ final class JobRow {
         createdAt,
         lastError,
         leaseUntil,
-        orderingKey);
+        orderingKey,
+        step);
   }
 }

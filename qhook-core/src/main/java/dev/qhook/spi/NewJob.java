@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  *     claimed the job in the same transaction: {@code running} at attempt 1, started at {@code
  *     scheduledAt}, leased until this instant. The engine hands such jobs straight to its workers
  *     (docs/architecture.md, "Hand-off at ingest").
+ * @param step for a {@link JobKind#WORKFLOW_STEP} job: the run, step and branch it executes
  */
 public record NewJob(
     String id,
@@ -25,7 +26,40 @@ public record NewJob(
     int maxAttempts,
     Instant scheduledAt,
     @Nullable String orderingKey,
-    @Nullable Instant leaseUntil) {
+    @Nullable Instant leaseUntil,
+    @Nullable StepRef step) {
+
+  public NewJob(
+      String id,
+      JobKind kind,
+      String target,
+      @Nullable String url,
+      int maxAttempts,
+      Instant scheduledAt,
+      @Nullable String orderingKey,
+      @Nullable Instant leaseUntil) {
+    this(id, kind, target, url, maxAttempts, scheduledAt, orderingKey, leaseUntil, null);
+  }
+
+  /** A workflow step job, stored {@code available} and due at {@code scheduledAt}. */
+  public static NewJob step(
+      String id,
+      String target,
+      @Nullable String url,
+      int maxAttempts,
+      Instant scheduledAt,
+      StepRef step) {
+    return new NewJob(
+        id,
+        JobKind.WORKFLOW_STEP,
+        target,
+        url,
+        maxAttempts,
+        scheduledAt,
+        null,
+        null,
+        requireNonNull(step, "step"));
+  }
 
   /** A job stored {@code available}, for any instance to claim. */
   public NewJob(
@@ -47,10 +81,13 @@ public record NewJob(
       throw new IllegalArgumentException("maxAttempts must be >= 1, was " + maxAttempts);
     }
     requireNonNull(scheduledAt, "scheduledAt");
+    if (step != null && kind != JobKind.WORKFLOW_STEP) {
+      throw new IllegalArgumentException("only a workflow step job has a step, not " + kind);
+    }
   }
 
   /** This job stored leased until {@code until} (see {@link #leaseUntil}). */
   public NewJob leasedUntil(Instant until) {
-    return new NewJob(id, kind, target, url, maxAttempts, scheduledAt, orderingKey, until);
+    return new NewJob(id, kind, target, url, maxAttempts, scheduledAt, orderingKey, until, step);
   }
 }

@@ -11,14 +11,14 @@ import java.util.UUID;
  * jdbc:postgresql://127.0.0.1:5432/qhook?user=qhook&password=qhook}; {@code .ci/start-postgres.sh}
  * starts one).
  */
-final class PostgresTestDatabase implements ServerDatabase {
-  static final String URL_VARIABLE = "QHOOK_TEST_POSTGRES_URL";
+public final class PostgresTestDatabase implements ServerDatabase {
+  public static final String URL_VARIABLE = "QHOOK_TEST_POSTGRES_URL";
 
   private final String schema =
       "qhook_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   private final String extraParameters;
 
-  PostgresTestDatabase() {
+  public PostgresTestDatabase() {
     this("");
   }
 
@@ -36,7 +36,20 @@ final class PostgresTestDatabase implements ServerDatabase {
     execute("CREATE SCHEMA IF NOT EXISTS " + schema);
     JdbcStore store = store();
     store.migrate();
-    execute("TRUNCATE " + schema + ".events, " + schema + ".jobs, " + schema + ".job_attempts");
+    execute(
+        "TRUNCATE "
+            + String.join(
+                ", ",
+                java.util.stream.Stream.of(
+                        "events",
+                        "jobs",
+                        "job_attempts",
+                        "workflow_runs",
+                        "workflow_steps",
+                        "workflow_definitions",
+                        "callback_tokens")
+                    .map(t -> schema + "." + t)
+                    .toList()));
     return store;
   }
 

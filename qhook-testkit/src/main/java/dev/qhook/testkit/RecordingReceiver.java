@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -65,6 +66,7 @@ public final class RecordingReceiver implements AutoCloseable {
   private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
   private final ConcurrentLinkedDeque<Response> script = new ConcurrentLinkedDeque<>();
   private volatile Response fallback = Response.status(200);
+  private final Map<String, Response> byPath = new ConcurrentHashMap<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
 
@@ -112,6 +114,15 @@ public final class RecordingReceiver implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The answer for every request to {@code path} (exact, query included) once the queued ones are
+   * used up; other paths keep the fallback.
+   */
+  public RecordingReceiver respondTo(String path, Response response) {
+    byPath.put(path, response);
+    return this;
+  }
+
   public List<RecordedRequest> requests() {
     return List.copyOf(requests);
   }
@@ -145,7 +156,7 @@ public final class RecordingReceiver implements AutoCloseable {
               Instant.now()));
       Response response = script.pollFirst();
       if (response == null) {
-        response = fallback;
+        response = byPath.getOrDefault(exchange.getRequestURI().toString(), fallback);
       }
       if (!response.delay().isZero()) {
         Thread.sleep(response.delay().toMillis());

@@ -11,6 +11,8 @@ import dev.qhook.testkit.store.QueueAdminContract;
 import dev.qhook.testkit.store.QueueReceiveContract;
 import dev.qhook.testkit.store.RetentionContract;
 import dev.qhook.testkit.store.RetryContract;
+import dev.qhook.testkit.store.RunContract;
+import dev.qhook.testkit.store.RunWakeContract;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +44,9 @@ public abstract class StoreContractTest
         QueueReceiveContract,
         QueueAdminContract,
         RetryContract,
-        RetentionContract {
+        RetentionContract,
+        RunContract,
+        RunWakeContract {
 
   private @Nullable Store store;
 

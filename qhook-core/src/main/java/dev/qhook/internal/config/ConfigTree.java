@@ -109,6 +109,11 @@ final class ConfigTree {
       m.put("event_ttl", duration(d.eventTtl()));
     }
     putIfSet(m, "signing_secret", d.signingSecret());
+    putIf(
+        m,
+        d.maxStepPayload() != DeliveryConfig.DEFAULT_MAX_STEP_PAYLOAD,
+        "max_step_payload",
+        d.maxStepPayload());
     return m;
   }
 

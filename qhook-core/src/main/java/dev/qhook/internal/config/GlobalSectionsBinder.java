@@ -116,7 +116,8 @@ final class GlobalSectionsBinder {
   }
 
   static DeliveryConfig delivery(Section s, WorkerConfig worker) {
-    s.allowOnly(List.of("timeout", "default_retry", "event_ttl", "signing_secret"));
+    s.allowOnly(
+        List.of("timeout", "default_retry", "event_ttl", "signing_secret", "max_step_payload"));
     Duration timeout = s.duration("timeout", DeliveryConfig.DEFAULT_TIMEOUT);
     if (s.has("timeout")) {
       BindContext.checkRequestTimeout(s, "timeout", timeout, worker);
@@ -131,7 +132,12 @@ final class GlobalSectionsBinder {
     if (eventTtl != null && eventTtl.isZero()) {
       s.error("event_ttl", "must be > 0");
     }
-    return new DeliveryConfig(timeout, defaultRetry, eventTtl, nonEmpty(s, "signing_secret"));
+    return new DeliveryConfig(
+        timeout,
+        defaultRetry,
+        eventTtl,
+        nonEmpty(s, "signing_secret"),
+        s.integer("max_step_payload", DeliveryConfig.DEFAULT_MAX_STEP_PAYLOAD, 1, MAX_INT));
   }
 
   static RetentionConfig retention(Section s) {

@@ -14,22 +14,13 @@ import java.util.Map;
  * are. The messages are listed in docs/reference/configuration.md, "Not supported yet".
  */
 final class Unsupported {
-  static final String HANDLERS_ONLY = "(this version delivers to handlers and pull queues only)";
   static final String SOURCE_TYPES = "(this version supports webhook, event, sns and cron sources)";
 
   private Unsupported() {}
 
   /** Reports every configured capability that the engine does not run yet. */
   static void check(BoundConfig config, Problems problems) {
-    workflows(config, problems);
     sourceType(config, problems, SourceType.OUTBOUND, "outbound sources");
-  }
-
-  /** Workflows: any entry under {@code workflows}. */
-  private static void workflows(BoundConfig config, Problems problems) {
-    for (String name : config.workflows().keySet()) {
-      problems.error("workflows." + name, "workflows are not supported yet " + HANDLERS_ONLY);
-    }
   }
 
   /** Source types the engine does not run yet: {@code outbound}. */

@@ -1,7 +1,10 @@
 package dev.qhook.internal.engine;
 
+import dev.qhook.config.FallibleStep;
 import dev.qhook.config.HandlerConfig;
 import dev.qhook.config.QHookConfig;
+import dev.qhook.config.Step;
+import dev.qhook.config.WorkflowConfig;
 import dev.qhook.internal.ingest.HandOff;
 import dev.qhook.spi.ClaimRequest;
 import dev.qhook.spi.ClaimedJob;
@@ -26,17 +29,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Claims due jobs in batches and feeds them to {@code maxConcurrency} worker loops through a local
- * ready queue. It holds up to two batches more than the workers can run, so a worker that finishes
- * finds its next job waiting instead of waiting for a claim; it claims again once a whole batch
- * fits, or at once when the workers have nothing left. A worker hands its outcome to the completion
- * sink and takes the next job without waiting for the write; the job leaves the dispatcher's books
- * when its outcome is stored, and until then counts toward the claims' room only beyond an
- * allowance of {@value #UNSTORED_ALLOWANCE_BATCHES} batches.
+ * Claims due handler and workflow step jobs in batches and feeds them to {@code maxConcurrency}
+ * worker loops through a local ready queue. It holds up to two batches more than the workers can
+ * run, so a worker that finishes finds its next job waiting instead of waiting for a claim; it
+ * claims again once a whole batch fits, or at once when the workers have nothing left. A worker
+ * hands its outcome to the completion sink and takes the next job without waiting for the write;
+ * the job leaves the dispatcher's books when its outcome is stored, and until then counts toward
+ * the claims' room only beyond an allowance of {@value #UNSTORED_ALLOWANCE_BATCHES} batches.
  *
  * <p>A job that waited in the ready queue more than {@link #START_SLACK} has the start of its
  * attempt recorded when a worker takes it ({@link Store#markStarted}), so that the stale threshold
@@ -84,6 +88,13 @@ public final class Dispatcher implements HandOff, AutoCloseable {
           limits.put(h.name(), h.maxConcurrency());
         }
       }
+      for (WorkflowConfig w : config.workflows().values()) {
+        for (Step step : w.steps()) {
+          if (step instanceof FallibleStep f && f.failure().timeout().compareTo(longest) > 0) {
+            longest = f.failure().timeout();
+          }
+        }
+      }
       return new Settings(
           config.worker().maxConcurrency(),
           config.worker().batchSize(),
@@ -97,7 +108,7 @@ public final class Dispatcher implements HandOff, AutoCloseable {
   private final Clock clock;
   private final Settings settings;
   private final ExecutorService workers;
-  private final Function<ClaimedJob, Completion> worker;
+  private final Function<ClaimedJob, @Nullable Completion> worker;
   private final Function<Completion, CompletableFuture<?>> completions;
   private final DatabaseHealth dbHealth;
   private final Runnable onDbFailure;
@@ -133,7 +144,7 @@ public final class Dispatcher implements HandOff, AutoCloseable {
       Clock clock,
       Settings settings,
       ExecutorService workers,
-      Function<ClaimedJob, Completion> worker,
+      Function<ClaimedJob, @Nullable Completion> worker,
       Function<Completion, CompletableFuture<?>> completions,
       DatabaseHealth dbHealth,
       Runnable onDbFailure) {
@@ -299,7 +310,7 @@ public final class Dispatcher implements HandOff, AutoCloseable {
             now,
             limit,
             now.plus(settings.lease()),
-            Set.of(JobKind.HANDLER),
+            Set.of(JobKind.HANDLER, JobKind.WORKFLOW_STEP),
             settings.concurrencyLimits()));
   }
 
@@ -327,6 +338,11 @@ public final class Dispatcher implements HandOff, AutoCloseable {
     Completion outcome;
     try {
       outcome = worker.apply(claimed);
+      if (outcome == null) { // the worker stored the outcome itself (a workflow transition)
+        held.remove(id, claimed);
+        roomFreed();
+        return;
+      }
     } catch (Throwable e) { // even an Error must not strand the job or end this loop
       log.error("job {} failed unexpectedly; its lease will return it", id, e);
       held.remove(id, claimed); // no more renewals: the lease lapses and the job is recovered

@@ -15,6 +15,7 @@ import dev.qhook.Rejection;
 import dev.qhook.StoreException;
 import dev.qhook.StoreRefusedException;
 import dev.qhook.UnavailableException;
+import dev.qhook.WorkflowRuns;
 import dev.qhook.config.AlertsConfig;
 import dev.qhook.config.QHookConfig;
 import dev.qhook.internal.Version;
@@ -25,6 +26,7 @@ import dev.qhook.internal.delivery.HandlerDelivery;
 import dev.qhook.internal.delivery.HandlerGuards;
 import dev.qhook.internal.delivery.HandlerRequests;
 import dev.qhook.internal.delivery.Hmac;
+import dev.qhook.internal.delivery.StepRequests;
 import dev.qhook.internal.ids.UlidGenerator;
 import dev.qhook.internal.inbound.InboundReceiver;
 import dev.qhook.internal.inbound.SourceGates;
@@ -36,6 +38,8 @@ import dev.qhook.internal.queue.PullQueues;
 import dev.qhook.internal.routing.Router;
 import dev.qhook.internal.transport.ApacheHttpTransport;
 import dev.qhook.internal.transport.SsrfGuard;
+import dev.qhook.internal.workflow.RunSweeper;
+import dev.qhook.internal.workflow.WorkflowEngine;
 import dev.qhook.spi.AlertSink;
 import dev.qhook.spi.AppendResult;
 import dev.qhook.spi.ClaimedJob;
@@ -59,6 +63,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,6 +122,7 @@ public final class EngineRuntime {
   private final Admin admin;
   private final AlertSink alerts;
   private final HealthProbe healthProbe;
+  private final WorkflowEngine workflows;
   private volatile State state = State.NEW;
   private volatile boolean abandoning;
 
@@ -151,6 +157,22 @@ public final class EngineRuntime {
     int maxConcurrency = config.worker().maxConcurrency();
     this.workers = DeliveryExecutors.create("qhook-worker", maxConcurrency);
     String secret = config.delivery().signingSecret();
+    byte[] signingKey = secret == null ? null : Hmac.standardWebhooksKey(secret);
+    UlidGenerator ids = new UlidGenerator(clock);
+    this.workflows =
+        new WorkflowEngine(
+            config,
+            new WorkflowEngine.Wiring(
+                this.store,
+                this.transport,
+                clock,
+                options.random(),
+                ids,
+                metrics,
+                this::raiseAlert,
+                new StepRequests(Version.NUMBER, signingKey),
+                this::wakeDispatcher));
+    Function<ClaimedJob, @Nullable Completion> steps = workflows.executor();
     HandlerDelivery delivery =
         new HandlerDelivery(
             router,
@@ -169,7 +191,10 @@ public final class EngineRuntime {
             clock,
             Dispatcher.Settings.of(config, POLL_INTERVAL, LEASE_MARGIN),
             workers,
-            delivery,
+            claimed ->
+                claimed.job().kind() == JobKind.WORKFLOW_STEP
+                    ? steps.apply(claimed)
+                    : delivery.apply(claimed),
             this::storeCompletion,
             dbHealth,
             this::onDbFailure);
@@ -191,11 +216,12 @@ public final class EngineRuntime {
             config,
             router,
             appender,
-            new UlidGenerator(clock),
+            ids,
             clock,
             metrics,
             this::onStored,
-            dispatcher);
+            dispatcher,
+            workflows.starter());
     CertificateFetcher certificates =
         options.certificates() != null
             ? options.certificates()
@@ -210,6 +236,7 @@ public final class EngineRuntime {
             (source, reason) -> raiseAlert(Alert.verificationFailure(source, reason)));
     this.maintenance =
         new Maintenance(this.store, clock, config, dispatcher::wake, metrics, this::raiseAlert);
+    maintenance.onLostForGood(workflows::lostForGood);
     this.admin = new StoreAdmin(this.store, clock, dispatcher::wake);
     this.cron =
         new CronTicker(
@@ -240,6 +267,10 @@ public final class EngineRuntime {
         ssrfGuard, config.worker().maxConcurrency() + ENGINE_CONNECTIONS);
   }
 
+  private void wakeDispatcher() {
+    dispatcher.wake();
+  }
+
   /** After the commit of an event's jobs: wakes the dispatcher and the queues' consumers. */
   private void onStored(List<NewJob> jobs) {
     if (jobs.stream().anyMatch(j -> j.kind() != JobKind.QUEUE)) {
@@ -260,6 +291,7 @@ public final class EngineRuntime {
     dispatcher.start();
     maintenance.start();
     cron.start();
+    maintenance.scheduleEvery(workflows.sweeper(), RunSweeper.EVERY);
     queues.start();
   }
 
@@ -418,6 +450,10 @@ public final class EngineRuntime {
 
   public Admin admin() {
     return admin;
+  }
+
+  public WorkflowRuns workflowRuns() {
+    return workflows.runs();
   }
 
   public QueueClient queue(String name) {

@@ -45,6 +45,7 @@ public final class Maintenance implements AutoCloseable {
   private final Runnable wake;
   private final EngineMetrics metrics;
   private final Consumer<Alert> alerts;
+  private volatile Consumer<List<Job>> lostForGood = jobs -> {};
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(DeliveryExecutors.named("qhook-maintenance"));
 
@@ -73,6 +74,16 @@ public final class Maintenance implements AutoCloseable {
     }
     timer.scheduleAtFixedRate(
         guarded(this::cleanUp), 0, CLEANUP_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Also hands the jobs lost on their final attempt (now dead) to {@code consumer}. */
+  public void onLostForGood(Consumer<List<Job>> consumer) {
+    this.lostForGood = consumer;
+  }
+
+  /** Runs {@code task} every {@code every} from now on, until {@link #close()}. */
+  public void scheduleEvery(Runnable task, Duration every) {
+    schedule(task, every);
   }
 
   private void schedule(Runnable task, Duration every) {
@@ -112,6 +123,9 @@ public final class Maintenance implements AutoCloseable {
 
   /** Jobs lost on their final attempt are dead letters: counted and alerted, one by one. */
   private void deadLettered(List<Job> dead) {
+    if (!dead.isEmpty()) {
+      lostForGood.accept(dead);
+    }
     for (Job job : dead) {
       String label = PullQueues.deadLetterLabel(job);
       metrics.deadLettered(label);

@@ -14,10 +14,12 @@ import dev.qhook.internal.ids.UlidGenerator;
 import dev.qhook.internal.metrics.EngineMetrics;
 import dev.qhook.internal.routing.RoutedConsumer;
 import dev.qhook.internal.routing.Router;
+import dev.qhook.internal.workflow.RunStarter;
 import dev.qhook.spi.AppendResult;
 import dev.qhook.spi.Event;
 import dev.qhook.spi.NewEvent;
 import dev.qhook.spi.NewJob;
+import dev.qhook.spi.NewRun;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -51,10 +53,12 @@ public final class Ingestor {
   private final EngineMetrics metrics;
   private final Consumer<List<NewJob>> onStored;
   private final HandOff handOff;
+  private final RunStarter runs;
 
   /**
    * @param onStored called after a commit that created jobs to be claimed
    * @param handOff takes the jobs leased at ingest to the workers
+   * @param runs starts the workflow runs of an event, in its transaction
    */
   public Ingestor(
       QHookConfig config,
@@ -64,7 +68,8 @@ public final class Ingestor {
       Clock clock,
       EngineMetrics metrics,
       Consumer<List<NewJob>> onStored,
-      HandOff handOff) {
+      HandOff handOff,
+      RunStarter runs) {
     this.config = config;
     this.router = router;
     this.appender = appender;
@@ -73,6 +78,7 @@ public final class Ingestor {
     this.metrics = metrics;
     this.onStored = onStored;
     this.handOff = handOff;
+    this.runs = runs;
   }
 
   /** Accepts an event and returns once it is stored; {@link #ingestAsync} without the wait. */
@@ -238,6 +244,8 @@ public final class Ingestor {
     Payload payload = request.payload();
     // Parsing is most of the CPU of routing: skip it when no consumer of the source looks inside.
     JsonNode json = router.needsPayload(request.source()) ? payload.json() : null;
+    Instant now = clock.instant();
+    List<NewRun> started = runs.runs(request.source(), request.eventType(), payload.bytes(), now);
     List<RoutedConsumer> consumers = router.matching(request.source(), request.eventType(), json);
     String key = request.idempotencyKey();
     if (key == null) {
@@ -248,7 +256,6 @@ public final class Ingestor {
       EventValues.checkKey("fallback idempotency key", key);
     }
     List<@Nullable String> orderingKeys = orderingKeys(consumers, json);
-    Instant now = clock.instant();
     Event event =
         new Event(
             ids.next(),
@@ -282,7 +289,7 @@ public final class Ingestor {
     if (granted > 0) {
       LeasedJobs.lease(jobs, leasableAt, granted, now.plus(handOff.lease()));
     }
-    return new Prepared(new NewEvent(event, jobs), request.source(), granted);
+    return new Prepared(new NewEvent(event, jobs, started), request.source(), granted);
   }
 
   /**
@@ -325,11 +332,19 @@ public final class Ingestor {
     List<NewJob> jobs = prepared.event().jobs();
     boolean duplicate = stored instanceof AppendResult.Duplicate;
     int created = duplicate ? 0 : jobs.size();
-    metrics.eventAccepted(source, duplicate, created, !duplicate && jobs.isEmpty());
-    if (created > prepared.handedOff()) { // jobs to claim, messages to receive
-      onStored.accept(jobs.stream().filter(j -> j.leaseUntil() == null).toList());
+    boolean unmatched = !duplicate && jobs.isEmpty() && prepared.event().runs().isEmpty();
+    metrics.eventAccepted(source, duplicate, created, unmatched);
+    List<NewRun> started = duplicate ? List.of() : prepared.event().runs();
+    if (created > prepared.handedOff() || !started.isEmpty()) { // jobs to claim, messages
+      List<NewJob> toClaim = new ArrayList<>();
+      jobs.stream().filter(j -> j.leaseUntil() == null).forEach(toClaim::add);
+      started.stream()
+          .filter(r -> r.firstStep() != null)
+          .forEach(r -> toClaim.add(r.firstStep().job()));
+      onStored.accept(toClaim);
     }
-    return new IngestResult(stored.eventId(), duplicate, created, 0);
+    runs.stored(started);
+    return new IngestResult(stored.eventId(), duplicate, created, started.size());
   }
 
   private static StoreException storeFailure(String eventId, Throwable failure) {

@@ -39,6 +39,37 @@ public final class Json {
     }
   }
 
+  /**
+   * As {@link #parseOrNull}, but a body with anything other than whitespace after its first JSON
+   * value is not JSON ({@code {"a":1} x} is text, not {@code {"a":1}}).
+   */
+  public static @Nullable JsonNode parseWholeOrNull(byte[] body) {
+    if (!mayBeJson(body)) {
+      return null;
+    }
+    try {
+      return EXACT
+          .readerFor(JsonNode.class)
+          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .readTree(body);
+    } catch (IOException notJson) {
+      return null;
+    } catch (NumberFormatException exponentBeyondAnInt) {
+      return parseWholeWithDoubles(body);
+    }
+  }
+
+  private static @Nullable JsonNode parseWholeWithDoubles(byte[] body) {
+    try {
+      return MAPPER
+          .readerFor(JsonNode.class)
+          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .readTree(body);
+    } catch (IOException | NumberFormatException notJson) {
+      return null;
+    }
+  }
+
   /** A number such as {@code 1e9999999999} no BigDecimal holds: a double reads it as infinity. */
   private static @Nullable JsonNode readWithDoubles(byte[] body) {
     try {

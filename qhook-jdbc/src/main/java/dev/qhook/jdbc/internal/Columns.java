@@ -8,6 +8,7 @@ import dev.qhook.spi.Event;
 import dev.qhook.spi.Job;
 import dev.qhook.spi.JobKind;
 import dev.qhook.spi.JobStatus;
+import dev.qhook.spi.StepRef;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -24,7 +25,8 @@ final class Columns {
   static final String EVENT = "id, source, event_type, payload, headers, unique_key, created_at";
   static final String JOB =
       "id, event_id, kind, target, url, status, attempt, max_attempts, scheduled_at, started_at,"
-          + " completed_at, created_at, last_error, lease_until, ordering_key";
+          + " completed_at, created_at, last_error, lease_until, ordering_key, workflow_run_id,"
+          + " step_name, step_index, branch";
   static final String ATTEMPT =
       "attempt, status_code, error, duration_ms, created_at, response_body";
 
@@ -93,7 +95,18 @@ final class Columns {
         instant(rs, "created_at"),
         rs.getString("last_error"),
         instantOrNull(rs, "lease_until"),
-        rs.getString("ordering_key"));
+        rs.getString("ordering_key"),
+        step(rs));
+  }
+
+  /** The workflow step of a job row, or null for other jobs. */
+  private static @Nullable StepRef step(ResultSet rs) throws SQLException {
+    String runId = rs.getString("workflow_run_id");
+    if (runId == null) {
+      return null;
+    }
+    return new StepRef(
+        runId, rs.getString("step_name"), rs.getInt("step_index"), rs.getString("branch"));
   }
 
   static AttemptRecord attempt(ResultSet rs) throws SQLException {
@@ -116,11 +129,11 @@ final class Columns {
     }
   }
 
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
+  static Instant instant(ResultSet rs, String column) throws SQLException {
     return Instant.ofEpochMilli(rs.getLong(column));
   }
 
-  private static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {
+  static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {
     long millis = rs.getLong(column);
     return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
   }

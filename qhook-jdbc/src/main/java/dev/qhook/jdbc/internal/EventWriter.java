@@ -5,6 +5,7 @@ import dev.qhook.spi.Event;
 import dev.qhook.spi.JobStatus;
 import dev.qhook.spi.NewEvent;
 import dev.qhook.spi.NewJob;
+import dev.qhook.spi.StepRef;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,9 +60,10 @@ public final class EventWriter {
           + " WHERE source IN (<sources>) AND unique_key IN (<keys>)";
   private static final String INSERT_JOB =
       "INSERT INTO jobs (id, event_id, kind, target, url, status, attempt, max_attempts,"
-          + " scheduled_at, created_at, ordering_key, started_at, lease_until) VALUES (:id,"
-          + " :eventId, :kind, :target, :url, :status, :attempt, :maxAttempts, :scheduledAt,"
-          + " :createdAt, :orderingKey, :startedAt, :leaseUntil)";
+          + " scheduled_at, created_at, ordering_key, started_at, lease_until, workflow_run_id,"
+          + " step_name, step_index, branch) VALUES (:id, :eventId, :kind, :target, :url,"
+          + " :status, :attempt, :maxAttempts, :scheduledAt, :createdAt, :orderingKey,"
+          + " :startedAt, :leaseUntil, :runId, :stepName, :stepIndex, :branch)";
 
   /** The unique key of an event: a key is unique per source. */
   private record Key(String source, String uniqueKey) {
@@ -195,38 +197,65 @@ public final class EventWriter {
 
   private static void insertJobs(Handle h, List<NewEvent> events, AppendResult[] results) {
     PreparedBatch jobs = h.prepareBatch(INSERT_JOB);
+    List<RunWriter.Started> runs = new ArrayList<>();
     for (int index = 0; index < events.size(); index++) {
       if (!(results[index] instanceof AppendResult.Stored)) {
         continue;
       }
       Event event = events.get(index).event();
       for (NewJob job : events.get(index).jobs()) {
-        jobs.bind("id", job.id())
-            .bind("eventId", event.id())
-            .bind("kind", Columns.label(job.kind()))
-            .bind("target", job.target())
-            .bind("url", job.url())
-            .bind("maxAttempts", job.maxAttempts())
-            .bind("scheduledAt", Columns.millis(job.scheduledAt()))
-            .bind("createdAt", Columns.millis(event.createdAt()))
-            .bind("orderingKey", job.orderingKey());
-        Instant leaseUntil = job.leaseUntil();
-        if (leaseUntil == null) {
-          jobs.bind("status", JobStatus.AVAILABLE.label())
-              .bind("attempt", 0)
-              .bindNull("startedAt", Types.BIGINT)
-              .bindNull("leaseUntil", Types.BIGINT);
-        } else { // leased at ingest, as if claimed in this transaction
-          jobs.bind("status", JobStatus.RUNNING.label())
-              .bind("attempt", 1)
-              .bind("startedAt", Columns.millis(job.scheduledAt()))
-              .bind("leaseUntil", Columns.millis(leaseUntil));
-        }
-        jobs.add();
+        bindJob(jobs, job, event.id(), event.createdAt()).add();
       }
+      events
+          .get(index)
+          .runs()
+          .forEach(r -> runs.add(new RunWriter.Started(r, event.id(), event.createdAt())));
     }
     if (jobs.size() > 0) {
       jobs.execute();
     }
+    if (!runs.isEmpty()) {
+      RunWriter.insertRuns(h, runs);
+    }
+  }
+
+  /** Binds one job row; a job leased at ingest is stored as if claimed in this transaction. */
+  static PreparedBatch bindJob(PreparedBatch jobs, NewJob job, String eventId, Instant createdAt) {
+    jobs.bind("id", job.id())
+        .bind("eventId", eventId)
+        .bind("kind", Columns.label(job.kind()))
+        .bind("target", job.target())
+        .bind("url", job.url())
+        .bind("maxAttempts", job.maxAttempts())
+        .bind("scheduledAt", Columns.millis(job.scheduledAt()))
+        .bind("createdAt", Columns.millis(createdAt))
+        .bind("orderingKey", job.orderingKey());
+    StepRef step = job.step();
+    jobs.bind("runId", step == null ? null : step.runId())
+        .bind("stepName", step == null ? null : step.stepName())
+        .bind("branch", step == null ? null : step.branch());
+    if (step == null) {
+      jobs.bindNull("stepIndex", Types.INTEGER);
+    } else {
+      jobs.bind("stepIndex", step.stepIndex());
+    }
+    Instant leaseUntil = job.leaseUntil();
+    if (leaseUntil == null) {
+      jobs.bind("status", JobStatus.AVAILABLE.label())
+          .bind("attempt", 0)
+          .bindNull("startedAt", Types.BIGINT)
+          .bindNull("leaseUntil", Types.BIGINT);
+    } else {
+      jobs.bind("status", JobStatus.RUNNING.label())
+          .bind("attempt", 1)
+          .bind("startedAt", Columns.millis(job.scheduledAt()))
+          .bind("leaseUntil", Columns.millis(leaseUntil));
+    }
+    return jobs;
+  }
+
+  /** Prepares the insert of job rows, for {@link #bindJob}. */
+  static PreparedBatch jobBatch(Handle h) {
+    return h.prepareBatch(INSERT_JOB);
   }
 }

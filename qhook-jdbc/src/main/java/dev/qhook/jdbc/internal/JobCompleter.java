@@ -110,7 +110,7 @@ public final class JobCompleter {
     return applied;
   }
 
-  private JobOutcome outcome(Completion completion) {
+  JobOutcome outcome(Completion completion) {
     String id = completion.jobId();
     int attempt = completion.attempt();
     if (completion instanceof Completion.Succeeded s) {

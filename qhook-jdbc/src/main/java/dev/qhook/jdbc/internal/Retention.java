@@ -26,7 +26,8 @@ public final class Retention {
   private static final String NO_OPEN_JOB =
       "NOT EXISTS (SELECT 1 FROM jobs j WHERE j.event_id = events.id AND j.status IN "
           + Columns.OPEN_STATUSES
-          + ")";
+          + ") AND NOT EXISTS (SELECT 1 FROM workflow_runs r WHERE r.event_id = events.id"
+          + " AND r.status = 'running')";
   private static final String EXPIRABLE =
       "kind IN ('handler', 'queue', 'outbound') AND status IN ('available', 'retryable')"
           + " AND created_at < :before";
@@ -126,6 +127,9 @@ public final class Retention {
                 h.createUpdate("DELETE FROM job_attempts WHERE job_id IN (<ids>)")
                     .bindList("ids", ids)
                     .execute();
+                h.createUpdate("DELETE FROM workflow_steps WHERE job_id IN (<ids>)")
+                    .bindList("ids", ids)
+                    .execute();
                 int jobs =
                     h.createUpdate("DELETE FROM jobs WHERE id IN (<ids>)")
                         .bindList("ids", ids)
@@ -169,7 +173,24 @@ public final class Retention {
                             + ")")
                     .bindList("ids", ids)
                     .execute();
+                h.createUpdate(
+                        "DELETE FROM workflow_steps WHERE job_id IN (SELECT id FROM jobs WHERE "
+                            + finishedJobsOfThem
+                            + ")")
+                    .bindList("ids", ids)
+                    .execute();
                 h.createUpdate("DELETE FROM jobs WHERE " + finishedJobsOfThem)
+                    .bindList("ids", ids)
+                    .execute();
+                String finishedRunsOfThem = "status <> 'running' AND event_id IN (<ids>)";
+                h.createUpdate(
+                        "DELETE FROM callback_tokens WHERE run_id IN (SELECT id FROM"
+                            + " workflow_runs WHERE "
+                            + finishedRunsOfThem
+                            + ")")
+                    .bindList("ids", ids)
+                    .execute();
+                h.createUpdate("DELETE FROM workflow_runs WHERE " + finishedRunsOfThem)
                     .bindList("ids", ids)
                     .execute();
                 // Re-checked: a concurrent retry may have reopened a job of the event.

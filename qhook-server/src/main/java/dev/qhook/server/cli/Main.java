@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
       ExportCommand.class,
       DoctorCommand.class,
       CompletionCommand.class,
+      WorkflowRunsCommand.class,
       CdsTrainingCommand.class
     })
 public final class Main implements Callable<Integer> {

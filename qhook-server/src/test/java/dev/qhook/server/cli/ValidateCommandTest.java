@@ -28,7 +28,7 @@ class ValidateCommandTest {
 
   @TempDir Path dir;
 
-  /** The examples that are workflows, which this version refuses, and their workflow names. */
+  /** The examples that are workflows, and their workflow names. */
   private static final Map<String, String> WORKFLOW_EXAMPLES =
       Map.of(
           "alert-remediation.yaml", "remediate",
@@ -73,19 +73,14 @@ class ValidateCommandTest {
 
   @ParameterizedTest
   @MethodSource("workflowExamples")
-  void refusesTheWorkflowExamplesSayingWorkflowsAreNotSupportedYet(Path example) {
+  void acceptsTheWorkflowExamples(Path example) {
     String workflow = WORKFLOW_EXAMPLES.get(example.getFileName().toString());
 
     CliRun run = CliRun.run(dir, SECRETS, "validate", "-c", example.toString());
 
     assertThat(workflow).as(example + " is not a known workflow example").isNotNull();
-    assertThat(run.status).isEqualTo(1);
-    assertThat(run.err)
-        .contains(
-            "workflows."
-                + workflow
-                + ": workflows are not supported yet (this version delivers to handlers and pull queues only)")
-        .contains(": 1 problem");
+    assertThat(run.status).as(run.err).isZero();
+    assertThat(run.out).contains("is valid:").contains("1 workflows");
   }
 
   @Test

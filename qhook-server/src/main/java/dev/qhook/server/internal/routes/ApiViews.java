@@ -7,6 +7,8 @@ import dev.qhook.spi.AttemptRecord;
 import dev.qhook.spi.Event;
 import dev.qhook.spi.Job;
 import dev.qhook.spi.Page;
+import dev.qhook.spi.StepRef;
+import dev.qhook.spi.WorkflowRun;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,13 +44,13 @@ final class ApiViews {
     return m;
   }
 
-  static Map<String, Object> eventDetail(Event e, List<Job> jobs) {
+  static Map<String, Object> eventDetail(Event e, List<Job> jobs, List<WorkflowRun> runs) {
     Map<String, Object> m = eventSummary(e);
     JsonNode json = ServerJson.parseOrNull(e.payload());
     m.put("payload", json != null ? json : new String(e.payload(), StandardCharsets.UTF_8));
     m.put("headers", e.headers().isEmpty() ? null : e.headers());
     m.put("jobs", jobs.stream().map(ApiViews::job).toList());
-    m.put("workflow_runs", List.of());
+    m.put("workflow_runs", runs.stream().map(RunViews::run).toList());
     return m;
   }
 
@@ -68,6 +70,13 @@ final class ApiViews {
     m.put("last_error", j.lastError());
     if (j.orderingKey() != null) {
       m.put("ordering_key", j.orderingKey());
+    }
+    StepRef step = j.step();
+    if (step != null) {
+      m.put("workflow_run_id", step.runId());
+      m.put("step_name", step.stepName());
+      m.put("step_index", step.stepIndex());
+      m.put("branch", step.branch());
     }
     return m;
   }

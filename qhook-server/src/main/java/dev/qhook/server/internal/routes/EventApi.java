@@ -1,6 +1,7 @@
 package dev.qhook.server.internal.routes;
 
 import dev.qhook.Admin;
+import dev.qhook.WorkflowRuns;
 import dev.qhook.server.internal.http.ApiException;
 import dev.qhook.server.internal.http.Request;
 import dev.qhook.server.internal.http.Response;
@@ -8,6 +9,7 @@ import dev.qhook.spi.Event;
 import dev.qhook.spi.EventQuery;
 import dev.qhook.spi.JobQuery;
 import dev.qhook.spi.Page;
+import dev.qhook.spi.RunQuery;
 
 /**
  * {@code GET /api/events} and {@code GET /api/events/{id}} (docs/reference/http-api.md, "GET
@@ -15,9 +17,11 @@ import dev.qhook.spi.Page;
  */
 public final class EventApi {
   private final Admin admin;
+  private final WorkflowRuns runs;
 
-  public EventApi(Admin admin) {
+  public EventApi(Admin admin, WorkflowRuns runs) {
     this.admin = admin;
+    this.runs = runs;
   }
 
   public Response list(Request request) {
@@ -38,6 +42,10 @@ public final class EventApi {
   public Response detail(Request request) {
     String id = request.pathParam("id");
     Event event = admin.event(id).orElseThrow(() -> ApiException.notFound("no event '" + id + "'"));
-    return Response.ok(ApiViews.eventDetail(event, admin.jobs(JobQuery.forEvent(id)).items()));
+    return Response.ok(
+        ApiViews.eventDetail(
+            event,
+            admin.jobs(JobQuery.forEvent(id)).items(),
+            runs.runs(RunQuery.forEvent(id)).items()));
   }
 }

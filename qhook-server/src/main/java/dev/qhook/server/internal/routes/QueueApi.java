@@ -124,10 +124,6 @@ public final class QueueApi {
     return Response.ok(drain(request.pathParam("name")));
   }
 
-  Response stats(Request request) {
-    return Response.ok(stats());
-  }
-
   private static QueueStats empty(String name) {
     return new QueueStats(name, 0, 0, 0, 0, null);
   }

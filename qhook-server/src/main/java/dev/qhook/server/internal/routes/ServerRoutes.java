@@ -19,10 +19,13 @@ public final class ServerRoutes {
     IngestRoutes ingest = new IngestRoutes(engine, readiness, apiToken);
     HealthRoutes health = new HealthRoutes(engine, readiness);
     MetricsRoute metrics = new MetricsRoute(prometheus);
-    EventApi events = new EventApi(engine.admin());
+    EventApi events = new EventApi(engine.admin(), engine.workflowRuns());
     JobApi jobs = new JobApi(engine.admin());
     QueueConsumerApi consumers = new QueueConsumerApi(engine, readiness, apiToken);
     QueueApi queues = new QueueApi(engine);
+    WorkflowRunApi runs = new WorkflowRunApi(engine.workflowRuns());
+    StatsApi stats = new StatsApi(queues, runs);
+    CallbackRoute callbacks = new CallbackRoute(engine.workflowRuns());
     return new RouteTable(
         List.of(
             // /events checks the token itself, after database health
@@ -43,7 +46,13 @@ public final class ServerRoutes {
             Route.get("/api/jobs/{id}", apiToken.guard(jobs::detail)),
             Route.get("/api/jobs/{id}/attempts", apiToken.guard(jobs::attempts)),
             Route.post("/api/jobs/{id}/retry", apiToken.guard(jobs::retry)),
-            Route.get("/api/stats", apiToken.guard(queues::stats)),
+            Route.get("/api/stats", apiToken.guard(stats::stats)),
+            Route.get("/api/workflow-runs", apiToken.guard(runs::list)),
+            Route.get("/api/workflow-runs/{id}", apiToken.guard(runs::detail)),
+            Route.post("/api/workflow-runs/{id}/redrive", apiToken.guard(runs::redrive)),
+            Route.post("/api/workflow-runs/{id}/cancel", apiToken.guard(runs::cancel)),
+            // The token is the credential (docs/reference/http-api.md, "POST /callback/{token}").
+            Route.post("/callback/{token}", callbacks::complete),
             // Consumer routes check the queue's api_key (or the API token) themselves.
             Route.getWaiting("/api/queues/{name}/messages", consumers::receive),
             Route.post("/api/queues/{name}/ack", consumers::ack),

@@ -1,0 +1,206 @@
+package dev.qhook.internal.workflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.qhook.Alert;
+import dev.qhook.config.ChoiceStep;
+import dev.qhook.config.ErrorClass;
+import dev.qhook.config.HttpStep;
+import dev.qhook.config.Step;
+import dev.qhook.config.WaitStep;
+import dev.qhook.config.WorkflowConfig;
+import dev.qhook.internal.delivery.StepRequests;
+import dev.qhook.internal.metrics.EngineMetrics;
+import dev.qhook.internal.workflow.flow.DataFlow;
+import dev.qhook.internal.workflow.flow.NextStep;
+import dev.qhook.internal.workflow.flow.NextSteps;
+import dev.qhook.internal.workflow.flow.RunDeadlines;
+import dev.qhook.internal.workflow.flow.StepResults;
+import dev.qhook.internal.workflow.flow.WorkflowError;
+import dev.qhook.spi.AttemptRecord;
+import dev.qhook.spi.ClaimedJob;
+import dev.qhook.spi.Completion;
+import dev.qhook.spi.Job;
+import dev.qhook.spi.RunAdvance;
+import dev.qhook.spi.RunStatus;
+import dev.qhook.spi.StepState;
+import dev.qhook.spi.Store;
+import dev.qhook.spi.Transport;
+import dev.qhook.spi.WorkflowRun;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Executes one claimed workflow step job (docs/reference/configuration.md, "Workflows") and stores
+ * the run's transition itself, in one {@link Store#advanceRun} transaction: it returns null, or a
+ * plain completion for a job whose step record is gone. A step job of a run that is no longer
+ * running is cancelled; a run past its deadline fails at once.
+ */
+public final class StepExecutor implements Function<ClaimedJob, @Nullable Completion> {
+  private static final Logger log = LoggerFactory.getLogger(StepExecutor.class);
+
+  /** The pieces an execution uses. */
+  record Parts(
+      Store store,
+      WorkflowCatalog catalog,
+      StepJobs jobs,
+      StepRequests requests,
+      Transport transport,
+      Clock clock,
+      EngineMetrics engineMetrics,
+      WorkflowMetrics metrics,
+      Consumer<Alert> alerts) {}
+
+  private final Parts parts;
+  private final Transitions transitions;
+  private final RunEnds ends;
+  private final FanOut fanOut;
+  private final StepCalls calls;
+
+  StepExecutor(Parts parts, Transitions transitions, RunEnds ends, FanOut fanOut, StepCalls calls) {
+    this.parts = parts;
+    this.transitions = transitions;
+    this.ends = ends;
+    this.fanOut = fanOut;
+    this.calls = calls;
+  }
+
+  @Override
+  public @Nullable Completion apply(ClaimedJob claimed) {
+    Job job = claimed.job();
+    Optional<StepState> found = parts.store().stepState(job.id());
+    if (found.isEmpty()) {
+      return new Completion.Dead(job.id(), job.attempt(), null, "workflow step record missing");
+    }
+    WorkflowRun run = found.get().run();
+    Instant now = parts.clock().instant();
+    if (run.status() != RunStatus.RUNNING) {
+      parts
+          .store()
+          .advanceRun(
+              RunAdvance.builder(
+                      run.id(),
+                      new Completion.Dead(
+                          job.id(), job.attempt(), null, "run " + run.status().label()),
+                      now)
+                  .build());
+      return null;
+    }
+    if (RunDeadlines.passed(run.deadline(), now)) {
+      ends.timedOut(run);
+      return null;
+    }
+    WorkflowConfig workflow = parts.catalog().pinned(run.definitionHash());
+    Step step = workflow.steps().get(job.step().stepIndex());
+    JsonNode input = StepResults.result(found.get().step().input());
+    StepContext c = new StepContext(claimed, run, found.get().step(), workflow, step, input, now);
+    RunAdvance advance = execute(c).build();
+    if (parts.store().advanceRun(advance)) {
+      applied(c, advance);
+    } else {
+      log.debug("the outcome of step job {} of run {} was ignored", job.id(), run.id());
+    }
+    return null;
+  }
+
+  private RunAdvance.Builder execute(StepContext c) {
+    Step step = c.step();
+    if (step instanceof HttpStep http) {
+      return http(c, http);
+    }
+    if (step instanceof ChoiceStep choice) {
+      return choice(c, choice);
+    }
+    if (step instanceof WaitStep wait) {
+      AttemptRecord none = noRequest(c);
+      try {
+        return transitions.succeeded(c, wait, c.input(), none);
+      } catch (PayloadTooLarge e) {
+        return Transitions.stop(c, tooLarge(c, e), none);
+      }
+    }
+    return fanOut.execute(c);
+  }
+
+  private RunAdvance.Builder http(StepContext c, HttpStep step) {
+    StepCalls.Call call =
+        calls.send(
+            c, step.call(), StepResults.bytes(c.input()), Map.of(), step.failure().timeout());
+    if (!call.succeeded()) {
+      try {
+        return transitions.failed(c, step, call.error(), call.record(), call.retryAfter());
+      } catch (PayloadTooLarge e) {
+        return Transitions.stop(c, tooLarge(c, e), call.record());
+      }
+    }
+    JsonNode output = DataFlow.output(step, c.input(), StepResults.result(call.body()));
+    try {
+      return transitions.succeeded(c, step, output, call.record());
+    } catch (PayloadTooLarge e) {
+      return transitions.failed(c, step, tooLarge(c, e), call.record(), null);
+    }
+  }
+
+  private RunAdvance.Builder choice(StepContext c, ChoiceStep step) {
+    Optional<NextStep.Goto> next = NextSteps.afterChoice(c.workflow(), step, c.input());
+    AttemptRecord none = noRequest(c);
+    if (next.isEmpty()) {
+      return Transitions.stop(c, WorkflowError.noChoiceMatched(step.name(), c.job().id()), none);
+    }
+    try {
+      RunAdvance.Builder b =
+          Transitions.of(c, new Completion.Succeeded(c.job().id(), c.job().attempt(), none))
+              .stepOutput(c.record().input());
+      return transitions.goOn(c, b, next.get(), c.input());
+    } catch (PayloadTooLarge e) {
+      return Transitions.stop(c, tooLarge(c, e), none);
+    }
+  }
+
+  static WorkflowError tooLarge(StepContext c, PayloadTooLarge e) {
+    return WorkflowError.of(e.getMessage(), ErrorClass.CLIENT_ERROR, c.step().name(), c.job().id());
+  }
+
+  /** The attempt record of a step that makes no request (choice, wait, fan-out, join). */
+  static AttemptRecord noRequest(StepContext c) {
+    return new AttemptRecord(c.job().attempt(), null, null, 0, c.now(), null);
+  }
+
+  /** After the transition was stored: metrics, dead letters and alerts. */
+  private void applied(StepContext c, RunAdvance advance) {
+    String workflow = c.workflow().name();
+    Completion done = advance.completion();
+    if (done instanceof Completion.Succeeded && !advance.waits()) {
+      parts.metrics().stepCompleted(workflow);
+    }
+    if (advance.childRun() != null) {
+      parts.metrics().run(advance.childRun().workflow(), "started");
+    }
+    if (done instanceof Completion.Dead dead) {
+      parts.engineMetrics().deadLettered(c.job().target());
+      parts
+          .alerts()
+          .accept(
+              Alert.deadLetter(
+                  c.job().id(), c.job().target(), c.job().attempt(), dead.lastError()));
+    }
+    RunAdvance.RunEnd end = advance.end();
+    if (end == null) {
+      return;
+    }
+    if (end.status() == RunStatus.COMPLETED) {
+      parts.metrics().run(workflow, "completed");
+    } else {
+      WorkflowError error =
+          WorkflowError.fromJsonText(String.valueOf(end.error()))
+              .orElse(WorkflowError.of("failed", ErrorClass.SERVER_ERROR, c.step().name(), null));
+      ends.failed(workflow, c.runId(), c.step().name(), error);
+    }
+  }
+}
