@@ -66,7 +66,7 @@ public final class WorkflowBenchRun {
             Measurements.append(out, key + ".transitions", transitions);
             Settle.afterRound(database);
             double push =
-                PushDeliveryRun.run(store, database, runs * CALLS, maxConcurrency, batchSize);
+                PushDeliveryRun.run(store, database, runs * CALLS, maxConcurrency, batchSize, 0);
             Measurements.append(out, key + ".push", push);
             double calls = transitions / STEPS * CALLS;
             Measurements.append(out, key + ".calls", calls);
