@@ -18,6 +18,7 @@ import dev.qhook.spi.LostJobs;
 import dev.qhook.spi.Nacked;
 import dev.qhook.spi.NewEvent;
 import dev.qhook.spi.NewJob;
+import dev.qhook.spi.OutboundStore;
 import dev.qhook.spi.Page;
 import dev.qhook.spi.QueueCounts;
 import dev.qhook.spi.Store;
@@ -49,6 +50,7 @@ public final class InMemoryStore implements Store {
   private final TreeMap<String, JobRow> jobs = new TreeMap<>();
   private final Map<String, List<AttemptRecord>> attempts = new HashMap<>();
   private final InMemoryQueues queues = new InMemoryQueues(events, jobs);
+  private final InMemoryOutbound outbound = new InMemoryOutbound(this);
   private final Clock clock;
 
   /** A store whose times for completions without an attempt come from the system clock. */
@@ -380,6 +382,11 @@ public final class InMemoryStore implements Store {
 
   private static boolean retriable(JobKind kind) {
     return kind == JobKind.HANDLER || kind == JobKind.OUTBOUND;
+  }
+
+  @Override
+  public OutboundStore outbound() {
+    return outbound;
   }
 
   @Override

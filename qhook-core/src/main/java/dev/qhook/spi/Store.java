@@ -147,6 +147,9 @@ public interface Store extends AutoCloseable {
   /** Deletes every message of {@code queue}, whatever its state, in one transaction. */
   int drainQueue(String queue);
 
+  /** The outbound endpoints and subscriptions kept in this store. */
+  OutboundStore outbound();
+
   /** Jobs per status, for health and metrics. */
   Map<JobStatus, Long> countJobsByStatus();
 

@@ -17,6 +17,7 @@ import dev.qhook.jdbc.internal.JobRetrier;
 import dev.qhook.jdbc.internal.LeaseKeeper;
 import dev.qhook.jdbc.internal.Migrations;
 import dev.qhook.jdbc.internal.NulValues;
+import dev.qhook.jdbc.internal.OutboundTables;
 import dev.qhook.jdbc.internal.PostgresDatabase;
 import dev.qhook.jdbc.internal.QueueMessages;
 import dev.qhook.jdbc.internal.QueueReader;
@@ -35,6 +36,7 @@ import dev.qhook.spi.JobStatus;
 import dev.qhook.spi.LostJobs;
 import dev.qhook.spi.Nacked;
 import dev.qhook.spi.NewEvent;
+import dev.qhook.spi.OutboundStore;
 import dev.qhook.spi.Page;
 import dev.qhook.spi.QueueCounts;
 import dev.qhook.spi.Store;
@@ -88,6 +90,7 @@ public final class JdbcStore implements Store {
   private final LeaseKeeper leases;
   private final QueueMessages queueMessages;
   private final QueueReader queueReader = new QueueReader();
+  private final OutboundTables outbound;
 
   private JdbcStore(Database db, Clock clock) {
     this.db = db;
@@ -97,6 +100,7 @@ public final class JdbcStore implements Store {
     this.leases = new LeaseKeeper(db.dialect());
     this.queueMessages = new QueueMessages(db.dialect());
     this.retention = new Retention(db);
+    this.outbound = new OutboundTables(db);
   }
 
   /** A store in a SQLite file, created when missing (with its directory). */
@@ -330,6 +334,11 @@ public final class JdbcStore implements Store {
   @Override
   public int retryDead(JobQuery query, Instant now) {
     return db.write("retrying dead jobs", h -> jobRetrier.retryDead(h, query, now));
+  }
+
+  @Override
+  public OutboundStore outbound() {
+    return outbound;
   }
 
   @Override

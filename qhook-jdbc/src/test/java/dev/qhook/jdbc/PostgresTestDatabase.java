@@ -36,6 +36,7 @@ final class PostgresTestDatabase {
     JdbcStore store = store();
     store.migrate();
     execute("TRUNCATE " + schema + ".events, " + schema + ".jobs, " + schema + ".job_attempts");
+    execute("TRUNCATE " + schema + ".outbound_endpoints, " + schema + ".outbound_subscriptions");
     return store;
   }
 

@@ -13,6 +13,7 @@ import dev.qhook.spi.JobStatus;
 import dev.qhook.spi.LostJobs;
 import dev.qhook.spi.Nacked;
 import dev.qhook.spi.NewEvent;
+import dev.qhook.spi.OutboundStore;
 import dev.qhook.spi.Page;
 import dev.qhook.spi.QueueCounts;
 import dev.qhook.spi.Store;
@@ -42,6 +43,11 @@ public abstract class ForwardingStore implements Store {
   @Override
   public void migrate() {
     delegate.migrate();
+  }
+
+  @Override
+  public OutboundStore outbound() {
+    return delegate.outbound();
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.qhook.testkit.store.ClaimContract;
 import dev.qhook.testkit.store.CompletionContract;
 import dev.qhook.testkit.store.ConcurrentClaimContract;
 import dev.qhook.testkit.store.LostJobsContract;
+import dev.qhook.testkit.store.OutboundContract;
 import dev.qhook.testkit.store.QueryContract;
 import dev.qhook.testkit.store.QueueAdminContract;
 import dev.qhook.testkit.store.QueueReceiveContract;
@@ -38,6 +39,7 @@ public abstract class StoreContractTest
         ConcurrentClaimContract,
         CompletionContract,
         LostJobsContract,
+        OutboundContract,
         QueryContract,
         QueueReceiveContract,
         QueueAdminContract,

@@ -120,7 +120,7 @@ final class Columns {
     return Instant.ofEpochMilli(rs.getLong(column));
   }
 
-  private static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {
+  static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {
     long millis = rs.getLong(column);
     return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
   }

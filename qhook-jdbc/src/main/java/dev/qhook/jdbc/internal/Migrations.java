@@ -16,7 +16,8 @@ import org.jdbi.v3.core.Handle;
 public final class Migrations {
   /** Every script, oldest first. Append new ones; never edit an applied one. */
   static final List<String> SCRIPTS =
-      List.of("V1__init.sql", "V2__lean_job_indexes.sql", "V3__queue_indexes.sql");
+      List.of(
+          "V1__init.sql", "V2__lean_job_indexes.sql", "V3__queue_indexes.sql", "V5__outbound.sql");
 
   private static final String LOCK_KEY = "qhook.migrate";
 
