@@ -82,7 +82,7 @@ class ConfigLoaderTest {
         .isInstanceOf(ConfigException.class)
         .hasMessage(
             "sources.nightly.type: cron sources are not supported yet (this version supports"
-                + " webhook, event and sns sources)");
+                + " webhook, event, sns and outbound sources)");
   }
 
   private ConfigLoader.Builder loader() {

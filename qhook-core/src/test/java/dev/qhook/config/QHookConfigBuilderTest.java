@@ -240,7 +240,7 @@ class QHookConfigBuilderTest {
     assertThat(problems(builder))
         .containsExactly(
             "sources.nightly.type: cron sources are not supported yet (this version supports"
-                + " webhook, event and sns sources)",
+                + " webhook, event, sns and outbound sources)",
             "database.url: MySQL and MariaDB are not supported yet (this version stores in sqlite"
                 + " or postgres)");
   }

@@ -16,7 +16,8 @@ import java.util.Map;
  */
 final class Unsupported {
   static final String HANDLERS_ONLY = "(this version delivers to handlers and pull queues only)";
-  static final String SOURCE_TYPES = "(this version supports webhook, event and sns sources)";
+  static final String SOURCE_TYPES =
+      "(this version supports webhook, event, sns and outbound sources)";
 
   private Unsupported() {}
 
@@ -24,7 +25,6 @@ final class Unsupported {
   static void check(BoundConfig config, Problems problems) {
     workflows(config, problems);
     sourceType(config, problems, SourceType.CRON, "cron sources");
-    sourceType(config, problems, SourceType.OUTBOUND, "outbound sources");
     mysql(config, problems);
   }
 
@@ -35,7 +35,7 @@ final class Unsupported {
     }
   }
 
-  /** Source types the engine does not run yet: {@code cron} (timers) and {@code outbound}. */
+  /** Source types the engine does not run yet: {@code cron} (timers). */
   private static void sourceType(
       BoundConfig config, Problems problems, SourceType type, String what) {
     for (Map.Entry<String, SourceConfig> source : config.sources().entrySet()) {

@@ -2,6 +2,8 @@ package dev.qhook.internal.engine;
 
 import dev.qhook.config.HandlerConfig;
 import dev.qhook.config.QHookConfig;
+import dev.qhook.config.SourceConfig;
+import dev.qhook.config.SourceType;
 import dev.qhook.internal.ingest.HandOff;
 import dev.qhook.spi.ClaimRequest;
 import dev.qhook.spi.ClaimedJob;
@@ -70,12 +72,17 @@ public final class Dispatcher implements HandOff, AutoCloseable {
       Map<String, Integer> concurrencyLimits) {
 
     /**
-     * From the config: {@code worker.*}, a lease of the longest request timeout plus {@code
-     * leaseMargin}, and every handler's {@code max_concurrency}.
+     * From the config: {@code worker.*}, a lease of the longest request timeout (handlers' and
+     * outbound sources') plus {@code leaseMargin}, and every handler's {@code max_concurrency}.
      */
     public static Settings of(QHookConfig config, Duration pollInterval, Duration leaseMargin) {
       Duration longest = config.delivery().timeout();
       Map<String, Integer> limits = new HashMap<>();
+      for (SourceConfig s : config.sources().values()) {
+        if (s.type() == SourceType.OUTBOUND && s.timeout().compareTo(longest) > 0) {
+          longest = s.timeout(); // outbound deliveries use their source's timeout
+        }
+      }
       for (HandlerConfig h : config.handlers().values()) {
         if (h.timeout().compareTo(longest) > 0) {
           longest = h.timeout();
@@ -299,7 +306,7 @@ public final class Dispatcher implements HandOff, AutoCloseable {
             now,
             limit,
             now.plus(settings.lease()),
-            Set.of(JobKind.HANDLER),
+            Set.of(JobKind.HANDLER, JobKind.OUTBOUND),
             settings.concurrencyLimits()));
   }
 

@@ -7,6 +7,7 @@ import dev.qhook.Health;
 import dev.qhook.InboundRequest;
 import dev.qhook.IngestRequest;
 import dev.qhook.IngestResult;
+import dev.qhook.Outbound;
 import dev.qhook.QHook;
 import dev.qhook.QueueClient;
 import dev.qhook.QueueStats;
@@ -23,6 +24,8 @@ import dev.qhook.internal.delivery.HandlerDelivery;
 import dev.qhook.internal.delivery.HandlerGuards;
 import dev.qhook.internal.delivery.HandlerRequests;
 import dev.qhook.internal.delivery.Hmac;
+import dev.qhook.internal.delivery.OutboundDelivery;
+import dev.qhook.internal.delivery.OutboundRequests;
 import dev.qhook.internal.ids.UlidGenerator;
 import dev.qhook.internal.inbound.InboundReceiver;
 import dev.qhook.internal.inbound.SourceGates;
@@ -30,6 +33,11 @@ import dev.qhook.internal.ingest.Ingestor;
 import dev.qhook.internal.ingest.Submission;
 import dev.qhook.internal.metrics.EngineMetrics;
 import dev.qhook.internal.net.PrivateAddresses;
+import dev.qhook.internal.outbound.EndpointHealth;
+import dev.qhook.internal.outbound.EndpointManager;
+import dev.qhook.internal.outbound.EndpointRoutes;
+import dev.qhook.internal.outbound.OutboundEmission;
+import dev.qhook.internal.outbound.OwnershipParts;
 import dev.qhook.internal.queue.PullQueues;
 import dev.qhook.internal.routing.Router;
 import dev.qhook.internal.transport.ApacheHttpTransport;
@@ -111,8 +119,10 @@ public final class EngineRuntime {
   private final InboundReceiver inbound;
   private final Maintenance maintenance;
   private final Admin admin;
+  private final Outbound outbound;
   private final AlertSink alerts;
   private final HealthProbe healthProbe;
+  private final EndpointRoutes endpointRoutes;
   private volatile State state = State.NEW;
   private volatile boolean abandoning;
 
@@ -159,13 +169,27 @@ public final class EngineRuntime {
             options.random(),
             metrics,
             this::raiseAlert);
+    this.endpointRoutes = new EndpointRoutes(this.store.outbound(), config, clock);
+    OutboundDelivery outboundDelivery =
+        new OutboundDelivery(
+            new OutboundDelivery.Wiring(
+                config.sources(),
+                config.delivery(),
+                this.store.outbound(),
+                this.transport,
+                clock,
+                options.random(),
+                metrics,
+                this::raiseAlert),
+            new OutboundRequests(Version.NUMBER),
+            new EndpointHealth(this.store.outbound(), config, endpointRoutes, this::raiseAlert));
     this.dispatcher =
         new Dispatcher(
             this.store,
             clock,
             Dispatcher.Settings.of(config, POLL_INTERVAL, LEASE_MARGIN),
             workers,
-            delivery,
+            c -> c.job().kind() == JobKind.OUTBOUND ? outboundDelivery.apply(c) : delivery.apply(c),
             this::storeCompletion,
             dbHealth,
             this::onDbFailure);
@@ -191,7 +215,8 @@ public final class EngineRuntime {
             clock,
             metrics,
             this::onStored,
-            dispatcher);
+            dispatcher,
+            new OutboundEmission(config, endpointRoutes));
     CertificateFetcher certificates =
         options.certificates() != null
             ? options.certificates()
@@ -207,6 +232,13 @@ public final class EngineRuntime {
     this.maintenance =
         new Maintenance(this.store, clock, config, dispatcher::wake, metrics, this::raiseAlert);
     this.admin = new StoreAdmin(this.store, clock, dispatcher::wake);
+    this.outbound =
+        new EndpointManager(
+            config,
+            this.store,
+            endpointRoutes,
+            new OwnershipParts(ssrfGuard, transport, new OutboundRequests(Version.NUMBER), clock),
+            dispatcher::wake);
   }
 
   private static AlertSink defaultAlerts(
@@ -401,6 +433,10 @@ public final class EngineRuntime {
 
   public Admin admin() {
     return admin;
+  }
+
+  public Outbound outbound() {
+    return outbound;
   }
 
   public QueueClient queue(String name) {

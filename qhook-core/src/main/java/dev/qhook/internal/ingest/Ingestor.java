@@ -12,6 +12,7 @@ import dev.qhook.config.QHookConfig;
 import dev.qhook.internal.engine.GroupCommitter;
 import dev.qhook.internal.ids.UlidGenerator;
 import dev.qhook.internal.metrics.EngineMetrics;
+import dev.qhook.internal.outbound.OutboundEmission;
 import dev.qhook.internal.routing.RoutedConsumer;
 import dev.qhook.internal.routing.Router;
 import dev.qhook.spi.AppendResult;
@@ -51,10 +52,12 @@ public final class Ingestor {
   private final EngineMetrics metrics;
   private final Consumer<List<NewJob>> onStored;
   private final HandOff handOff;
+  private final OutboundEmission outbound;
 
   /**
    * @param onStored called after a commit that created jobs to be claimed
    * @param handOff takes the jobs leased at ingest to the workers
+   * @param outbound the jobs of outbound endpoints subscribed to an event
    */
   public Ingestor(
       QHookConfig config,
@@ -64,7 +67,8 @@ public final class Ingestor {
       Clock clock,
       EngineMetrics metrics,
       Consumer<List<NewJob>> onStored,
-      HandOff handOff) {
+      HandOff handOff,
+      OutboundEmission outbound) {
     this.config = config;
     this.router = router;
     this.appender = appender;
@@ -73,6 +77,7 @@ public final class Ingestor {
     this.metrics = metrics;
     this.onStored = onStored;
     this.handOff = handOff;
+    this.outbound = outbound;
   }
 
   /** Accepts an event and returns once it is stored; {@link #ingestAsync} without the wait. */
@@ -282,6 +287,7 @@ public final class Ingestor {
     if (granted > 0) {
       LeasedJobs.lease(jobs, leasableAt, granted, now.plus(handOff.lease()));
     }
+    jobs.addAll(outbound.jobs(request.source(), request.eventType(), now, ids::next));
     return new Prepared(new NewEvent(event, jobs), request.source(), granted);
   }
 

@@ -33,7 +33,7 @@ class UnsupportedTest {
   }
 
   @Test
-  void cronAndOutboundSourcesAreRefusedAtTheirType() {
+  void cronSourcesAreRefusedAtTheirTypeAndOutboundSourcesRun() {
     assertThat(
             errors(
                 """
@@ -43,9 +43,7 @@ class UnsupportedTest {
                 """))
         .containsExactly(
             "sources.nightly.type: cron sources are not supported yet (this version supports"
-                + " webhook, event and sns sources)",
-            "sources.partners.type: outbound sources are not supported yet (this version supports"
-                + " webhook, event and sns sources)");
+                + " webhook, event, sns and outbound sources)");
   }
 
   @Test
@@ -89,7 +87,7 @@ class UnsupportedTest {
                 """))
         .containsExactly(
             "sources.nightly.type: cron sources are not supported yet (this version supports"
-                + " webhook, event and sns sources)");
+                + " webhook, event, sns and outbound sources)");
   }
 
   @Test

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
  */
 class ValidationTest {
   private static final String CRON_REFUSED =
-      ".type: cron sources are not supported yet (this version supports webhook, event and sns"
-          + " sources)";
+      ".type: cron sources are not supported yet (this version supports webhook, event, sns and"
+          + " outbound sources)";
   private static final String SOURCES =
       """
       sources:

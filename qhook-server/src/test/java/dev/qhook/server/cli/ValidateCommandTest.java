@@ -108,9 +108,9 @@ class ValidateCommandTest {
     assertThat(run.err)
         .doesNotContain("queues.jobs")
         .contains("sources.tick.type: cron sources are not supported yet")
-        .contains("sources.partners.type: outbound sources are not supported yet")
+        .doesNotContain("sources.partners")
         .contains("database.url: MySQL and MariaDB are not supported yet")
-        .contains("3 problems");
+        .contains("2 problems");
   }
 
   @Test

@@ -1,0 +1,34 @@
+package dev.qhook;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.qhook.spi.EndpointStatus;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A new outbound endpoint (docs/reference/http-api.md, "POST /api/outbound/endpoints").
+ *
+ * @param source an outbound source of the config
+ * @param url {@code http} or {@code https}; passes the SSRF guard
+ * @param status {@code active} (the default) or {@code disabled}
+ */
+public record EndpointRequest(
+    String source,
+    String url,
+    @Nullable String description,
+    EndpointStatus status,
+    Map<String, String> metadata) {
+
+  public EndpointRequest {
+    requireNonNull(source, "source");
+    requireNonNull(url, "url");
+    requireNonNull(status, "status");
+    metadata = Map.copyOf(metadata);
+  }
+
+  /** An active endpoint without description or metadata. */
+  public static EndpointRequest of(String source, String url) {
+    return new EndpointRequest(source, url, null, EndpointStatus.ACTIVE, Map.of());
+  }
+}
