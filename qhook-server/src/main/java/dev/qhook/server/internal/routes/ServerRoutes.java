@@ -23,6 +23,7 @@ public final class ServerRoutes {
     JobApi jobs = new JobApi(engine.admin());
     QueueConsumerApi consumers = new QueueConsumerApi(engine, readiness, apiToken);
     QueueApi queues = new QueueApi(engine);
+    OutboundApi outbound = new OutboundApi(engine.outbound());
     return new RouteTable(
         List.of(
             // /events checks the token itself, after database health
@@ -54,6 +55,23 @@ public final class ServerRoutes {
             Route.get("/api/queues/{name}/dlq", apiToken.guard(queues::deadLetters)),
             Route.delete("/api/queues/{name}/dlq", apiToken.guard(queues::deleteDead)),
             Route.post("/api/queues/{name}/dlq/redrive", apiToken.guard(queues::redrive)),
-            Route.post("/api/queues/{name}/drain", apiToken.guard(queues::drain))));
+            Route.post("/api/queues/{name}/drain", apiToken.guard(queues::drain)),
+            Route.post("/api/outbound/endpoints", apiToken.guard(outbound::create)),
+            Route.get("/api/outbound/endpoints", apiToken.guard(outbound::list)),
+            Route.get("/api/outbound/endpoints/{id}", apiToken.guard(outbound::detail)),
+            Route.put("/api/outbound/endpoints/{id}", apiToken.guard(outbound::update)),
+            Route.delete("/api/outbound/endpoints/{id}", apiToken.guard(outbound::delete)),
+            Route.post(
+                "/api/outbound/endpoints/{id}/rotate-secret",
+                apiToken.guard(outbound::rotateSecret)),
+            Route.post("/api/outbound/endpoints/{id}/recover", apiToken.guard(outbound::recover)),
+            Route.post(
+                "/api/outbound/endpoints/{id}/subscriptions", apiToken.guard(outbound::subscribe)),
+            Route.get(
+                "/api/outbound/endpoints/{id}/subscriptions",
+                apiToken.guard(outbound::subscriptions)),
+            Route.delete(
+                "/api/outbound/endpoints/{id}/subscriptions/{sub_id}",
+                apiToken.guard(outbound::unsubscribe))));
   }
 }
