@@ -9,6 +9,7 @@ import dev.qhook.spi.ClaimRequest;
 import dev.qhook.spi.ClaimedJob;
 import dev.qhook.spi.Completion;
 import dev.qhook.spi.Event;
+import dev.qhook.spi.EventJobs;
 import dev.qhook.spi.EventQuery;
 import dev.qhook.spi.Job;
 import dev.qhook.spi.JobKind;
@@ -85,6 +86,38 @@ public final class InMemoryStore implements Store {
       results.add(new AppendResult.Stored(event.id(), item.jobs().size()));
     }
     return results;
+  }
+
+  @Override
+  public synchronized void appendJobs(List<EventJobs> batch) {
+    Set<String> seen = new HashSet<>();
+    for (EventJobs item : batch) {
+      if (!events.containsKey(item.eventId())) {
+        throw new StoreRefusedException(
+            "appending jobs", "event " + item.eventId() + " does not exist", null);
+      }
+      for (NewJob j : item.jobs()) {
+        if (jobs.containsKey(j.id()) || !seen.add(j.id())) {
+          throw new StoreRefusedException(
+              "appending jobs", "job id " + j.id() + " is already used", null);
+        }
+      }
+    }
+    for (EventJobs item : batch) {
+      Event event = events.get(item.eventId());
+      for (NewJob j : item.jobs()) {
+        NewJob available =
+            new NewJob(
+                j.id(),
+                j.kind(),
+                j.target(),
+                j.url(),
+                j.maxAttempts(),
+                j.scheduledAt(),
+                j.orderingKey());
+        jobs.put(j.id(), new JobRow(event, available, j.scheduledAt()));
+      }
+    }
   }
 
   private static @Nullable String uniqueKey(Event event) {

@@ -27,13 +27,18 @@ final class JobRow {
   @Nullable Instant leaseUntil;
 
   JobRow(Event event, NewJob job) {
+    this(event, job, event.createdAt());
+  }
+
+  /** A job of {@code event} created at {@code createdAt} (a replayed one: later than the event). */
+  JobRow(Event event, NewJob job, Instant createdAt) {
     this.id = job.id();
     this.eventId = event.id();
     this.kind = job.kind();
     this.target = job.target();
     this.url = job.url();
     this.maxAttempts = job.maxAttempts();
-    this.createdAt = event.createdAt();
+    this.createdAt = createdAt;
     this.orderingKey = job.orderingKey();
     this.scheduledAt = job.scheduledAt();
     if (job.leaseUntil() != null) { // leased at ingest, as if claimed

@@ -10,6 +10,7 @@ import dev.qhook.jdbc.internal.Dialect;
 import dev.qhook.jdbc.internal.Durability;
 import dev.qhook.jdbc.internal.EventReader;
 import dev.qhook.jdbc.internal.EventWriter;
+import dev.qhook.jdbc.internal.JobAppender;
 import dev.qhook.jdbc.internal.JobClaimer;
 import dev.qhook.jdbc.internal.JobCompleter;
 import dev.qhook.jdbc.internal.JobReader;
@@ -29,6 +30,7 @@ import dev.qhook.spi.ClaimRequest;
 import dev.qhook.spi.ClaimedJob;
 import dev.qhook.spi.Completion;
 import dev.qhook.spi.Event;
+import dev.qhook.spi.EventJobs;
 import dev.qhook.spi.EventQuery;
 import dev.qhook.spi.Job;
 import dev.qhook.spi.JobQuery;
@@ -91,6 +93,7 @@ public final class JdbcStore implements Store {
   private final QueueMessages queueMessages;
   private final QueueReader queueReader = new QueueReader();
   private final OutboundTables outbound;
+  private final JobAppender jobAppender = new JobAppender();
 
   private JdbcStore(Database db, Clock clock) {
     this.db = db;
@@ -178,6 +181,19 @@ public final class JdbcStore implements Store {
       NulValues.refuseNul(operation, events);
     }
     return db.write(operation, h -> eventWriter.append(h, events));
+  }
+
+  @Override
+  public void appendJobs(List<EventJobs> batch) {
+    if (batch.stream().allMatch(b -> b.jobs().isEmpty())) {
+      return;
+    }
+    db.write(
+        "appending jobs",
+        h -> {
+          jobAppender.append(h, batch);
+          return null;
+        });
   }
 
   @Override

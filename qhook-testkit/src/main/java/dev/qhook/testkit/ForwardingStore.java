@@ -6,6 +6,7 @@ import dev.qhook.spi.ClaimRequest;
 import dev.qhook.spi.ClaimedJob;
 import dev.qhook.spi.Completion;
 import dev.qhook.spi.Event;
+import dev.qhook.spi.EventJobs;
 import dev.qhook.spi.EventQuery;
 import dev.qhook.spi.Job;
 import dev.qhook.spi.JobQuery;
@@ -43,6 +44,11 @@ public abstract class ForwardingStore implements Store {
   @Override
   public void migrate() {
     delegate.migrate();
+  }
+
+  @Override
+  public void appendJobs(List<EventJobs> batch) {
+    delegate.appendJobs(batch);
   }
 
   @Override

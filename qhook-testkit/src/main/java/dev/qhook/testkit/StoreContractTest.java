@@ -2,6 +2,7 @@ package dev.qhook.testkit;
 
 import dev.qhook.spi.Store;
 import dev.qhook.testkit.store.AppendContract;
+import dev.qhook.testkit.store.AppendJobsContract;
 import dev.qhook.testkit.store.ClaimContract;
 import dev.qhook.testkit.store.CompletionContract;
 import dev.qhook.testkit.store.ConcurrentClaimContract;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
  */
 public abstract class StoreContractTest
     implements AppendContract,
+        AppendJobsContract,
         ClaimContract,
         ConcurrentClaimContract,
         CompletionContract,
