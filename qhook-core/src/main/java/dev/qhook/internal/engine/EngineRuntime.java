@@ -30,6 +30,7 @@ import dev.qhook.internal.ids.UlidGenerator;
 import dev.qhook.internal.inbound.InboundReceiver;
 import dev.qhook.internal.inbound.SourceGates;
 import dev.qhook.internal.ingest.Ingestor;
+import dev.qhook.internal.ingest.Replayer;
 import dev.qhook.internal.ingest.Submission;
 import dev.qhook.internal.metrics.EngineMetrics;
 import dev.qhook.internal.net.PrivateAddresses;
@@ -231,7 +232,17 @@ public final class EngineRuntime {
             (source, reason) -> raiseAlert(Alert.verificationFailure(source, reason)));
     this.maintenance =
         new Maintenance(this.store, clock, config, dispatcher::wake, metrics, this::raiseAlert);
-    this.admin = new StoreAdmin(this.store, clock, dispatcher::wake);
+    this.admin =
+        new StoreAdmin(
+            this.store,
+            clock,
+            dispatcher::wake,
+            new Replayer(
+                router,
+                new OutboundEmission(config, endpointRoutes),
+                this.store,
+                clock,
+                this::onStored));
     this.outbound =
         new EndpointManager(
             config,

@@ -24,6 +24,7 @@ public final class ServerRoutes {
     QueueConsumerApi consumers = new QueueConsumerApi(engine, readiness, apiToken);
     QueueApi queues = new QueueApi(engine);
     OutboundApi outbound = new OutboundApi(engine.outbound());
+    ReplayApi replay = new ReplayApi(engine.admin());
     return new RouteTable(
         List.of(
             // /events checks the token itself, after database health
@@ -38,6 +39,8 @@ public final class ServerRoutes {
             Route.get("/metrics", metricsToken.guard(metrics::metrics)),
             Route.get("/api/events", apiToken.guard(events::list)),
             Route.get("/api/events/{id}", apiToken.guard(events::detail)),
+            Route.post("/api/events/replay", apiToken.guard(replay::replayMany)),
+            Route.post("/api/events/{id}/replay", apiToken.guard(replay::replayOne)),
             Route.get("/api/jobs", apiToken.guard(jobs::list)),
             Route.post("/api/jobs/retry", apiToken.guard(jobs::retryDead)),
             Route.get("/api/jobs/{id}", apiToken.guard(jobs::detail)),
