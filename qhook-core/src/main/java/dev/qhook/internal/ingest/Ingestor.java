@@ -268,15 +268,7 @@ public final class Ingestor {
     boolean[] leasableAt = new boolean[consumers.size()];
     for (int i = 0; i < consumers.size(); i++) {
       RoutedConsumer c = consumers.get(i);
-      jobs.add(
-          new NewJob(
-              ids.next(),
-              c.kind(),
-              c.name(),
-              c.jobUrl(),
-              c.maxAttempts(),
-              now,
-              orderingKeys.get(i)));
+      jobs.add(c.newJob(ids.next(), now, orderingKeys.get(i)));
       leasableAt[i] = LeasedJobs.leasable(c, orderingKeys.get(i));
       leasable += leasableAt[i] ? 1 : 0;
     }

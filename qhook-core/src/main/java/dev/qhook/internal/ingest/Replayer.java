@@ -100,15 +100,7 @@ public final class Replayer {
     List<NewJob> jobs = new ArrayList<>();
     for (RoutedConsumer c : router.matching(event.source(), event.eventType(), json)) {
       if (targets == null || targets.contains(c.name())) {
-        jobs.add(
-            new NewJob(
-                ids.next(),
-                c.kind(),
-                c.name(),
-                c.jobUrl(),
-                c.maxAttempts(),
-                now,
-                c.rule().orderingKeyOf(json)));
+        jobs.add(c.newJob(ids.next(), now, c.rule().orderingKeyOf(json)));
       }
     }
     for (NewJob j : outbound.jobs(event.source(), event.eventType(), now, ids::next)) {

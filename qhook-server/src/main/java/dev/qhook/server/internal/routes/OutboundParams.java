@@ -77,18 +77,30 @@ final class OutboundParams {
 
   /** {@code event_types}: a non-empty array of strings. */
   static List<String> eventTypes(JsonNode body) {
-    JsonNode field = body.get("event_types");
-    if (field == null || !field.isArray() || field.isEmpty()) {
+    List<String> types = strings(body, "event_types");
+    if (types == null || types.isEmpty()) {
       throw ApiException.badRequest("event_types: must be a non-empty array of patterns");
     }
-    List<String> types = new ArrayList<>();
+    return types;
+  }
+
+  /** An array of strings, or null when absent. */
+  static @Nullable List<String> strings(JsonNode body, String name) {
+    JsonNode field = body.get(name);
+    if (field == null || field.isNull()) {
+      return null;
+    }
+    if (!field.isArray()) {
+      throw ApiException.badRequest(name + ": must be an array of strings");
+    }
+    List<String> items = new ArrayList<>();
     for (JsonNode item : field) {
       if (!item.isTextual()) {
-        throw ApiException.badRequest("event_types: every item must be a string");
+        throw ApiException.badRequest(name + ": every item must be a string");
       }
-      types.add(item.textValue());
+      items.add(item.textValue());
     }
-    return types;
+    return items;
   }
 
   /**

@@ -11,6 +11,7 @@ import dev.qhook.server.internal.http.ServerJson;
 import dev.qhook.spi.EventQuery;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -71,20 +72,7 @@ public final class ReplayApi {
 
   /** {@code targets}: an array of names, or absent for every consumer. */
   private static @Nullable Set<String> targets(JsonNode body) {
-    JsonNode field = body.get("targets");
-    if (field == null || field.isNull()) {
-      return null;
-    }
-    if (!field.isArray()) {
-      throw ApiException.badRequest("targets: must be an array of names");
-    }
-    Set<String> names = new LinkedHashSet<>();
-    for (JsonNode item : field) {
-      if (!item.isTextual()) {
-        throw ApiException.badRequest("targets: every item must be a string");
-      }
-      names.add(item.textValue());
-    }
-    return names;
+    List<String> names = OutboundParams.strings(body, "targets");
+    return names == null ? null : new LinkedHashSet<>(names);
   }
 }
