@@ -2,11 +2,13 @@ package dev.qhook;
 
 import dev.qhook.spi.Endpoint;
 import dev.qhook.spi.EndpointQuery;
+import dev.qhook.spi.JobStatus;
 import dev.qhook.spi.Page;
 import dev.qhook.spi.Subscription;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -45,6 +47,9 @@ public interface Outbound {
    * OutboundException.Reason#CONFLICT} when the endpoint is disabled.
    */
   int recover(String id, Instant since, @Nullable Instant until);
+
+  /** The endpoint's deliveries still kept (see {@code worker.retention_hours}), per status. */
+  Map<JobStatus, Long> deliveryCounts(String endpointId);
 
   /** Subscribes the endpoint to event-type patterns; returns the new subscriptions only. */
   List<Subscription> subscribe(String endpointId, List<String> eventTypes);

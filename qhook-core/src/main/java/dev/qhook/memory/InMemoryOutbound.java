@@ -5,14 +5,18 @@ import dev.qhook.spi.Endpoint;
 import dev.qhook.spi.EndpointQuery;
 import dev.qhook.spi.EndpointRoute;
 import dev.qhook.spi.EndpointStatus;
+import dev.qhook.spi.JobKind;
+import dev.qhook.spi.JobStatus;
 import dev.qhook.spi.OutboundStore;
 import dev.qhook.spi.Page;
 import dev.qhook.spi.Subscription;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -20,11 +24,26 @@ import java.util.TreeMap;
 /** The {@link OutboundStore} of {@link InMemoryStore}; every method holds the store's lock. */
 final class InMemoryOutbound implements OutboundStore {
   private final Object lock;
+  private final Map<String, JobRow> jobs;
   private final TreeMap<String, Endpoint> endpoints = new TreeMap<>();
   private final TreeMap<String, Subscription> subscriptions = new TreeMap<>();
 
-  InMemoryOutbound(Object lock) {
+  InMemoryOutbound(Object lock, Map<String, JobRow> jobs) {
     this.lock = lock;
+    this.jobs = jobs;
+  }
+
+  @Override
+  public Map<JobStatus, Long> deliveryCounts(String endpointId) {
+    synchronized (lock) {
+      Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
+      for (JobRow j : jobs.values()) {
+        if (j.kind == JobKind.OUTBOUND && j.target.equals(endpointId)) {
+          counts.merge(j.status, 1L, Long::sum);
+        }
+      }
+      return counts;
+    }
   }
 
   @Override

@@ -51,7 +51,7 @@ public final class InMemoryStore implements Store {
   private final TreeMap<String, JobRow> jobs = new TreeMap<>();
   private final Map<String, List<AttemptRecord>> attempts = new HashMap<>();
   private final InMemoryQueues queues = new InMemoryQueues(events, jobs);
-  private final InMemoryOutbound outbound = new InMemoryOutbound(this);
+  private final InMemoryOutbound outbound = new InMemoryOutbound(this, jobs);
   private final Clock clock;
 
   /** A store whose times for completions without an attempt come from the system clock. */

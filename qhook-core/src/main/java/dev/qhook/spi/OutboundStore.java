@@ -3,6 +3,7 @@ package dev.qhook.spi;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,6 +47,9 @@ public interface OutboundStore {
    * types, in id order: one read for every endpoint an ingest may emit to.
    */
   List<EndpointRoute> activeRoutes(Collection<String> sources);
+
+  /** The endpoint's deliveries (jobs of kind outbound targeting it) still kept, per status. */
+  Map<JobStatus, Long> deliveryCounts(String endpointId);
 
   /**
    * Records a failed attempt: sets {@code failing_since} to {@code at} unless it is already set.

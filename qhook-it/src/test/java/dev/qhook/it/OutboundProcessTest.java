@@ -136,6 +136,14 @@ class OutboundProcessTest {
       assertThat(again.header("webhook-id")).isEqualTo(dead.get("id").asText());
       assertThat(again.bodyText()).isEqualTo("{\"order\":4}");
       assertThat(SignedDeliveries.verifies(again, fresh)).isTrue();
+      Awaitility.await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  call("GET", "/api/outbound/endpoints/" + id, null, 200)
+                      .get("deliveries")
+                      .toString()
+                      .equals("{\"completed\":4,\"dead\":0,\"pending\":0}"));
     }
   }
 

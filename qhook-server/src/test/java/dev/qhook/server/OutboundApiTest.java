@@ -65,6 +65,8 @@ class OutboundApiTest {
     assertThat(detail.get("signing_secret").asText())
         .isEqualTo(endpoint.get("signing_secret").asText());
     assertThat(detail.get("subscriptions")).isEmpty();
+    assertThat(detail.get("deliveries").toString())
+        .isEqualTo("{\"completed\":0,\"dead\":0,\"pending\":0}");
 
     JsonNode updated =
         json(

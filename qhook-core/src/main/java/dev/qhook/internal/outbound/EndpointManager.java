@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -189,6 +190,12 @@ public final class EndpointManager implements Outbound {
     List<Subscription> created = store.outbound().subscribe(added);
     routes.invalidate();
     return created;
+  }
+
+  @Override
+  public Map<JobStatus, Long> deliveryCounts(String endpointId) {
+    require(endpointId);
+    return store.outbound().deliveryCounts(endpointId);
   }
 
   @Override

@@ -8,6 +8,7 @@ import dev.qhook.spi.Endpoint;
 import dev.qhook.spi.EndpointQuery;
 import dev.qhook.spi.EndpointRoute;
 import dev.qhook.spi.EndpointStatus;
+import dev.qhook.spi.JobStatus;
 import dev.qhook.spi.OutboundStore;
 import dev.qhook.spi.Page;
 import dev.qhook.spi.Subscription;
@@ -16,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -227,6 +229,22 @@ public final class OutboundTables implements OutboundStore {
           List<EndpointRoute> routes = new ArrayList<>(endpoints.size());
           endpoints.forEach((id, e) -> routes.add(new EndpointRoute(e, types.get(id))));
           return routes;
+        });
+  }
+
+  @Override
+  public Map<JobStatus, Long> deliveryCounts(String endpointId) {
+    return db.read(
+        "counting deliveries of endpoint " + endpointId,
+        h -> {
+          Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
+          h.createQuery(
+                  "SELECT status, COUNT(*) AS n FROM jobs"
+                      + " WHERE target = :id AND kind = 'outbound' GROUP BY status")
+              .bind("id", endpointId)
+              .map((rs, ctx) -> Map.entry(JobStatus.fromLabel(rs.getString(1)), rs.getLong(2)))
+              .forEach(e -> counts.put(e.getKey(), e.getValue()));
+          return counts;
         });
   }
 

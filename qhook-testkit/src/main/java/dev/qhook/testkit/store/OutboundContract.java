@@ -223,6 +223,20 @@ public interface OutboundContract extends StoreContract {
         .containsOnly(JobStatus.DEAD);
   }
 
+  @Test
+  default void deliveryCountsAreTheEndpointsOutboundJobsPerStatus() {
+    Endpoint e = create(endpoint("shop", at(0)));
+    deadDelivery(e.id(), at(0));
+    deadDelivery("W-other", at(1));
+    appendJobs(at(2), newJob(JobKind.OUTBOUND, e.id(), 3, at(2), null));
+    appendJobs(at(2), newJob(JobKind.OUTBOUND, e.id(), 3, at(2), null));
+    appendJobs(at(2), newJob(JobKind.HANDLER, e.id(), 3, at(2), null));
+
+    assertThat(outbound().deliveryCounts(e.id()))
+        .containsOnly(Map.entry(JobStatus.DEAD, 1L), Map.entry(JobStatus.AVAILABLE, 2L));
+    assertThat(outbound().deliveryCounts("W-none")).isEmpty();
+  }
+
   private Endpoint create(Endpoint e) {
     outbound().createEndpoint(e);
     return e;

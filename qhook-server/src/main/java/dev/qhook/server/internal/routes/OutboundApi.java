@@ -59,6 +59,7 @@ public final class OutboundApi {
     Endpoint e = require(request.pathParam("id"));
     Map<String, Object> body = OutboundViews.withSecret(e);
     body.putAll(OutboundViews.subscriptions(call(() -> outbound.subscriptions(e.id()))));
+    body.put("deliveries", OutboundViews.deliveries(call(() -> outbound.deliveryCounts(e.id()))));
     return Response.ok(body);
   }
 

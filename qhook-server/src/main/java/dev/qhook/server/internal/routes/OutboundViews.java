@@ -2,6 +2,7 @@ package dev.qhook.server.internal.routes;
 
 import dev.qhook.server.internal.http.Timestamps;
 import dev.qhook.spi.Endpoint;
+import dev.qhook.spi.JobStatus;
 import dev.qhook.spi.Subscription;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +43,22 @@ final class OutboundViews {
     m.put(
         "previous_secret_expires_at",
         e.previousSecret() == null ? null : Timestamps.format(e.previousSecretExpiresAt()));
+    return m;
+  }
+
+  /**
+   * Per-endpoint delivery counts (instead of a metric label per endpoint): {@code completed},
+   * {@code dead} and {@code pending} (available, running or retryable), of the jobs still kept.
+   */
+  static Map<String, Object> deliveries(Map<JobStatus, Long> counts) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("completed", counts.getOrDefault(JobStatus.COMPLETED, 0L));
+    m.put("dead", counts.getOrDefault(JobStatus.DEAD, 0L));
+    m.put(
+        "pending",
+        counts.getOrDefault(JobStatus.AVAILABLE, 0L)
+            + counts.getOrDefault(JobStatus.RUNNING, 0L)
+            + counts.getOrDefault(JobStatus.RETRYABLE, 0L));
     return m;
   }
 
