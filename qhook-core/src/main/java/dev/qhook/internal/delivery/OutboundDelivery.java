@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * endpoint's address at every delivery.
  *
  * <p>Metrics are labelled {@code outbound/<source>}, not per endpoint: endpoints are created at
- * runtime, without bound (docs/reference/metrics.md).
+ * runtime, without bound (docs/reference/http-api.md, "GET /metrics").
  */
 public final class OutboundDelivery implements Function<ClaimedJob, Completion> {
   private static final Logger log = LoggerFactory.getLogger(OutboundDelivery.class);
