@@ -6,9 +6,9 @@ import dev.qhook.config.SourceType;
 import dev.qhook.internal.expr.EventPattern;
 import dev.qhook.spi.EndpointRoute;
 import dev.qhook.spi.OutboundStore;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,11 +48,11 @@ public final class EndpointRoutes {
 
   private final OutboundStore store;
   private final Set<String> sources;
-  private final Clock clock;
+  private final InstantSource clock;
   private volatile @Nullable Snapshot snapshot;
   private volatile boolean stale = true;
 
-  public EndpointRoutes(OutboundStore store, QHookConfig config, Clock clock) {
+  public EndpointRoutes(OutboundStore store, QHookConfig config, InstantSource clock) {
     this.store = store;
     this.sources =
         config.sources().values().stream()
