@@ -213,6 +213,15 @@ class OutboundApiTest {
   }
 
   @Test
+  void theServersOwnEchoRouteAnswersTheOwnershipCheck() {
+    String echo = server.uri("/_echo").toString();
+    HttpResponse<String> created =
+        call("POST", "/api/outbound/endpoints", "{\"source\":\"shop\",\"url\":\"" + echo + "\"}");
+
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+  }
+
+  @Test
   void everyOutboundRouteNeedsTheBearerToken() {
     HttpResponse<String> response =
         server.send(HttpRequest.newBuilder(server.uri("/api/outbound/endpoints")).GET().build());
