@@ -125,6 +125,17 @@ class OutboundApiTest {
         call("POST", "/api/outbound/endpoints", body("shop", "/h", "\"status\":\"paused\"")),
         400,
         "bad_request");
+    assertError(
+        call(
+            "POST",
+            "/api/outbound/endpoints",
+            body("shop", "/h", "\"metadata\":{\"k\":\"a\\u0000\"}")),
+        400,
+        "bad_request");
+    assertError(
+        call("POST", "/api/outbound/endpoints", body("shop", "/h", "\"description\":\"a\\nb\"")),
+        400,
+        "bad_request");
     assertThat(call("GET", "/api/outbound/endpoints", null).statusCode()).isEqualTo(200);
     assertThat(json(call("GET", "/api/outbound/endpoints", null), 200).get("endpoints")).isEmpty();
   }
@@ -161,6 +172,9 @@ class OutboundApiTest {
     assertThat(again.get("subscriptions")).isEmpty();
     assertError(call("POST", path, "{\"event_types\":[]}"), 400, "bad_request");
     assertError(call("POST", path, "{\"event_types\":[\"or*der\"]}"), 400, "bad_request");
+    assertError(
+        call("POST", path, "{\"event_types\":[\"" + "x".repeat(256) + "\"]}"), 400, "bad_request");
+    assertError(call("POST", path, "{\"event_types\":[\"a\\u0000\"]}"), 400, "bad_request");
     assertError(
         call("POST", "/api/outbound/endpoints/nope/subscriptions", "{\"event_types\":[\"a\"]}"),
         404,

@@ -70,7 +70,7 @@ public final class EndpointManager implements Outbound {
             .status(
                 request.status(),
                 request.status() == EndpointStatus.DISABLED ? Endpoint.DISABLED_MANUAL : null)
-            .metadata(request.metadata())
+            .metadata(values.metadata(request.metadata()))
             .build();
     checkOwnership(endpoint, source);
     store.outbound().createEndpoint(endpoint);
@@ -96,7 +96,7 @@ public final class EndpointManager implements Outbound {
       next.description(values.description(change.description()));
     }
     if (change.metadata() != null) {
-      next.metadata(change.metadata());
+      next.metadata(values.metadata(change.metadata()));
     }
     if (change.status() != null && change.status() != current.status()) {
       next.status(
@@ -179,6 +179,7 @@ public final class EndpointManager implements Outbound {
     Instant now = clock.instant();
     List<Subscription> added = new ArrayList<>();
     for (String type : new LinkedHashSet<>(eventTypes)) {
+      values.pattern(type);
       try {
         EventPattern.parse(type);
       } catch (RuntimeException e) {

@@ -6,6 +6,7 @@ import dev.qhook.internal.transport.SsrfGuard;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -13,11 +14,16 @@ import org.jspecify.annotations.Nullable;
  * Checks the values of an endpoint (docs/reference/http-api.md, "Outbound endpoints"): an absolute
  * {@code http}/{@code https} URL without fragment, at most {@value #MAX_URL} characters, whose host
  * resolves to addresses the SSRF guard allows; a description of at most {@value #MAX_DESCRIPTION}
- * characters without control characters.
+ * characters, subscription patterns and metadata of bounded size, all without control characters
+ * (so that every database can store them).
  */
 final class EndpointValues {
   static final int MAX_URL = 2048;
   static final int MAX_DESCRIPTION = 1024;
+  static final int MAX_PATTERN = 255;
+  static final int MAX_METADATA_ENTRIES = 50;
+  static final int MAX_METADATA_KEY = 64;
+  static final int MAX_METADATA_VALUE = 1024;
 
   private final SsrfGuard guard;
 
@@ -51,18 +57,46 @@ final class EndpointValues {
   }
 
   @Nullable String description(@Nullable String description) {
-    if (description == null) {
-      return null;
-    }
-    if (description.length() > MAX_DESCRIPTION) {
-      throw invalid("description: at most " + MAX_DESCRIPTION + " characters");
-    }
-    for (int i = 0; i < description.length(); i++) {
-      if (Character.isISOControl(description.charAt(i))) {
-        throw invalid("description: must not contain control characters (at index " + i + ")");
-      }
+    if (description != null) {
+      text("description", description, MAX_DESCRIPTION);
     }
     return description;
+  }
+
+  /** An event-type pattern: at most {@value #MAX_PATTERN} characters, no control characters. */
+  String pattern(String pattern) {
+    return text("event_types: '" + pattern + "'", pattern, MAX_PATTERN);
+  }
+
+  /**
+   * At most {@value #MAX_METADATA_ENTRIES} entries; keys of 1 to {@value #MAX_METADATA_KEY}
+   * characters, values of at most {@value #MAX_METADATA_VALUE}; no control characters.
+   */
+  Map<String, String> metadata(Map<String, String> metadata) {
+    if (metadata.size() > MAX_METADATA_ENTRIES) {
+      throw invalid("metadata: at most " + MAX_METADATA_ENTRIES + " entries");
+    }
+    metadata.forEach(
+        (key, value) -> {
+          if (key.isEmpty()) {
+            throw invalid("metadata: keys must not be empty");
+          }
+          text("metadata key '" + key + "'", key, MAX_METADATA_KEY);
+          text("metadata." + key, value, MAX_METADATA_VALUE);
+        });
+    return metadata;
+  }
+
+  private static String text(String field, String value, int max) {
+    if (value.length() > max) {
+      throw invalid(field + ": at most " + max + " characters");
+    }
+    for (int i = 0; i < value.length(); i++) {
+      if (Character.isISOControl(value.charAt(i))) {
+        throw invalid(field + ": must not contain control characters (at index " + i + ")");
+      }
+    }
+    return value;
   }
 
   private static OutboundException invalid(String message) {
