@@ -13,17 +13,19 @@ public record EndpointChange(
     @Nullable String url,
     @Nullable String description,
     @Nullable EndpointStatus status,
-    @Nullable Map<String, String> metadata) {
+    @Nullable Map<String, String> metadata,
+    @Nullable Map<String, String> headers) {
 
   public EndpointChange {
     metadata = metadata == null ? null : Map.copyOf(metadata);
+    headers = headers == null ? null : Map.copyOf(headers);
   }
 
   public static EndpointChange status(EndpointStatus status) {
-    return new EndpointChange(null, null, status, null);
+    return new EndpointChange(null, null, status, null, null);
   }
 
   public static EndpointChange url(String url) {
-    return new EndpointChange(url, null, null, null);
+    return new EndpointChange(url, null, null, null, null);
   }
 }

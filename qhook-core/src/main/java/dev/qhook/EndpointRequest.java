@@ -12,23 +12,31 @@ import org.jspecify.annotations.Nullable;
  * @param source an outbound source of the config
  * @param url {@code http} or {@code https}; passes the SSRF guard
  * @param status {@code active} (the default) or {@code disabled}
+ * @param headers extra headers sent with every delivery
  */
 public record EndpointRequest(
     String source,
     String url,
     @Nullable String description,
     EndpointStatus status,
-    Map<String, String> metadata) {
+    Map<String, String> metadata,
+    Map<String, String> headers) {
 
   public EndpointRequest {
     requireNonNull(source, "source");
     requireNonNull(url, "url");
     requireNonNull(status, "status");
     metadata = Map.copyOf(metadata);
+    headers = Map.copyOf(headers);
   }
 
   /** An active endpoint without description or metadata. */
   public static EndpointRequest of(String source, String url) {
-    return new EndpointRequest(source, url, null, EndpointStatus.ACTIVE, Map.of());
+    return new EndpointRequest(source, url, null, EndpointStatus.ACTIVE, Map.of(), Map.of());
+  }
+
+  /** This request with extra headers for every delivery. */
+  public EndpointRequest withHeaders(Map<String, String> headers) {
+    return new EndpointRequest(source, url, description, status, metadata, headers);
   }
 }

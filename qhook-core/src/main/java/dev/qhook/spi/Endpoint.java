@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param failingSince when the current run of failed attempts began; null after a success
  * @param disabledReason {@code auto} or {@code manual} while disabled, else null
  * @param metadata free-form labels an application keeps with the endpoint
+ * @param headers extra headers sent with every delivery (a static auth header the customer asks
+ *     for, for example); may hold secrets, like {@code secret}
  */
 public record Endpoint(
     String id,
@@ -30,6 +32,7 @@ public record Endpoint(
     @Nullable Instant failingSince,
     @Nullable String disabledReason,
     Map<String, String> metadata,
+    Map<String, String> headers,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -46,6 +49,7 @@ public record Endpoint(
     requireNonNull(secret, "secret");
     requireNonNull(status, "status");
     metadata = Map.copyOf(metadata);
+    headers = Map.copyOf(headers);
     requireNonNull(createdAt, "createdAt");
     requireNonNull(updatedAt, "updatedAt");
   }
@@ -85,6 +89,7 @@ public record Endpoint(
     b.failingSince = failingSince;
     b.disabledReason = disabledReason;
     b.metadata = metadata;
+    b.headers = headers;
     b.updatedAt = updatedAt;
     return b;
   }
@@ -102,6 +107,7 @@ public record Endpoint(
     private @Nullable Instant failingSince;
     private @Nullable String disabledReason;
     private Map<String, String> metadata = Map.of();
+    private Map<String, String> headers = Map.of();
     private Instant createdAt = Instant.EPOCH;
     private Instant updatedAt = Instant.EPOCH;
 
@@ -153,6 +159,11 @@ public record Endpoint(
       return this;
     }
 
+    public Builder headers(Map<String, String> headers) {
+      this.headers = headers;
+      return this;
+    }
+
     public Builder updatedAt(Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
@@ -171,6 +182,7 @@ public record Endpoint(
           failingSince,
           disabledReason,
           metadata,
+          headers,
           createdAt,
           updatedAt);
     }

@@ -13,6 +13,7 @@ CREATE TABLE outbound_endpoints (
   failing_since BIGINT,
   disabled_reason TEXT,
   metadata TEXT NOT NULL,
+  headers TEXT NOT NULL,
   created_at BIGINT NOT NULL,
   updated_at BIGINT NOT NULL
 );

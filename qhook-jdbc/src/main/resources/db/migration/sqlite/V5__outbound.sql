@@ -13,6 +13,7 @@ CREATE TABLE outbound_endpoints (
   failing_since INTEGER,
   disabled_reason TEXT,
   metadata TEXT NOT NULL,
+  headers TEXT NOT NULL,
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL
 );

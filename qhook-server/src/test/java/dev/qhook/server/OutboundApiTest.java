@@ -46,7 +46,10 @@ class OutboundApiTest {
   @Test
   void createsReadsListsUpdatesAndDeletesAnEndpoint() {
     HttpResponse<String> created =
-        call("POST", "/api/outbound/endpoints", body("shop", "/hooks", "\"description\":\"Acme\""));
+        call(
+            "POST",
+            "/api/outbound/endpoints",
+            body("shop", "/hooks", "\"description\":\"Acme\",\"headers\":{\"X-Token\":\"t1\"}"));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     JsonNode endpoint = RunningServer.json(created);
     String id = endpoint.get("id").asText();
@@ -59,12 +62,14 @@ class OutboundApiTest {
     JsonNode listed = json(call("GET", "/api/outbound/endpoints?source=shop", null), 200);
     assertThat(listed.get("endpoints")).hasSize(1);
     assertThat(listed.get("endpoints").get(0).has("signing_secret")).isFalse();
+    assertThat(listed.get("endpoints").get(0).has("headers")).isFalse();
     assertThat(listed.get("has_more").asBoolean()).isFalse();
 
     JsonNode detail = json(call("GET", "/api/outbound/endpoints/" + id, null), 200);
     assertThat(detail.get("signing_secret").asText())
         .isEqualTo(endpoint.get("signing_secret").asText());
     assertThat(detail.get("subscriptions")).isEmpty();
+    assertThat(detail.get("headers").get("X-Token").asText()).isEqualTo("t1");
     assertThat(detail.get("deliveries").toString())
         .isEqualTo("{\"completed\":0,\"dead\":0,\"pending\":0}");
 
@@ -134,6 +139,17 @@ class OutboundApiTest {
         "bad_request");
     assertError(
         call("POST", "/api/outbound/endpoints", body("shop", "/h", "\"description\":\"a\\nb\"")),
+        400,
+        "bad_request");
+    assertError(
+        call(
+            "POST",
+            "/api/outbound/endpoints",
+            body("shop", "/h", "\"headers\":{\"webhook-id\":\"x\"}")),
+        400,
+        "bad_request");
+    assertError(
+        call("POST", "/api/outbound/endpoints", body("shop", "/h", "\"headers\":[1]")),
         400,
         "bad_request");
     assertThat(call("GET", "/api/outbound/endpoints", null).statusCode()).isEqualTo(200);

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 /**
  * Builds the signed requests to customer endpoints (docs/reference/http-api.md, "Deliveries to
  * outbound endpoints"): a {@code POST} of the raw payload with the Standard Webhooks headers,
- * signed with every secret that signs at send time (two during a rotation's grace period).
+ * signed with every secret that signs at send time (two during a rotation's grace period), and the
+ * endpoint's own extra headers.
  */
 public final class OutboundRequests {
   private final String userAgent;
@@ -68,6 +69,7 @@ public final class OutboundRequests {
     } else {
       headers.put("X-Qhook-Event-Type", eventType);
     }
+    headers.putAll(endpoint.headers()); // checked at creation: none of the above
     return new TransportRequest("POST", URI.create(endpoint.url()), headers, body, timeout);
   }
 

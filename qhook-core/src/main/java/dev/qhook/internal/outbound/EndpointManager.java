@@ -71,6 +71,7 @@ public final class EndpointManager implements Outbound {
                 request.status(),
                 request.status() == EndpointStatus.DISABLED ? Endpoint.DISABLED_MANUAL : null)
             .metadata(values.metadata(request.metadata()))
+            .headers(values.headers(request.headers()))
             .build();
     checkOwnership(endpoint, source);
     store.outbound().createEndpoint(endpoint);
@@ -97,6 +98,9 @@ public final class EndpointManager implements Outbound {
     }
     if (change.metadata() != null) {
       next.metadata(values.metadata(change.metadata()));
+    }
+    if (change.headers() != null) {
+      next.headers(values.headers(change.headers()));
     }
     if (change.status() != null && change.status() != current.status()) {
       next.status(

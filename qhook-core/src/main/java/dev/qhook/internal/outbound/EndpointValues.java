@@ -6,8 +6,11 @@ import dev.qhook.internal.transport.SsrfGuard;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +27,27 @@ final class EndpointValues {
   static final int MAX_METADATA_ENTRIES = 50;
   static final int MAX_METADATA_KEY = 64;
   static final int MAX_METADATA_VALUE = 1024;
+  static final int MAX_HEADERS = 20;
+
+  /** An HTTP header name (RFC 9110 token). */
+  private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}");
+
+  /** Headers qhook sets itself, or that HTTP reserves. */
+  private static final Set<String> RESERVED =
+      Set.of(
+          "host",
+          "content-length",
+          "content-type",
+          "user-agent",
+          "connection",
+          "keep-alive",
+          "proxy-authenticate",
+          "proxy-authorization",
+          "te",
+          "trailer",
+          "transfer-encoding",
+          "upgrade",
+          "expect");
 
   private final SsrfGuard guard;
 
@@ -85,6 +109,44 @@ final class EndpointValues {
           text("metadata." + key, value, MAX_METADATA_VALUE);
         });
     return metadata;
+  }
+
+  /**
+   * Extra delivery headers: at most {@value #MAX_HEADERS}; names are HTTP tokens that qhook does
+   * not set itself ({@code webhook-*}, {@code X-Qhook-*}, {@code Content-Type}, {@code User-Agent})
+   * and that are not reserved by HTTP; values printable ASCII, at most {@value #MAX_METADATA_VALUE}
+   * characters.
+   */
+  Map<String, String> headers(Map<String, String> headers) {
+    if (headers.size() > MAX_HEADERS) {
+      throw invalid("headers: at most " + MAX_HEADERS + " headers");
+    }
+    Set<String> seen = new java.util.HashSet<>();
+    headers.forEach(
+        (name, value) -> {
+          String lower = name.toLowerCase(Locale.ROOT);
+          if (!HEADER_NAME.matcher(name).matches()) {
+            throw invalid("headers: '" + name + "' is not a header name");
+          }
+          if (RESERVED.contains(lower)
+              || lower.startsWith("webhook-")
+              || lower.startsWith("x-qhook-")) {
+            throw invalid("headers: '" + name + "' is set by qhook or reserved by HTTP");
+          }
+          if (!seen.add(lower)) {
+            throw invalid("headers: '" + name + "' is given twice");
+          }
+          if (value.length() > MAX_METADATA_VALUE
+              || !value.chars().allMatch(c -> c >= 0x20 && c <= 0x7E)) {
+            throw invalid(
+                "headers."
+                    + name
+                    + ": must be printable ASCII of at most "
+                    + MAX_METADATA_VALUE
+                    + " characters");
+          }
+        });
+    return headers;
   }
 
   private static String text(String field, String value, int max) {

@@ -106,6 +106,38 @@ class OutboundEngineTest {
   }
 
   @Test
+  void sendsTheEndpointsOwnHeadersAndRefusesOnesQhookSets() {
+    start();
+    Endpoint endpoint =
+        qhook
+            .outbound()
+            .createEndpoint(
+                EndpointRequest.of("shop", url())
+                    .withHeaders(java.util.Map.of("Authorization", "Bearer customer-token")));
+    qhook.outbound().subscribe(endpoint.id(), List.of("*"));
+
+    send("order.created", "{}");
+
+    RecordedRequest got = receiver.awaitDeliveries(1, WAIT).get(0);
+    assertThat(got.header("authorization")).isEqualTo("Bearer customer-token");
+    assertThat(SignedDeliveries.verifies(got, endpoint.secret())).isTrue();
+    for (String reserved : List.of("webhook-signature", "X-Qhook-Event-ID", "Host", "bad name")) {
+      assertThatThrownBy(
+              () ->
+                  qhook
+                      .outbound()
+                      .updateEndpoint(
+                          endpoint.id(),
+                          new EndpointChange(
+                              null, null, null, null, java.util.Map.of(reserved, "x"))))
+          .as(reserved)
+          .isInstanceOfSatisfying(
+              OutboundException.class,
+              e -> assertThat(e.reason()).isEqualTo(OutboundException.Reason.INVALID));
+    }
+  }
+
+  @Test
   void creatingAnEndpointSendsASignedChallengeAndStoresNothingWithoutTheEcho() {
     start();
     Endpoint endpoint = qhook.outbound().createEndpoint(EndpointRequest.of("shop", url()));

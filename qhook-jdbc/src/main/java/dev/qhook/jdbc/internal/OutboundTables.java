@@ -34,12 +34,12 @@ import org.jdbi.v3.core.statement.Update;
 public final class OutboundTables implements OutboundStore {
   private static final String ENDPOINT_COLUMNS =
       "id, source, url, description, secret, previous_secret, previous_secret_expires_at, status,"
-          + " failing_since, disabled_reason, metadata, created_at, updated_at";
+          + " failing_since, disabled_reason, metadata, headers, created_at, updated_at";
   private static final String SELECT_ENDPOINT =
       "SELECT " + ENDPOINT_COLUMNS + " FROM outbound_endpoints";
   private static final String SUBSCRIPTION_COLUMNS = "id, endpoint_id, event_type, created_at";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final TypeReference<Map<String, String>> METADATA = new TypeReference<>() {};
+  private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
 
   private final Database db;
 
@@ -58,8 +58,8 @@ public final class OutboundTables implements OutboundStore {
                             + ENDPOINT_COLUMNS
                             + ") VALUES (:id, :source, :url, :description, :secret,"
                             + " :previous_secret, :previous_secret_expires_at, :status,"
-                            + " :failing_since, :disabled_reason, :metadata, :created_at,"
-                            + " :updated_at)"),
+                            + " :failing_since, :disabled_reason, :metadata, :headers,"
+                            + " :created_at, :updated_at)"),
                     e)
                 .execute());
   }
@@ -98,6 +98,7 @@ public final class OutboundTables implements OutboundStore {
                                 + " previous_secret_expires_at = :previous_secret_expires_at,"
                                 + " status = :status, failing_since = :failing_since,"
                                 + " disabled_reason = :disabled_reason, metadata = :metadata,"
+                                + " headers = :headers,"
                                 + " created_at = :created_at, updated_at = :updated_at"
                                 + " WHERE id = :id"),
                         e)
@@ -209,6 +210,7 @@ public final class OutboundTables implements OutboundStore {
                       + " e.previous_secret_expires_at AS previous_secret_expires_at,"
                       + " e.status AS status, e.failing_since AS failing_since,"
                       + " e.disabled_reason AS disabled_reason, e.metadata AS metadata,"
+                      + " e.headers AS headers,"
                       + " e.created_at AS created_at, e.updated_at AS updated_at,"
                       + " s.event_type AS event_type"
                       + " FROM outbound_endpoints e"
@@ -306,7 +308,8 @@ public final class OutboundTables implements OutboundStore {
         .bind("status", e.status().label())
         .bind("failing_since", Columns.millisOrNull(e.failingSince()))
         .bind("disabled_reason", e.disabledReason())
-        .bind("metadata", metadata(e.metadata()))
+        .bind("metadata", stringMap(e.metadata()))
+        .bind("headers", stringMap(e.headers()))
         .bind("created_at", Columns.millis(e.createdAt()))
         .bind("updated_at", Columns.millis(e.updatedAt()));
   }
@@ -323,7 +326,8 @@ public final class OutboundTables implements OutboundStore {
         EndpointStatus.fromLabel(rs.getString("status")),
         Columns.instantOrNull(rs, "failing_since"),
         rs.getString("disabled_reason"),
-        parseMetadata(rs.getString("metadata")),
+        parseStringMap(rs.getString("metadata")),
+        parseStringMap(rs.getString("headers")),
         Instant.ofEpochMilli(rs.getLong("created_at")),
         Instant.ofEpochMilli(rs.getLong("updated_at")));
   }
@@ -336,19 +340,20 @@ public final class OutboundTables implements OutboundStore {
         Instant.ofEpochMilli(rs.getLong("created_at")));
   }
 
-  private static String metadata(Map<String, String> metadata) {
+  private static String stringMap(Map<String, String> map) {
     try {
-      return JSON.writeValueAsString(metadata);
+      return JSON.writeValueAsString(map);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("metadata is not serialisable: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "a map of strings is not serialisable: " + e.getMessage(), e);
     }
   }
 
-  private static Map<String, String> parseMetadata(String json) {
+  private static Map<String, String> parseStringMap(String json) {
     try {
-      return JSON.readValue(json, METADATA);
+      return JSON.readValue(json, STRING_MAP);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored metadata is not a JSON object: " + e.getMessage());
+      throw new IllegalStateException("stored map is not a JSON object: " + e.getMessage());
     }
   }
 }

@@ -42,6 +42,7 @@ public interface OutboundContract extends StoreContract {
             .rotate("whsec_bmV3", at(3600))
             .failingSince(at(5))
             .metadata(Map.of("tenant", "acme"))
+            .headers(Map.of("Authorization", "Bearer customer-token"))
             .updatedAt(at(7))
             .build();
     outbound().createEndpoint(e);

@@ -34,6 +34,7 @@ public final class OutboundApi {
   public Response create(Request request) {
     JsonNode body = ServerJson.requireObjectOrEmpty(request.body());
     Map<String, String> metadata = OutboundParams.metadata(body);
+    Map<String, String> headers = OutboundParams.stringMap(body, "headers");
     EndpointStatus status = OutboundParams.status(body);
     EndpointRequest create =
         new EndpointRequest(
@@ -41,7 +42,8 @@ public final class OutboundApi {
             OutboundParams.requiredText(body, "url"),
             OutboundParams.text(body, "description"),
             status == null ? EndpointStatus.ACTIVE : status,
-            metadata == null ? Map.of() : metadata);
+            metadata == null ? Map.of() : metadata,
+            headers == null ? Map.of() : headers);
     Endpoint created = call(() -> outbound.createEndpoint(create));
     return Response.json(201, OutboundViews.withSecret(created));
   }
@@ -70,7 +72,8 @@ public final class OutboundApi {
             OutboundParams.text(body, "url"),
             OutboundParams.text(body, "description"),
             OutboundParams.status(body),
-            OutboundParams.metadata(body));
+            OutboundParams.metadata(body),
+            OutboundParams.stringMap(body, "headers"));
     String id = request.pathParam("id");
     return Response.ok(OutboundViews.endpoint(call(() -> outbound.updateEndpoint(id, change))));
   }

@@ -55,12 +55,17 @@ final class OutboundParams {
   }
 
   static @Nullable Map<String, String> metadata(JsonNode body) {
-    JsonNode field = body.get("metadata");
+    return stringMap(body, "metadata");
+  }
+
+  /** An object of strings, or null when absent. */
+  static @Nullable Map<String, String> stringMap(JsonNode body, String name) {
+    JsonNode field = body.get(name);
     if (field == null || field.isNull()) {
       return null;
     }
     if (!field.isObject()) {
-      throw ApiException.badRequest("metadata: must be an object of strings");
+      throw ApiException.badRequest(name + ": must be an object of strings");
     }
     Map<String, String> metadata = new LinkedHashMap<>();
     field
@@ -68,7 +73,7 @@ final class OutboundParams {
         .forEachRemaining(
             e -> {
               if (!e.getValue().isTextual()) {
-                throw ApiException.badRequest("metadata." + e.getKey() + ": must be a string");
+                throw ApiException.badRequest(name + "." + e.getKey() + ": must be a string");
               }
               metadata.put(e.getKey(), e.getValue().textValue());
             });

@@ -30,9 +30,13 @@ final class OutboundViews {
     return m;
   }
 
-  /** The endpoint with {@code signing_secret} and {@code previous_secret_expires_at}. */
+  /**
+   * The endpoint with {@code signing_secret}, {@code previous_secret_expires_at} and {@code
+   * headers} (whose values may be secrets too).
+   */
   static Map<String, Object> withSecret(Endpoint e) {
     Map<String, Object> m = endpoint(e);
+    m.put("headers", e.headers());
     m.putAll(secret(e));
     return m;
   }
