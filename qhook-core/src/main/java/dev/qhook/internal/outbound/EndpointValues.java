@@ -2,10 +2,12 @@ package dev.qhook.internal.outbound;
 
 import dev.qhook.OutboundException;
 import dev.qhook.OutboundException.Reason;
+import dev.qhook.internal.delivery.HandlerRequests;
 import dev.qhook.internal.transport.SsrfGuard;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -32,22 +34,8 @@ final class EndpointValues {
   /** An HTTP header name (RFC 9110 token). */
   private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}");
 
-  /** Headers qhook sets itself, or that HTTP reserves. */
-  private static final Set<String> RESERVED =
-      Set.of(
-          "host",
-          "content-length",
-          "content-type",
-          "user-agent",
-          "connection",
-          "keep-alive",
-          "proxy-authenticate",
-          "proxy-authorization",
-          "te",
-          "trailer",
-          "transfer-encoding",
-          "upgrade",
-          "expect");
+  /** Headers qhook sets on every delivery, besides those handlers' headers cannot replace. */
+  private static final Set<String> SET_BY_QHOOK = Set.of("content-type", "user-agent");
 
   private final SsrfGuard guard;
 
@@ -121,14 +109,15 @@ final class EndpointValues {
     if (headers.size() > MAX_HEADERS) {
       throw invalid("headers: at most " + MAX_HEADERS + " headers");
     }
-    Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     headers.forEach(
         (name, value) -> {
           String lower = name.toLowerCase(Locale.ROOT);
           if (!HEADER_NAME.matcher(name).matches()) {
             throw invalid("headers: '" + name + "' is not a header name");
           }
-          if (RESERVED.contains(lower)
+          if (HandlerRequests.PROTECTED.contains(lower)
+              || SET_BY_QHOOK.contains(lower)
               || lower.startsWith("webhook-")
               || lower.startsWith("x-qhook-")) {
             throw invalid("headers: '" + name + "' is set by qhook or reserved by HTTP");
