@@ -5,16 +5,18 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A change to an outbound endpoint (docs/reference/http-api.md, "PUT
- * /api/outbound/endpoints/{id}"): every null field is left as it is. A new URL passes the same
- * checks as at creation, ownership check included; {@code active} clears {@code failing_since}.
+ * A change to an outbound endpoint; {@code rateLimit} 0 removes the limit
+ * (docs/reference/http-api.md, "PUT /api/outbound/endpoints/{id}"): every null field is left as it
+ * is. A new URL passes the same checks as at creation, ownership check included; {@code active}
+ * clears {@code failing_since}.
  */
 public record EndpointChange(
     @Nullable String url,
     @Nullable String description,
     @Nullable EndpointStatus status,
     @Nullable Map<String, String> metadata,
-    @Nullable Map<String, String> headers) {
+    @Nullable Map<String, String> headers,
+    @Nullable Double rateLimit) {
 
   public EndpointChange {
     metadata = metadata == null ? null : Map.copyOf(metadata);
@@ -22,10 +24,10 @@ public record EndpointChange(
   }
 
   public static EndpointChange status(EndpointStatus status) {
-    return new EndpointChange(null, null, status, null, null);
+    return new EndpointChange(null, null, status, null, null, null);
   }
 
   public static EndpointChange url(String url) {
-    return new EndpointChange(url, null, null, null, null);
+    return new EndpointChange(url, null, null, null, null, null);
   }
 }

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param url {@code http} or {@code https}; passes the SSRF guard
  * @param status {@code active} (the default) or {@code disabled}
  * @param headers extra headers sent with every delivery
+ * @param rateLimit deliveries per second per instance, or null for no limit
  */
 public record EndpointRequest(
     String source,
@@ -20,7 +21,8 @@ public record EndpointRequest(
     @Nullable String description,
     EndpointStatus status,
     Map<String, String> metadata,
-    Map<String, String> headers) {
+    Map<String, String> headers,
+    @Nullable Double rateLimit) {
 
   public EndpointRequest {
     requireNonNull(source, "source");
@@ -32,11 +34,16 @@ public record EndpointRequest(
 
   /** An active endpoint without description or metadata. */
   public static EndpointRequest of(String source, String url) {
-    return new EndpointRequest(source, url, null, EndpointStatus.ACTIVE, Map.of(), Map.of());
+    return new EndpointRequest(source, url, null, EndpointStatus.ACTIVE, Map.of(), Map.of(), null);
   }
 
   /** This request with extra headers for every delivery. */
   public EndpointRequest withHeaders(Map<String, String> headers) {
-    return new EndpointRequest(source, url, description, status, metadata, headers);
+    return new EndpointRequest(source, url, description, status, metadata, headers, rateLimit);
+  }
+
+  /** This request with a rate limit in deliveries per second. */
+  public EndpointRequest withRateLimit(@Nullable Double rateLimit) {
+    return new EndpointRequest(source, url, description, status, metadata, headers, rateLimit);
   }
 }

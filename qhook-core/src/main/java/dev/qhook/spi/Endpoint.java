@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param metadata free-form labels an application keeps with the endpoint
  * @param headers extra headers sent with every delivery (a static auth header the customer asks
  *     for, for example); may hold secrets, like {@code secret}
+ * @param rateLimit deliveries per second this endpoint may receive from one instance, or null for
+ *     no limit; deliveries beyond it wait for their turn, they never fail
  */
 public record Endpoint(
     String id,
@@ -33,6 +35,7 @@ public record Endpoint(
     @Nullable String disabledReason,
     Map<String, String> metadata,
     Map<String, String> headers,
+    @Nullable Double rateLimit,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -90,6 +93,7 @@ public record Endpoint(
     b.disabledReason = disabledReason;
     b.metadata = metadata;
     b.headers = headers;
+    b.rateLimit = rateLimit;
     b.updatedAt = updatedAt;
     return b;
   }
@@ -108,6 +112,7 @@ public record Endpoint(
     private @Nullable String disabledReason;
     private Map<String, String> metadata = Map.of();
     private Map<String, String> headers = Map.of();
+    private @Nullable Double rateLimit;
     private Instant createdAt = Instant.EPOCH;
     private Instant updatedAt = Instant.EPOCH;
 
@@ -164,6 +169,11 @@ public record Endpoint(
       return this;
     }
 
+    public Builder rateLimit(@Nullable Double rateLimit) {
+      this.rateLimit = rateLimit;
+      return this;
+    }
+
     public Builder updatedAt(Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
@@ -183,6 +193,7 @@ public record Endpoint(
           disabledReason,
           metadata,
           headers,
+          rateLimit,
           createdAt,
           updatedAt);
     }

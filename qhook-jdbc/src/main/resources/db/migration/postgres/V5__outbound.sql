@@ -14,6 +14,7 @@ CREATE TABLE outbound_endpoints (
   disabled_reason TEXT,
   metadata TEXT NOT NULL,
   headers TEXT NOT NULL,
+  rate_limit DOUBLE PRECISION,
   created_at BIGINT NOT NULL,
   updated_at BIGINT NOT NULL
 );

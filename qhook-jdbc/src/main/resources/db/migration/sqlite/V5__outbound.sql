@@ -14,6 +14,7 @@ CREATE TABLE outbound_endpoints (
   disabled_reason TEXT,
   metadata TEXT NOT NULL,
   headers TEXT NOT NULL,
+  rate_limit REAL,
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL
 );

@@ -49,13 +49,17 @@ class OutboundApiTest {
         call(
             "POST",
             "/api/outbound/endpoints",
-            body("shop", "/hooks", "\"description\":\"Acme\",\"headers\":{\"X-Token\":\"t1\"}"));
+            body(
+                "shop",
+                "/hooks",
+                "\"description\":\"Acme\",\"headers\":{\"X-Token\":\"t1\"},\"rate_limit\":5"));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     JsonNode endpoint = RunningServer.json(created);
     String id = endpoint.get("id").asText();
     assertThat(endpoint.get("signing_secret").asText()).matches("whsec_[A-Za-z0-9+/]{43}=");
     assertThat(endpoint.get("status").asText()).isEqualTo("active");
     assertThat(endpoint.get("description").asText()).isEqualTo("Acme");
+    assertThat(endpoint.get("rate_limit").asDouble()).isEqualTo(5.0);
     assertThat(endpoint.get("failing_since").isNull()).isTrue();
     assertThat(endpoint.get("previous_secret_expires_at").isNull()).isTrue();
 
@@ -84,6 +88,15 @@ class OutboundApiTest {
     assertThat(updated.get("status").asText()).isEqualTo("disabled");
     assertThat(updated.get("disabled_reason").asText()).isEqualTo("manual");
     assertThat(updated.has("signing_secret")).isFalse();
+    JsonNode unlimited =
+        json(call("PUT", "/api/outbound/endpoints/" + id, "{\"rate_limit\":0}"), 200);
+    assertThat(unlimited.get("rate_limit").isNull()).isTrue();
+    assertError(
+        call("PUT", "/api/outbound/endpoints/" + id, "{\"rate_limit\":-1}"), 400, "bad_request");
+    assertError(
+        call("PUT", "/api/outbound/endpoints/" + id, "{\"rate_limit\":\"fast\"}"),
+        400,
+        "bad_request");
 
     assertThat(call("DELETE", "/api/outbound/endpoints/" + id, null).statusCode()).isEqualTo(204);
     assertError(call("GET", "/api/outbound/endpoints/" + id, null), 404, "not_found");

@@ -41,6 +41,7 @@ public final class OutboundDelivery implements Function<ClaimedJob, Completion> 
   private static final Logger log = LoggerFactory.getLogger(OutboundDelivery.class);
   static final String ENDPOINT_DISABLED = "endpoint disabled";
   static final String ENDPOINT_DELETED = "endpoint deleted";
+  static final String RATE_LIMITED = "waiting for the endpoint's rate limit";
 
   /** What the delivery works with besides the job. */
   public record Wiring(
@@ -56,6 +57,8 @@ public final class OutboundDelivery implements Function<ClaimedJob, Completion> 
   private final Wiring w;
   private final OutboundRequests requests;
   private final EndpointHealth health;
+
+  /** Per endpoint: its circuit breaker and its rate limit's permits. */
   private final HandlerGuards breakers = new HandlerGuards();
 
   public OutboundDelivery(Wiring wiring, OutboundRequests requests, EndpointHealth health) {
@@ -114,6 +117,12 @@ public final class OutboundDelivery implements Function<ClaimedJob, Completion> 
       ClaimedJob claimed,
       CircuitBreaker breaker) {
     Job job = claimed.job();
+    Optional<Instant> limited =
+        breakers.rateLimitedUntil(
+            endpoint.id(), endpoint.rateLimit(), job.id(), w.clock().instant());
+    if (limited.isPresent()) {
+      return new Completion.Released(job.id(), job.attempt(), limited.get(), RATE_LIMITED);
+    }
     Instant sentAt = w.clock().instant();
     TransportResult result = send(endpoint, source, claimed, sentAt);
     Instant doneAt = w.clock().instant();

@@ -72,6 +72,7 @@ public final class EndpointManager implements Outbound {
                 request.status() == EndpointStatus.DISABLED ? Endpoint.DISABLED_MANUAL : null)
             .metadata(values.metadata(request.metadata()))
             .headers(values.headers(request.headers()))
+            .rateLimit(values.rateLimit(request.rateLimit()))
             .build();
     checkOwnership(endpoint, source);
     store.outbound().createEndpoint(endpoint);
@@ -101,6 +102,9 @@ public final class EndpointManager implements Outbound {
     }
     if (change.headers() != null) {
       next.headers(values.headers(change.headers()));
+    }
+    if (change.rateLimit() != null) {
+      next.rateLimit(change.rateLimit() == 0 ? null : values.rateLimit(change.rateLimit()));
     }
     if (change.status() != null && change.status() != current.status()) {
       next.status(

@@ -138,6 +138,14 @@ final class EndpointValues {
     return headers;
   }
 
+  /** A rate limit: a finite number of deliveries per second above 0, at most 100,000. */
+  @Nullable Double rateLimit(@Nullable Double rate) {
+    if (rate != null && !(rate > 0 && rate <= 100_000)) {
+      throw invalid("rate_limit: must be a number of deliveries per second above 0, was " + rate);
+    }
+    return rate;
+  }
+
   private static String text(String field, String value, int max) {
     if (value.length() > max) {
       throw invalid(field + ": at most " + max + " characters");

@@ -129,12 +129,31 @@ class OutboundEngineTest {
                       .updateEndpoint(
                           endpoint.id(),
                           new EndpointChange(
-                              null, null, null, null, java.util.Map.of(reserved, "x"))))
+                              null, null, null, null, java.util.Map.of(reserved, "x"), null)))
           .as(reserved)
           .isInstanceOfSatisfying(
               OutboundException.class,
               e -> assertThat(e.reason()).isEqualTo(OutboundException.Reason.INVALID));
     }
+  }
+
+  @Test
+  void anEndpointsRateLimitSpacesItsDeliveriesWithoutFailingAny() {
+    start();
+    Endpoint endpoint =
+        qhook.outbound().createEndpoint(EndpointRequest.of("shop", url()).withRateLimit(2.0));
+    qhook.outbound().subscribe(endpoint.id(), List.of("*"));
+
+    List<String> events = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      events.add(send("order.created", "{\"n\":" + i + "}").eventId());
+    }
+
+    List<RecordedRequest> got = receiver.awaitDeliveries(5, WAIT);
+    events.forEach(id -> assertThat(awaitOnlyJob(id, JobStatus.COMPLETED).attempt()).isEqualTo(1));
+    // A burst of 2, then one every 500 ms: the fifth no sooner than 1.5 s after the first.
+    assertThat(Duration.between(got.get(0).receivedAt(), got.get(4).receivedAt()))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(1400));
   }
 
   @Test

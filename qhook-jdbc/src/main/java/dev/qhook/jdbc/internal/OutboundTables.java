@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link OutboundStore} of the JDBC store: tables {@code outbound_endpoints} and {@code
@@ -34,7 +35,8 @@ import org.jdbi.v3.core.statement.Update;
 public final class OutboundTables implements OutboundStore {
   private static final String ENDPOINT_COLUMNS =
       "id, source, url, description, secret, previous_secret, previous_secret_expires_at, status,"
-          + " failing_since, disabled_reason, metadata, headers, created_at, updated_at";
+          + " failing_since, disabled_reason, metadata, headers, rate_limit, created_at,"
+          + " updated_at";
   private static final String SELECT_ENDPOINT =
       "SELECT " + ENDPOINT_COLUMNS + " FROM outbound_endpoints";
   private static final String SUBSCRIPTION_COLUMNS = "id, endpoint_id, event_type, created_at";
@@ -59,7 +61,7 @@ public final class OutboundTables implements OutboundStore {
                             + ") VALUES (:id, :source, :url, :description, :secret,"
                             + " :previous_secret, :previous_secret_expires_at, :status,"
                             + " :failing_since, :disabled_reason, :metadata, :headers,"
-                            + " :created_at, :updated_at)"),
+                            + " :rate_limit, :created_at, :updated_at)"),
                     e)
                 .execute());
   }
@@ -98,7 +100,7 @@ public final class OutboundTables implements OutboundStore {
                                 + " previous_secret_expires_at = :previous_secret_expires_at,"
                                 + " status = :status, failing_since = :failing_since,"
                                 + " disabled_reason = :disabled_reason, metadata = :metadata,"
-                                + " headers = :headers,"
+                                + " headers = :headers, rate_limit = :rate_limit,"
                                 + " created_at = :created_at, updated_at = :updated_at"
                                 + " WHERE id = :id"),
                         e)
@@ -210,7 +212,7 @@ public final class OutboundTables implements OutboundStore {
                       + " e.previous_secret_expires_at AS previous_secret_expires_at,"
                       + " e.status AS status, e.failing_since AS failing_since,"
                       + " e.disabled_reason AS disabled_reason, e.metadata AS metadata,"
-                      + " e.headers AS headers,"
+                      + " e.headers AS headers, e.rate_limit AS rate_limit,"
                       + " e.created_at AS created_at, e.updated_at AS updated_at,"
                       + " s.event_type AS event_type"
                       + " FROM outbound_endpoints e"
@@ -310,6 +312,7 @@ public final class OutboundTables implements OutboundStore {
         .bind("disabled_reason", e.disabledReason())
         .bind("metadata", stringMap(e.metadata()))
         .bind("headers", stringMap(e.headers()))
+        .bindByType("rate_limit", e.rateLimit(), Double.class)
         .bind("created_at", Columns.millis(e.createdAt()))
         .bind("updated_at", Columns.millis(e.updatedAt()));
   }
@@ -328,8 +331,14 @@ public final class OutboundTables implements OutboundStore {
         rs.getString("disabled_reason"),
         parseStringMap(rs.getString("metadata")),
         parseStringMap(rs.getString("headers")),
+        rateLimit(rs),
         Instant.ofEpochMilli(rs.getLong("created_at")),
         Instant.ofEpochMilli(rs.getLong("updated_at")));
+  }
+
+  private static @Nullable Double rateLimit(ResultSet rs) throws SQLException {
+    double rate = rs.getDouble("rate_limit");
+    return rs.wasNull() ? null : rate;
   }
 
   private static Subscription subscription(ResultSet rs) throws SQLException {

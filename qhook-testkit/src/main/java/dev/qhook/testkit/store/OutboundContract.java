@@ -43,6 +43,7 @@ public interface OutboundContract extends StoreContract {
             .failingSince(at(5))
             .metadata(Map.of("tenant", "acme"))
             .headers(Map.of("Authorization", "Bearer customer-token"))
+            .rateLimit(2.5)
             .updatedAt(at(7))
             .build();
     outbound().createEndpoint(e);

@@ -43,7 +43,8 @@ public final class OutboundApi {
             OutboundParams.text(body, "description"),
             status == null ? EndpointStatus.ACTIVE : status,
             metadata == null ? Map.of() : metadata,
-            headers == null ? Map.of() : headers);
+            headers == null ? Map.of() : headers,
+            OutboundParams.rateLimit(body));
     Endpoint created = call(() -> outbound.createEndpoint(create));
     return Response.json(201, OutboundViews.withSecret(created));
   }
@@ -73,7 +74,8 @@ public final class OutboundApi {
             OutboundParams.text(body, "description"),
             OutboundParams.status(body),
             OutboundParams.metadata(body),
-            OutboundParams.stringMap(body, "headers"));
+            OutboundParams.stringMap(body, "headers"),
+            OutboundParams.rateLimit(body));
     String id = request.pathParam("id");
     return Response.ok(OutboundViews.endpoint(call(() -> outbound.updateEndpoint(id, change))));
   }

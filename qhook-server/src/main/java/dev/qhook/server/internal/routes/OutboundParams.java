@@ -80,6 +80,18 @@ final class OutboundParams {
     return metadata;
   }
 
+  /** {@code rate_limit}: a number, or null when absent. */
+  static @Nullable Double rateLimit(JsonNode body) {
+    JsonNode field = body.get("rate_limit");
+    if (field == null || field.isNull()) {
+      return null;
+    }
+    if (!field.isNumber()) {
+      throw ApiException.badRequest("rate_limit: must be a number of deliveries per second");
+    }
+    return field.doubleValue();
+  }
+
   /** {@code event_types}: a non-empty array of strings. */
   static List<String> eventTypes(JsonNode body) {
     List<String> types = strings(body, "event_types");

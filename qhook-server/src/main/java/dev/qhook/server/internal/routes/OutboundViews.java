@@ -25,6 +25,7 @@ final class OutboundViews {
     m.put("failing_since", Timestamps.format(e.failingSince()));
     m.put("disabled_reason", e.disabledReason());
     m.put("metadata", e.metadata());
+    m.put("rate_limit", e.rateLimit());
     m.put("created_at", Timestamps.format(e.createdAt()));
     m.put("updated_at", Timestamps.format(e.updatedAt()));
     return m;
