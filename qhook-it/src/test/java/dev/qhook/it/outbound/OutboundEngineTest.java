@@ -271,7 +271,12 @@ class OutboundEngineTest {
 
   @Test
   void pendingJobsOfADisabledEndpointGoDeadWhenClaimed() {
-    start();
+    // Retries 1 s apart, so the endpoint is disabled before the second attempt is due.
+    start(
+        CONFIG
+            .replace("DISABLE_AFTER", "5d")
+            .replace(
+                "max: 2, backoff: fixed, interval: 100ms", "max: 3, backoff: fixed, interval: 1s"));
     Endpoint endpoint = qhook.outbound().createEndpoint(EndpointRequest.of("shop", url()));
     qhook.outbound().subscribe(endpoint.id(), List.of("order.*"));
     receiver.respondByDefault(RecordingReceiver.Response.status(503));
