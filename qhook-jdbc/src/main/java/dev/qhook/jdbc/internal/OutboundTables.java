@@ -39,6 +39,14 @@ public final class OutboundTables implements OutboundStore {
           + " updated_at";
   private static final String SELECT_ENDPOINT =
       "SELECT " + ENDPOINT_COLUMNS + " FROM outbound_endpoints";
+
+  /**
+   * A subscription whose endpoint already has its event type is not inserted (its count is 0).
+   * MySQL needs its own form, {@code ON DUPLICATE KEY UPDATE id = id}, and its V5 script
+   * (db/migration/mysql/V5__outbound.sql).
+   */
+  private static final String ON_TAKEN_TYPE = " ON CONFLICT (endpoint_id, event_type) DO NOTHING";
+
   private static final String SUBSCRIPTION_COLUMNS = "id, endpoint_id, event_type, created_at";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
@@ -154,7 +162,7 @@ public final class OutboundTables implements OutboundStore {
                   "INSERT INTO outbound_subscriptions ("
                       + SUBSCRIPTION_COLUMNS
                       + ") VALUES (:id, :endpoint_id, :event_type, :created_at)"
-                      + " ON CONFLICT (endpoint_id, event_type) DO NOTHING")
+                      + ON_TAKEN_TYPE)
               .bind("id", s.id())
               .bind("endpoint_id", s.endpointId())
               .bind("event_type", s.eventType())
