@@ -8,6 +8,8 @@ import dev.qhook.spi.JobQuery;
 import dev.qhook.spi.Page;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Inspection and repair of stored events and jobs (docs/reference/http-api.md, "Management API"),
@@ -34,4 +36,17 @@ public interface Admin {
 
   /** Retries every dead job matching the query's target and time range; returns how many. */
   int retryDead(JobQuery query);
+
+  /**
+   * Routes a stored event again through the current config and creates new jobs for it
+   * (docs/reference/http-api.md, "Replay"), ignoring idempotency; only for the handlers, queues and
+   * outbound endpoint ids in {@code targets} when it is not null. Empty when the event does not
+   * exist.
+   */
+  Optional<ReplayResult> replay(String eventId, @Nullable Set<String> targets);
+
+  /**
+   * Replays one page of the events the query selects (use ascending order); see {@link #replay}.
+   */
+  BulkReplayResult replayAll(EventQuery query, @Nullable Set<String> targets);
 }

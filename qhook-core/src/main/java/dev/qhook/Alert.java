@@ -3,6 +3,7 @@ package dev.qhook;
 import static java.util.Objects.requireNonNull;
 
 import dev.qhook.config.AlertKind;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -73,6 +74,29 @@ public record Alert(AlertKind kind, String subject, Map<String, Object> fields, 
         handler,
         Map.of("handler", handler),
         "circuit breaker opened for handler " + handler);
+  }
+
+  /**
+   * An outbound endpoint was disabled after failing continuously since {@code failingSince}
+   * (docs/reference/configuration.md, "Outbound sources"); its subject is the endpoint id.
+   */
+  public static Alert endpointDisabled(
+      String endpointId, String source, String url, Instant failingSince) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("endpoint_id", endpointId);
+    fields.put("source", source);
+    fields.put("url", url);
+    fields.put("failing_since", failingSince.toString());
+    return new Alert(
+        AlertKind.ENDPOINT_DISABLED,
+        endpointId,
+        fields,
+        "endpoint "
+            + endpointId
+            + " of source "
+            + source
+            + " disabled: failing since "
+            + failingSince);
   }
 
   /** The database was marked unhealthy. */

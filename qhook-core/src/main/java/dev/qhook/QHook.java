@@ -218,6 +218,13 @@ public final class QHook implements AutoCloseable {
   }
 
   /**
+   * Outbound endpoints and their subscriptions (docs/reference/http-api.md, "Outbound endpoints").
+   */
+  public Outbound outbound() {
+    return runtime.outbound();
+  }
+
+  /**
    * Database health, queue depth and dead jobs (docs/reference/http-api.md, "GET /health"). Reads
    * the database at most once a second: calls within a second of a read get its answer.
    */

@@ -9,6 +9,7 @@ import dev.qhook.spi.ClaimRequest;
 import dev.qhook.spi.ClaimedJob;
 import dev.qhook.spi.Completion;
 import dev.qhook.spi.Event;
+import dev.qhook.spi.EventJobs;
 import dev.qhook.spi.EventQuery;
 import dev.qhook.spi.Job;
 import dev.qhook.spi.JobKind;
@@ -19,6 +20,7 @@ import dev.qhook.spi.Nacked;
 import dev.qhook.spi.NewEvent;
 import dev.qhook.spi.NewJob;
 import dev.qhook.spi.NewStep;
+import dev.qhook.spi.OutboundStore;
 import dev.qhook.spi.Page;
 import dev.qhook.spi.QueueCounts;
 import dev.qhook.spi.RunAdvance;
@@ -57,6 +59,7 @@ public final class InMemoryStore implements Store {
   private final Map<String, List<AttemptRecord>> attempts = new HashMap<>();
   private final InMemoryQueues queues = new InMemoryQueues(events, jobs);
   private final InMemoryRuns runs = new InMemoryRuns(jobs, this::record);
+  private final InMemoryOutbound outbound = new InMemoryOutbound(this, jobs);
   private final Clock clock;
 
   /** A store whose times for completions without an attempt come from the system clock. */
@@ -92,6 +95,38 @@ public final class InMemoryStore implements Store {
       results.add(new AppendResult.Stored(event.id(), item.jobs().size()));
     }
     return results;
+  }
+
+  @Override
+  public synchronized void appendJobs(List<EventJobs> batch) {
+    Set<String> seen = new HashSet<>();
+    for (EventJobs item : batch) {
+      if (!events.containsKey(item.eventId())) {
+        throw new StoreRefusedException(
+            "appending jobs", "event " + item.eventId() + " does not exist", null);
+      }
+      for (NewJob j : item.jobs()) {
+        if (jobs.containsKey(j.id()) || !seen.add(j.id())) {
+          throw new StoreRefusedException(
+              "appending jobs", "job id " + j.id() + " is already used", null);
+        }
+      }
+    }
+    for (EventJobs item : batch) {
+      Event event = events.get(item.eventId());
+      for (NewJob j : item.jobs()) {
+        NewJob available =
+            new NewJob(
+                j.id(),
+                j.kind(),
+                j.target(),
+                j.url(),
+                j.maxAttempts(),
+                j.scheduledAt(),
+                j.orderingKey());
+        jobs.put(j.id(), new JobRow(event.id(), j.scheduledAt(), available));
+      }
+    }
   }
 
   private static @Nullable String uniqueKey(Event event) {
@@ -393,6 +428,11 @@ public final class InMemoryStore implements Store {
 
   private static boolean retriable(JobKind kind) {
     return kind == JobKind.HANDLER || kind == JobKind.OUTBOUND;
+  }
+
+  @Override
+  public OutboundStore outbound() {
+    return outbound;
   }
 
   @Override

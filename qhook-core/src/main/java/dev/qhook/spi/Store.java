@@ -29,6 +29,14 @@ public interface Store extends AutoCloseable {
   List<AppendResult> append(List<NewEvent> events);
 
   /**
+   * Stores new jobs of events already stored, all in one transaction (a replay). Each job is
+   * created at its {@code scheduledAt} and stored {@code available} (a lease is ignored). Refused
+   * with a {@link dev.qhook.StoreRefusedException} when an event does not exist; then nothing is
+   * stored.
+   */
+  void appendJobs(List<EventJobs> batch);
+
+  /**
    * Leases due jobs ({@code available} or {@code retryable} with {@code scheduled_at <= now}),
    * oldest {@code scheduled_at} first: marks them running, increments their attempt and sets their
    * lease. Honours per-target concurrency limits and ordering keys (a key's oldest open job is its
@@ -146,6 +154,9 @@ public interface Store extends AutoCloseable {
 
   /** Deletes every message of {@code queue}, whatever its state, in one transaction. */
   int drainQueue(String queue);
+
+  /** The outbound endpoints and subscriptions kept in this store. */
+  OutboundStore outbound();
 
   // Workflow runs (docs/architecture.md, "Workflow runs"). Runs start in append (NewEvent.runs);
   // every later transition is one advanceRun, endRun or redriveRun transaction. The defaults

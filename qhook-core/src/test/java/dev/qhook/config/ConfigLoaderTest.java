@@ -1,7 +1,6 @@
 package dev.qhook.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -75,14 +74,22 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void unsupportedSectionsAreRefused() throws IOException {
-    Path base = write("qhook.yaml", "sources:\n  partners: { type: outbound }\n");
+  void everySectionOfTheFormatLoads() throws IOException {
+    Path base =
+        write(
+            "qhook.yaml",
+            """
+            sources:
+              partners: { type: outbound }
+              nightly: { type: cron, schedule: '0 3 * * *' }
+            workflows:
+              report: { source: nightly, steps: [{ name: send, url: 'https://r.example.com/x' }] }
+            """);
 
-    assertThatThrownBy(() -> loader().build().load(base))
-        .isInstanceOf(ConfigException.class)
-        .hasMessage(
-            "sources.partners.type: outbound sources are not supported yet (this version supports"
-                + " webhook, event, sns and cron sources)");
+    QHookConfig config = loader().build().load(base).config();
+
+    assertThat(config.sources()).containsOnlyKeys("partners", "nightly");
+    assertThat(config.workflows()).containsOnlyKeys("report");
   }
 
   private ConfigLoader.Builder loader() {

@@ -10,6 +10,7 @@ import dev.qhook.jdbc.internal.Dialect;
 import dev.qhook.jdbc.internal.Durability;
 import dev.qhook.jdbc.internal.EventReader;
 import dev.qhook.jdbc.internal.EventWriter;
+import dev.qhook.jdbc.internal.JobAppender;
 import dev.qhook.jdbc.internal.JobClaimer;
 import dev.qhook.jdbc.internal.JobCompleter;
 import dev.qhook.jdbc.internal.JobReader;
@@ -18,6 +19,7 @@ import dev.qhook.jdbc.internal.LeaseKeeper;
 import dev.qhook.jdbc.internal.Migrations;
 import dev.qhook.jdbc.internal.MysqlDatabase;
 import dev.qhook.jdbc.internal.NulValues;
+import dev.qhook.jdbc.internal.OutboundTables;
 import dev.qhook.jdbc.internal.PostgresDatabase;
 import dev.qhook.jdbc.internal.QueueMessages;
 import dev.qhook.jdbc.internal.QueueReader;
@@ -31,6 +33,7 @@ import dev.qhook.spi.ClaimRequest;
 import dev.qhook.spi.ClaimedJob;
 import dev.qhook.spi.Completion;
 import dev.qhook.spi.Event;
+import dev.qhook.spi.EventJobs;
 import dev.qhook.spi.EventQuery;
 import dev.qhook.spi.Job;
 import dev.qhook.spi.JobQuery;
@@ -39,6 +42,7 @@ import dev.qhook.spi.LostJobs;
 import dev.qhook.spi.Nacked;
 import dev.qhook.spi.NewEvent;
 import dev.qhook.spi.NewStep;
+import dev.qhook.spi.OutboundStore;
 import dev.qhook.spi.Page;
 import dev.qhook.spi.QueueCounts;
 import dev.qhook.spi.RunAdvance;
@@ -104,6 +108,8 @@ public final class JdbcStore implements Store {
   private final QueueReader queueReader = new QueueReader();
   private final RunReader runReader = new RunReader();
   private final RunWriter runWriter;
+  private final OutboundTables outbound;
+  private final JobAppender jobAppender = new JobAppender();
 
   private JdbcStore(Database db, Clock clock) {
     this.db = db;
@@ -115,6 +121,7 @@ public final class JdbcStore implements Store {
     this.queueMessages = new QueueMessages(db.dialect());
     this.runWriter = new RunWriter(db.dialect(), completer);
     this.retention = new Retention(db);
+    this.outbound = new OutboundTables(db);
   }
 
   /** A store in a SQLite file, created when missing (with its directory). */
@@ -209,6 +216,19 @@ public final class JdbcStore implements Store {
       NulValues.refuseNul(operation, events);
     }
     return db.write(operation, h -> eventWriter.append(h, events));
+  }
+
+  @Override
+  public void appendJobs(List<EventJobs> batch) {
+    if (batch.stream().allMatch(b -> b.jobs().isEmpty())) {
+      return;
+    }
+    db.write(
+        "appending jobs",
+        h -> {
+          jobAppender.append(h, batch);
+          return null;
+        });
   }
 
   @Override
@@ -365,6 +385,11 @@ public final class JdbcStore implements Store {
   @Override
   public int retryDead(JobQuery query, Instant now) {
     return db.write("retrying dead jobs", h -> jobRetrier.retryDead(h, query, now));
+  }
+
+  @Override
+  public OutboundStore outbound() {
+    return outbound;
   }
 
   @Override

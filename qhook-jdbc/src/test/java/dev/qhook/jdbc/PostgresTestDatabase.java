@@ -47,7 +47,9 @@ public final class PostgresTestDatabase implements ServerDatabase {
                         "workflow_runs",
                         "workflow_steps",
                         "workflow_definitions",
-                        "callback_tokens")
+                        "callback_tokens",
+                        "outbound_endpoints",
+                        "outbound_subscriptions")
                     .map(t -> schema + "." + t)
                     .toList()));
     return store;

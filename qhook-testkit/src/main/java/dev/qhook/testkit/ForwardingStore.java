@@ -6,6 +6,7 @@ import dev.qhook.spi.ClaimRequest;
 import dev.qhook.spi.ClaimedJob;
 import dev.qhook.spi.Completion;
 import dev.qhook.spi.Event;
+import dev.qhook.spi.EventJobs;
 import dev.qhook.spi.EventQuery;
 import dev.qhook.spi.Job;
 import dev.qhook.spi.JobQuery;
@@ -14,6 +15,7 @@ import dev.qhook.spi.LostJobs;
 import dev.qhook.spi.Nacked;
 import dev.qhook.spi.NewEvent;
 import dev.qhook.spi.NewStep;
+import dev.qhook.spi.OutboundStore;
 import dev.qhook.spi.Page;
 import dev.qhook.spi.QueueCounts;
 import dev.qhook.spi.RunAdvance;
@@ -49,6 +51,16 @@ public abstract class ForwardingStore implements Store {
   @Override
   public void migrate() {
     delegate.migrate();
+  }
+
+  @Override
+  public void appendJobs(List<EventJobs> batch) {
+    delegate.appendJobs(batch);
+  }
+
+  @Override
+  public OutboundStore outbound() {
+    return delegate.outbound();
   }
 
   @Override

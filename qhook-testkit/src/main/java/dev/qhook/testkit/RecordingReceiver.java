@@ -22,6 +22,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 
@@ -61,12 +63,16 @@ public final class RecordingReceiver implements AutoCloseable {
     }
   }
 
+  private static final String CHALLENGE_TYPE = "qhook.endpoint.verify";
+  private static final Pattern CHALLENGE = Pattern.compile("\"challenge\"\\s*:\\s*\"([^\"]*)\"");
+
   private final HttpServer server;
   private final ExecutorService executor = Executors.newCachedThreadPool();
   private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
   private final ConcurrentLinkedDeque<Response> script = new ConcurrentLinkedDeque<>();
   private volatile Response fallback = Response.status(200);
   private final Map<String, Response> byPath = new ConcurrentHashMap<>();
+  private volatile boolean answerChallenges;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
 
@@ -108,6 +114,31 @@ public final class RecordingReceiver implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Answers qhook's outbound ownership challenges (a {@code POST} with {@code X-Qhook-Event-Type:
+   * qhook.endpoint.verify}) by echoing the challenge, without using a queued answer, as an endpoint
+   * must to be registered. Challenges are still recorded.
+   */
+  public RecordingReceiver answerChallenges() {
+    this.answerChallenges = true;
+    return this;
+  }
+
+  /** The requests that are not ownership challenges, in arrival order. */
+  public List<RecordedRequest> deliveries() {
+    return requests.stream().filter(r -> !isChallenge(r)).toList();
+  }
+
+  /** Waits (bounded) until at least {@code count} deliveries arrived, and returns them all. */
+  public List<RecordedRequest> awaitDeliveries(int count, Duration atMost) {
+    Awaitility.await().atMost(atMost).until(() -> deliveries().size() >= count);
+    return deliveries();
+  }
+
+  private static boolean isChallenge(RecordedRequest r) {
+    return CHALLENGE_TYPE.equals(r.header("x-qhook-event-type"));
+  }
+
   /** The answer once the queued ones are used up (200 unless changed). */
   public RecordingReceiver respondByDefault(Response response) {
     this.fallback = response;
@@ -147,14 +178,27 @@ public final class RecordingReceiver implements AutoCloseable {
       exchange
           .getRequestHeaders()
           .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
-      requests.add(
+      RecordedRequest recorded =
           new RecordedRequest(
               exchange.getRequestMethod(),
               exchange.getRequestURI().toString(),
               headers,
               body,
-              Instant.now()));
-      Response response = script.pollFirst();
+              Instant.now());
+      requests.add(recorded);
+      Response response = null;
+      if (answerChallenges && isChallenge(recorded)) {
+        Matcher m = CHALLENGE.matcher(recorded.bodyText());
+        response =
+            new Response(
+                200,
+                Map.of("Content-Type", "application/json"),
+                "{\"challenge\":\"" + (m.find() ? m.group(1) : "") + "\"}",
+                Duration.ZERO);
+      }
+      if (response == null) {
+        response = script.pollFirst();
+      }
       if (response == null) {
         response = byPath.getOrDefault(exchange.getRequestURI().toString(), fallback);
       }

@@ -2,10 +2,12 @@ package dev.qhook.testkit;
 
 import dev.qhook.spi.Store;
 import dev.qhook.testkit.store.AppendContract;
+import dev.qhook.testkit.store.AppendJobsContract;
 import dev.qhook.testkit.store.ClaimContract;
 import dev.qhook.testkit.store.CompletionContract;
 import dev.qhook.testkit.store.ConcurrentClaimContract;
 import dev.qhook.testkit.store.LostJobsContract;
+import dev.qhook.testkit.store.OutboundContract;
 import dev.qhook.testkit.store.QueryContract;
 import dev.qhook.testkit.store.QueueAdminContract;
 import dev.qhook.testkit.store.QueueReceiveContract;
@@ -36,10 +38,12 @@ import org.junit.jupiter.api.BeforeEach;
  */
 public abstract class StoreContractTest
     implements AppendContract,
+        AppendJobsContract,
         ClaimContract,
         ConcurrentClaimContract,
         CompletionContract,
         LostJobsContract,
+        OutboundContract,
         QueryContract,
         QueueReceiveContract,
         QueueAdminContract,

@@ -1,37 +1,20 @@
 package dev.qhook.internal.config;
 
-import dev.qhook.config.SourceConfig;
-import dev.qhook.config.SourceType;
-import java.util.Map;
-
 /**
  * Configuration that binds and validates but that the engine does not run yet. Rather than accept
  * it and then silently do nothing, {@code validate} and every start refuse it with a problem that
  * names its path and says it is not supported yet.
  *
- * <p>Each capability is one rule below. The change that makes the engine run a capability deletes
- * its rule (and its line in {@link #check}); the binders and checks of the section stay as they
- * are. The messages are listed in docs/reference/configuration.md, "Not supported yet".
+ * <p>Each capability is one rule in {@link #check}; the change that makes the engine run a
+ * capability deletes its rule, and the binders and checks of the section stay as they are. The
+ * messages are listed in docs/reference/configuration.md, "Not supported yet". This version runs
+ * every section of the file format, so there is no rule today.
  */
 final class Unsupported {
-  static final String SOURCE_TYPES = "(this version supports webhook, event, sns and cron sources)";
-
   private Unsupported() {}
 
   /** Reports every configured capability that the engine does not run yet. */
   static void check(BoundConfig config, Problems problems) {
-    sourceType(config, problems, SourceType.OUTBOUND, "outbound sources");
-  }
-
-  /** Source types the engine does not run yet: {@code outbound}. */
-  private static void sourceType(
-      BoundConfig config, Problems problems, SourceType type, String what) {
-    for (Map.Entry<String, SourceConfig> source : config.sources().entrySet()) {
-      if (source.getValue().type() == type) {
-        problems.error(
-            "sources." + source.getKey() + ".type",
-            what + " are not supported yet " + SOURCE_TYPES);
-      }
-    }
+    // Every section runs in this version.
   }
 }

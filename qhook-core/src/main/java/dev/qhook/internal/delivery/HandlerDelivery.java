@@ -172,7 +172,7 @@ public final class HandlerDelivery implements Function<ClaimedJob, Completion> {
     }
   }
 
-  private static AttemptRecord record(
+  static AttemptRecord record(
       Job job, AttemptOutcome outcome, AttemptOutcome.@Nullable Failure failure, Instant at) {
     return new AttemptRecord(
         job.attempt(),

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /** The circuit breaker and the optional rate limit of each handler, made on first use. */
 public final class HandlerGuards {
@@ -20,12 +21,17 @@ public final class HandlerGuards {
    * it is due); else when the permit booked for it is due.
    */
   public Optional<Instant> rateLimitedUntil(HandlerConfig handler, String jobId, Instant now) {
-    Double rate = handler.rateLimit();
+    return rateLimitedUntil(handler.name(), handler.rateLimit(), jobId, now);
+  }
+
+  /** The same for any target with a rate (an outbound endpoint); a new rate starts afresh. */
+  Optional<Instant> rateLimitedUntil(
+      String target, @Nullable Double rate, String jobId, Instant now) {
     if (rate == null) {
       return Optional.empty();
     }
     return limits
-        .computeIfAbsent(handler.name(), h -> new RatePermits(rate, now))
+        .computeIfAbsent(target + "@" + rate, h -> new RatePermits(rate, now))
         .until(jobId, now);
   }
 }

@@ -28,7 +28,7 @@ public final class HandlerRequests {
   static final String ENCODED_HEADERS = "X-Qhook-Encoded-Headers";
 
   /** Headers the configured {@code headers} may not replace. */
-  static final Set<String> PROTECTED =
+  public static final Set<String> PROTECTED =
       Set.of(
           "x-qhook-encoded-headers",
           "host",

@@ -3,6 +3,8 @@ package dev.qhook.internal.engine;
 import dev.qhook.config.FallibleStep;
 import dev.qhook.config.HandlerConfig;
 import dev.qhook.config.QHookConfig;
+import dev.qhook.config.SourceConfig;
+import dev.qhook.config.SourceType;
 import dev.qhook.config.Step;
 import dev.qhook.config.WorkflowConfig;
 import dev.qhook.internal.ingest.HandOff;
@@ -74,12 +76,17 @@ public final class Dispatcher implements HandOff, AutoCloseable {
       Map<String, Integer> concurrencyLimits) {
 
     /**
-     * From the config: {@code worker.*}, a lease of the longest request timeout plus {@code
-     * leaseMargin}, and every handler's {@code max_concurrency}.
+     * From the config: {@code worker.*}, a lease of the longest request timeout (handlers' and
+     * outbound sources') plus {@code leaseMargin}, and every handler's {@code max_concurrency}.
      */
     public static Settings of(QHookConfig config, Duration pollInterval, Duration leaseMargin) {
       Duration longest = config.delivery().timeout();
       Map<String, Integer> limits = new HashMap<>();
+      for (SourceConfig s : config.sources().values()) {
+        if (s.type() == SourceType.OUTBOUND && s.timeout().compareTo(longest) > 0) {
+          longest = s.timeout(); // outbound deliveries use their source's timeout
+        }
+      }
       for (HandlerConfig h : config.handlers().values()) {
         if (h.timeout().compareTo(longest) > 0) {
           longest = h.timeout();
@@ -310,7 +317,7 @@ public final class Dispatcher implements HandOff, AutoCloseable {
             now,
             limit,
             now.plus(settings.lease()),
-            Set.of(JobKind.HANDLER, JobKind.WORKFLOW_STEP),
+            Set.of(JobKind.HANDLER, JobKind.WORKFLOW_STEP, JobKind.OUTBOUND),
             settings.concurrencyLimits()));
   }
 

@@ -7,6 +7,7 @@ import dev.qhook.Health;
 import dev.qhook.InboundRequest;
 import dev.qhook.IngestRequest;
 import dev.qhook.IngestResult;
+import dev.qhook.Outbound;
 import dev.qhook.QHook;
 import dev.qhook.QueueClient;
 import dev.qhook.QueueStats;
@@ -26,14 +27,22 @@ import dev.qhook.internal.delivery.HandlerDelivery;
 import dev.qhook.internal.delivery.HandlerGuards;
 import dev.qhook.internal.delivery.HandlerRequests;
 import dev.qhook.internal.delivery.Hmac;
+import dev.qhook.internal.delivery.OutboundDelivery;
+import dev.qhook.internal.delivery.OutboundRequests;
 import dev.qhook.internal.delivery.StepRequests;
 import dev.qhook.internal.ids.UlidGenerator;
 import dev.qhook.internal.inbound.InboundReceiver;
 import dev.qhook.internal.inbound.SourceGates;
 import dev.qhook.internal.ingest.Ingestor;
+import dev.qhook.internal.ingest.Replayer;
 import dev.qhook.internal.ingest.Submission;
 import dev.qhook.internal.metrics.EngineMetrics;
 import dev.qhook.internal.net.PrivateAddresses;
+import dev.qhook.internal.outbound.EndpointHealth;
+import dev.qhook.internal.outbound.EndpointManager;
+import dev.qhook.internal.outbound.EndpointRoutes;
+import dev.qhook.internal.outbound.OutboundEmission;
+import dev.qhook.internal.outbound.OwnershipParts;
 import dev.qhook.internal.queue.PullQueues;
 import dev.qhook.internal.routing.Router;
 import dev.qhook.internal.transport.ApacheHttpTransport;
@@ -120,9 +129,11 @@ public final class EngineRuntime {
   private final Maintenance maintenance;
   private final CronTicker cron;
   private final Admin admin;
+  private final Outbound outbound;
   private final AlertSink alerts;
   private final HealthProbe healthProbe;
   private final WorkflowEngine workflows;
+  private final EndpointRoutes endpointRoutes;
   private volatile State state = State.NEW;
   private volatile boolean abandoning;
 
@@ -185,6 +196,20 @@ public final class EngineRuntime {
             options.random(),
             metrics,
             this::raiseAlert);
+    this.endpointRoutes = new EndpointRoutes(this.store.outbound(), config, clock);
+    OutboundDelivery outboundDelivery =
+        new OutboundDelivery(
+            new OutboundDelivery.Wiring(
+                config.sources(),
+                config.delivery(),
+                this.store.outbound(),
+                this.transport,
+                clock,
+                options.random(),
+                metrics,
+                this::raiseAlert),
+            new OutboundRequests(Version.NUMBER),
+            new EndpointHealth(this.store.outbound(), config, endpointRoutes, this::raiseAlert));
     this.dispatcher =
         new Dispatcher(
             this.store,
@@ -192,9 +217,11 @@ public final class EngineRuntime {
             Dispatcher.Settings.of(config, POLL_INTERVAL, LEASE_MARGIN),
             workers,
             claimed ->
-                claimed.job().kind() == JobKind.WORKFLOW_STEP
-                    ? steps.apply(claimed)
-                    : delivery.apply(claimed),
+                switch (claimed.job().kind()) {
+                  case WORKFLOW_STEP -> steps.apply(claimed);
+                  case OUTBOUND -> outboundDelivery.apply(claimed);
+                  default -> delivery.apply(claimed);
+                },
             this::storeCompletion,
             dbHealth,
             this::onDbFailure);
@@ -221,7 +248,8 @@ public final class EngineRuntime {
             metrics,
             this::onStored,
             dispatcher,
-            workflows.starter());
+            workflows.starter(),
+            new OutboundEmission(config, endpointRoutes));
     CertificateFetcher certificates =
         options.certificates() != null
             ? options.certificates()
@@ -237,7 +265,24 @@ public final class EngineRuntime {
     this.maintenance =
         new Maintenance(this.store, clock, config, dispatcher::wake, metrics, this::raiseAlert);
     maintenance.onLostForGood(workflows::lostForGood);
-    this.admin = new StoreAdmin(this.store, clock, dispatcher::wake);
+    this.admin =
+        new StoreAdmin(
+            this.store,
+            clock,
+            dispatcher::wake,
+            new Replayer(
+                router,
+                new OutboundEmission(config, endpointRoutes),
+                this.store,
+                clock,
+                this::onStored));
+    this.outbound =
+        new EndpointManager(
+            config,
+            this.store,
+            endpointRoutes,
+            new OwnershipParts(ssrfGuard, transport, new OutboundRequests(Version.NUMBER), clock),
+            dispatcher::wake);
     this.cron =
         new CronTicker(
             config,
@@ -454,6 +499,10 @@ public final class EngineRuntime {
 
   public WorkflowRuns workflowRuns() {
     return workflows.runs();
+  }
+
+  public Outbound outbound() {
+    return outbound;
   }
 
   public QueueClient queue(String name) {

@@ -1,6 +1,9 @@
 package dev.qhook.internal.engine;
 
 import dev.qhook.Admin;
+import dev.qhook.BulkReplayResult;
+import dev.qhook.ReplayResult;
+import dev.qhook.internal.ingest.Replayer;
 import dev.qhook.spi.AttemptRecord;
 import dev.qhook.spi.Event;
 import dev.qhook.spi.EventQuery;
@@ -11,17 +14,31 @@ import dev.qhook.spi.Store;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** {@link Admin} over a store; retries wake the dispatcher. */
 public final class StoreAdmin implements Admin {
   private final Store store;
   private final Clock clock;
   private final Runnable wake;
+  private final Replayer replayer;
 
-  public StoreAdmin(Store store, Clock clock, Runnable wake) {
+  public StoreAdmin(Store store, Clock clock, Runnable wake, Replayer replayer) {
     this.store = store;
     this.clock = clock;
     this.wake = wake;
+    this.replayer = replayer;
+  }
+
+  @Override
+  public Optional<ReplayResult> replay(String eventId, @Nullable Set<String> targets) {
+    return replayer.replay(eventId, targets);
+  }
+
+  @Override
+  public BulkReplayResult replayAll(EventQuery query, @Nullable Set<String> targets) {
+    return replayer.replayAll(query, targets);
   }
 
   @Override

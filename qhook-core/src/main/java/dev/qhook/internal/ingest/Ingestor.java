@@ -12,6 +12,7 @@ import dev.qhook.config.QHookConfig;
 import dev.qhook.internal.engine.GroupCommitter;
 import dev.qhook.internal.ids.UlidGenerator;
 import dev.qhook.internal.metrics.EngineMetrics;
+import dev.qhook.internal.outbound.OutboundEmission;
 import dev.qhook.internal.routing.RoutedConsumer;
 import dev.qhook.internal.routing.Router;
 import dev.qhook.internal.workflow.RunStarter;
@@ -54,11 +55,13 @@ public final class Ingestor {
   private final Consumer<List<NewJob>> onStored;
   private final HandOff handOff;
   private final RunStarter runs;
+  private final OutboundEmission outbound;
 
   /**
    * @param onStored called after a commit that created jobs to be claimed
    * @param handOff takes the jobs leased at ingest to the workers
    * @param runs starts the workflow runs of an event, in its transaction
+   * @param outbound the jobs of outbound endpoints subscribed to an event
    */
   public Ingestor(
       QHookConfig config,
@@ -69,7 +72,8 @@ public final class Ingestor {
       EngineMetrics metrics,
       Consumer<List<NewJob>> onStored,
       HandOff handOff,
-      RunStarter runs) {
+      RunStarter runs,
+      OutboundEmission outbound) {
     this.config = config;
     this.router = router;
     this.appender = appender;
@@ -79,6 +83,7 @@ public final class Ingestor {
     this.onStored = onStored;
     this.handOff = handOff;
     this.runs = runs;
+    this.outbound = outbound;
   }
 
   /** Accepts an event and returns once it is stored; {@link #ingestAsync} without the wait. */
@@ -270,15 +275,7 @@ public final class Ingestor {
     boolean[] leasableAt = new boolean[consumers.size()];
     for (int i = 0; i < consumers.size(); i++) {
       RoutedConsumer c = consumers.get(i);
-      jobs.add(
-          new NewJob(
-              ids.next(),
-              c.kind(),
-              c.name(),
-              c.jobUrl(),
-              c.maxAttempts(),
-              now,
-              orderingKeys.get(i)));
+      jobs.add(c.newJob(ids.next(), now, orderingKeys.get(i)));
       leasableAt[i] = LeasedJobs.leasable(c, orderingKeys.get(i));
       leasable += leasableAt[i] ? 1 : 0;
     }
@@ -289,6 +286,7 @@ public final class Ingestor {
     if (granted > 0) {
       LeasedJobs.lease(jobs, leasableAt, granted, now.plus(handOff.lease()));
     }
+    jobs.addAll(outbound.jobs(request.source(), request.eventType(), now, ids::next));
     return new Prepared(new NewEvent(event, jobs, started), request.source(), granted);
   }
 

@@ -2,10 +2,12 @@ package dev.qhook.testkit.store;
 
 import dev.qhook.spi.AttemptRecord;
 import dev.qhook.spi.ClaimRequest;
+import dev.qhook.spi.Endpoint;
 import dev.qhook.spi.Event;
 import dev.qhook.spi.JobKind;
 import dev.qhook.spi.NewEvent;
 import dev.qhook.spi.NewJob;
+import dev.qhook.spi.Subscription;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,6 +76,17 @@ public final class StoreFixtures {
   public static NewJob queueMessage(
       String queue, int maxAttempts, Instant scheduledAt, @Nullable String orderingKey) {
     return newJob(JobKind.QUEUE, queue, maxAttempts, scheduledAt, orderingKey);
+  }
+
+  /** A new active endpoint of {@code source} with a fresh id and secret, created at {@code at}. */
+  public static Endpoint endpoint(String source, Instant at) {
+    String id = nextId('W');
+    return Endpoint.builder(id, source, "https://example.com/hooks/" + id, "whsec_" + id, at)
+        .build();
+  }
+
+  public static Subscription subscription(String endpointId, String eventType, Instant at) {
+    return new Subscription(nextId('S'), endpointId, eventType, at);
   }
 
   public static NewEvent newEvent(Event event, NewJob... jobs) {

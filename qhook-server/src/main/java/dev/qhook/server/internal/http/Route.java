@@ -38,6 +38,10 @@ public record Route(String method, PathPattern pattern, AsyncRouteHandler handle
     return new Route("POST", PathPattern.parse(path), handler);
   }
 
+  public static Route put(String path, RouteHandler handler) {
+    return new Route("PUT", PathPattern.parse(path), now(handler));
+  }
+
   public static Route delete(String path, RouteHandler handler) {
     return new Route("DELETE", PathPattern.parse(path), now(handler));
   }

@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code ANY /_echo}: answers the request's headers and body; a development target for handlers.
+ * {@code ANY /_echo}: answers the request's headers and body; a development target for handlers. A
+ * JSON body's {@code challenge} is repeated at the top level, so that it also answers the ownership
+ * check of an outbound endpoint.
  */
 public final class EchoRoute {
   private EchoRoute() {}
@@ -18,6 +20,9 @@ public final class EchoRoute {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("headers", request.headerMap());
     body.put("body", json != null ? json : request.bodyText());
+    if (json != null && json.isObject() && json.has("challenge")) {
+      body.put("challenge", json.get("challenge"));
+    }
     return Response.ok(body);
   }
 }

@@ -26,6 +26,8 @@ public final class ServerRoutes {
     WorkflowRunApi runs = new WorkflowRunApi(engine.workflowRuns());
     StatsApi stats = new StatsApi(queues, runs);
     CallbackRoute callbacks = new CallbackRoute(engine.workflowRuns());
+    OutboundApi outbound = new OutboundApi(engine.outbound());
+    ReplayApi replay = new ReplayApi(engine.admin());
     return new RouteTable(
         List.of(
             // /events checks the token itself, after database health
@@ -41,6 +43,8 @@ public final class ServerRoutes {
             Route.get("/api/events", apiToken.guard(events::list)),
             Route.get("/api/events/{id}", apiToken.guard(events::detail)),
             Route.get("/api/events/{id}/jobs", apiToken.guard(jobs::ofEvent)),
+            Route.post("/api/events/replay", apiToken.guard(replay::replayMany)),
+            Route.post("/api/events/{id}/replay", apiToken.guard(replay::replayOne)),
             Route.get("/api/jobs", apiToken.guard(jobs::list)),
             Route.post("/api/jobs/retry", apiToken.guard(jobs::retryDead)),
             Route.get("/api/jobs/{id}", apiToken.guard(jobs::detail)),
@@ -64,6 +68,23 @@ public final class ServerRoutes {
             Route.get("/api/queues/{name}/dlq", apiToken.guard(queues::deadLetters)),
             Route.delete("/api/queues/{name}/dlq", apiToken.guard(queues::deleteDead)),
             Route.post("/api/queues/{name}/dlq/redrive", apiToken.guard(queues::redrive)),
-            Route.post("/api/queues/{name}/drain", apiToken.guard(queues::drain))));
+            Route.post("/api/queues/{name}/drain", apiToken.guard(queues::drain)),
+            Route.post("/api/outbound/endpoints", apiToken.guard(outbound::create)),
+            Route.get("/api/outbound/endpoints", apiToken.guard(outbound::list)),
+            Route.get("/api/outbound/endpoints/{id}", apiToken.guard(outbound::detail)),
+            Route.put("/api/outbound/endpoints/{id}", apiToken.guard(outbound::update)),
+            Route.delete("/api/outbound/endpoints/{id}", apiToken.guard(outbound::delete)),
+            Route.post(
+                "/api/outbound/endpoints/{id}/rotate-secret",
+                apiToken.guard(outbound::rotateSecret)),
+            Route.post("/api/outbound/endpoints/{id}/recover", apiToken.guard(outbound::recover)),
+            Route.post(
+                "/api/outbound/endpoints/{id}/subscriptions", apiToken.guard(outbound::subscribe)),
+            Route.get(
+                "/api/outbound/endpoints/{id}/subscriptions",
+                apiToken.guard(outbound::subscriptions)),
+            Route.delete(
+                "/api/outbound/endpoints/{id}/subscriptions/{sub_id}",
+                apiToken.guard(outbound::unsubscribe))));
   }
 }

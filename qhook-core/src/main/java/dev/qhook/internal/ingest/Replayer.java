@@ -1,0 +1,113 @@
+package dev.qhook.internal.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.qhook.BulkReplayResult;
+import dev.qhook.ReplayResult;
+import dev.qhook.internal.ids.UlidGenerator;
+import dev.qhook.internal.json.Json;
+import dev.qhook.internal.outbound.OutboundEmission;
+import dev.qhook.internal.routing.RoutedConsumer;
+import dev.qhook.internal.routing.Router;
+import dev.qhook.spi.Event;
+import dev.qhook.spi.EventJobs;
+import dev.qhook.spi.EventQuery;
+import dev.qhook.spi.NewJob;
+import dev.qhook.spi.Page;
+import dev.qhook.spi.Store;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Replays stored events (docs/reference/http-api.md, "Replay"): routes each again through the
+ * current config (handlers, queues, outbound endpoints, filters) and stores the new jobs on the
+ * stored event, ignoring idempotency. With {@code targets}, only the consumers named (handlers,
+ * queues, outbound endpoint ids) get jobs.
+ */
+public final class Replayer {
+  private final Router router;
+  private final OutboundEmission outbound;
+  private final Store store;
+  private final UlidGenerator ids;
+  private final Clock clock;
+  private final Consumer<List<NewJob>> onStored;
+
+  /**
+   * @param onStored called with the stored jobs, to wake the dispatcher and the queues
+   */
+  public Replayer(
+      Router router,
+      OutboundEmission outbound,
+      Store store,
+      Clock clock,
+      Consumer<List<NewJob>> onStored) {
+    this.router = router;
+    this.outbound = outbound;
+    this.store = store;
+    this.ids = new UlidGenerator(clock);
+    this.clock = clock;
+    this.onStored = onStored;
+  }
+
+  /** Replays one event; empty when it does not exist. */
+  public Optional<ReplayResult> replay(String eventId, @Nullable Set<String> targets) {
+    Optional<Event> event = store.event(eventId);
+    if (event.isEmpty()) {
+      return Optional.empty();
+    }
+    List<NewJob> jobs = jobs(event.get(), targets, clock.instant());
+    store(List.of(new EventJobs(eventId, jobs)));
+    return Optional.of(new ReplayResult(eventId, jobs.size(), 0));
+  }
+
+  /** Replays one page of the events the query selects, oldest first. */
+  public BulkReplayResult replayAll(EventQuery query, @Nullable Set<String> targets) {
+    Page<Event> page = store.events(query);
+    Instant now = clock.instant();
+    List<EventJobs> batch = new ArrayList<>(page.items().size());
+    int created = 0;
+    for (Event e : page.items()) {
+      List<NewJob> jobs = jobs(e, targets, now);
+      created += jobs.size();
+      batch.add(new EventJobs(e.id(), jobs));
+    }
+    store(batch);
+    List<Event> items = page.items();
+    return new BulkReplayResult(
+        items.size(),
+        created,
+        0,
+        page.hasMore(),
+        items.isEmpty() ? null : items.get(items.size() - 1).id());
+  }
+
+  private void store(List<EventJobs> batch) {
+    List<NewJob> all = batch.stream().flatMap(b -> b.jobs().stream()).toList();
+    if (all.isEmpty()) {
+      return;
+    }
+    store.appendJobs(batch);
+    onStored.accept(all);
+  }
+
+  private List<NewJob> jobs(Event event, @Nullable Set<String> targets, Instant now) {
+    JsonNode json = router.needsPayload(event.source()) ? Json.parseOrNull(event.payload()) : null;
+    List<NewJob> jobs = new ArrayList<>();
+    for (RoutedConsumer c : router.matching(event.source(), event.eventType(), json)) {
+      if (targets == null || targets.contains(c.name())) {
+        jobs.add(c.newJob(ids.next(), now, c.rule().orderingKeyOf(json)));
+      }
+    }
+    for (NewJob j : outbound.jobs(event.source(), event.eventType(), now, ids::next)) {
+      if (targets == null || targets.contains(j.target())) {
+        jobs.add(j);
+      }
+    }
+    return jobs;
+  }
+}
