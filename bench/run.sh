@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# The benchmark kit: bench/run.sh [all|ingest|push|latency|footprint|pull|steady] [--smoke] [--no-build]
+# The benchmark kit: bench/run.sh [all|ingest|push|latency|footprint|pull|steady|scaling|large] [--smoke] [--no-build]
 #
-# Starts what each scenario needs (PostgreSQL through .ci/start-postgres.sh, the qhook server
+# Starts what each scenario needs (PostgreSQL through .ci/start-postgres.sh, MariaDB through
+# .ci/start-mariadb.sh for the MySQL column of ingest and push, the qhook server
 # through bin/qhook, the bare JDK server baseline, a loopback receiver, wrk), all on 127.0.0.1,
 # measures qhook and its baseline in the same run, stops everything it started on exit, and prints
 # the table scenario | qhook | baseline | ratio | target | met?. Results go to bench/results/<run>/.
 # A full run of all scenarios also rewrites the generated section of docs/benchmarks.md; `steady`
-# (about 25 minutes, not part of `all`) rewrites its own generated section there.
+# (about 25 minutes, not part of `all`) rewrites its own generated section there. `scaling` (not
+# part of `all`) prints the database's work per event for docs/scaling.md; `large` (about an hour,
+# not part of `all`) rewrites its own generated section of docs/benchmarks.md.
 #
 # --smoke: every scenario in seconds with tiny counts; no target is judged (CI runs this).
 # Environment: QHOOK_BENCH_PORT (first of six ports, default 19100), QHOOK_BENCH_DATABASE (the
-# PostgreSQL database it recreates, default qhook_bench), BENCH_JAVA_OPTS (JVM flags
+# PostgreSQL and MariaDB databases it recreates, default qhook_bench), QHOOK_BENCH_PG_PORT (the local
+# PostgreSQL server's port, default 5432), BENCH_JAVA_OPTS (JVM flags
 # for every JVM the kit starts, default none; the measured ones also get bin/qhook's defaults).
 set -euo pipefail
 
@@ -26,13 +30,13 @@ for arg in "$@"; do
   case $arg in
     --smoke) smoke=true ;;
     --no-build) build=false ;;
-    all | ingest | push | latency | footprint | pull | steady) scenario=$arg ;;
+    all | ingest | push | latency | footprint | pull | steady | scaling | large) scenario=$arg ;;
     -h | --help)
-      sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+      sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *)
-      echo "bench/run.sh: unknown argument '$arg' (scenarios: all ingest push latency footprint pull steady; flags: --smoke --no-build)" >&2
+      echo "bench/run.sh: unknown argument '$arg' (scenarios: all ingest push latency footprint pull steady scaling large; flags: --smoke --no-build)" >&2
       exit 2
       ;;
   esac
@@ -45,6 +49,8 @@ if $smoke; then
   IDLE_SETTLE=1 LOAD_SECONDS=2
   STEADY_PUSH_EVENTS=300 STEADY_WARMUP=1 STEADY_STEP=2 STEADY_FACTOR=2 STEADY_LOAD=1
   STEADY_COLD=2 STEADY_FIXED=0
+  SCALING_EVENTS=300 SCALING_RATE=100
+  LARGE_EVENTS=20000 LARGE_PUSH_EVENTS=300
 else
   WRK_WARMUP=30 WRK_SECONDS=20
   PUSH_EVENTS=50000 SCHEDULER_TASKS=50000 PUSH_WARMUP=50000 PUSH_WARMUP_ROUNDS=2 PUSH_REPEATS=3
@@ -52,6 +58,8 @@ else
   IDLE_SETTLE=5 LOAD_SECONDS=10
   STEADY_PUSH_EVENTS=20000 STEADY_WARMUP=30 STEADY_STEP=60 STEADY_FACTOR=1.15 STEADY_LOAD=30
   STEADY_COLD=30 STEADY_FIXED=1000
+  SCALING_EVENTS=20000 SCALING_RATE=400
+  LARGE_EVENTS=10000000 LARGE_PUSH_EVENTS=20000
 fi
 # Push delivery and db-scheduler both get 16 workers and claim up to three times that at once
 # (db-scheduler's lock-and-fetch upper limit of 3.0; qhook's worker.batch_size). What each keeps
@@ -64,11 +72,14 @@ base_port=${QHOOK_BENCH_PORT:-19100}
 BARE_PORT=$base_port
 QHOOK_PORT=$((base_port + 1))
 RECEIVER_PORT=$((base_port + 2))
-# QHOOK_BENCH_DATABASE: the PostgreSQL database the kit drops and recreates (default qhook_bench);
-# give runs beside each other on one server databases of their own.
+# QHOOK_BENCH_DATABASE: the PostgreSQL (and MariaDB) database the kit drops and recreates (default
+# qhook_bench); give runs beside each other on one server databases of their own.
 PG_ADMIN_DB=${QHOOK_BENCH_DATABASE:-qhook_bench}
-PG_URL="postgres://qhook:qhook@127.0.0.1:5432/$PG_ADMIN_DB"
-PG_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$PG_ADMIN_DB?user=qhook&password=qhook"
+# QHOOK_BENCH_PG_PORT: another local PostgreSQL server than .ci/start-postgres.sh's (default 5432).
+PG_PORT=${QHOOK_BENCH_PG_PORT:-5432}
+PG_URL="postgres://qhook:qhook@127.0.0.1:$PG_PORT/$PG_ADMIN_DB"
+PG_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$PG_ADMIN_DB?user=qhook&password=qhook"
+MY_URL="mysql://qhook:qhook@127.0.0.1:3306/$PG_ADMIN_DB"
 BENCH_JAR=$root/qhook-bench/target/qhook-bench.jar
 
 run_id=$(date -u +%Y%m%d-%H%M%S)$($smoke && echo -smoke || true)
@@ -163,17 +174,32 @@ ensure_postgres() {
 }
 reset_postgres() { # a fresh, empty benchmark database: never the one the tests use
   ensure_postgres
-  su postgres -c "psql -v ON_ERROR_STOP=1 -qAt -c 'drop database if exists $PG_ADMIN_DB with (force)'" >/dev/null
-  su postgres -c "psql -v ON_ERROR_STOP=1 -qAt -c 'create database $PG_ADMIN_DB owner qhook'" >/dev/null
+  su postgres -c "psql -p $PG_PORT -v ON_ERROR_STOP=1 -qAt -c 'drop database if exists $PG_ADMIN_DB with (force)'" >/dev/null
+  su postgres -c "psql -p $PG_PORT -v ON_ERROR_STOP=1 -qAt -c 'create database $PG_ADMIN_DB owner qhook'" >/dev/null
   # Flush what earlier scenarios wrote now, not during the next measurement.
-  su postgres -c "psql -v ON_ERROR_STOP=1 -qAt -c 'checkpoint'" >/dev/null
+  su postgres -c "psql -p $PG_PORT -v ON_ERROR_STOP=1 -qAt -c 'checkpoint'" >/dev/null
 }
-database_url() { # database_url sqlite|postgres NAME: a fresh database for one qhook run
+mysql_started=false
+ensure_mysql() {
+  $mysql_started && return 0
+  log "starting MariaDB (.ci/start-mariadb.sh)"
+  .ci/start-mariadb.sh >/dev/null
+  mysql_started=true
+}
+reset_mysql() { # a fresh, empty benchmark database on MariaDB, its dirty pages flushed
+  ensure_mysql
+  mariadb --protocol=socket -uroot -e "drop database if exists \`$PG_ADMIN_DB\`; create database \`$PG_ADMIN_DB\`; flush tables"
+}
+database_url() { # database_url sqlite|postgres|mysql NAME: a fresh database for one qhook run
   case $1 in
     sqlite) echo "sqlite:$work/$2.db" ;;
     postgres)
       reset_postgres
       echo "$PG_URL"
+      ;;
+    mysql)
+      reset_mysql
+      echo "$MY_URL"
       ;;
   esac
 }
@@ -231,7 +257,7 @@ scenario_ingest() {
   stop "$bare_pid"
   start_receiver
   local db
-  for db in sqlite postgres; do
+  for db in sqlite postgres mysql; do
     start_qhook "ingest-$db" "$(database_url "$db" "ingest")"
     run_wrk "ingest.$db" "http://127.0.0.1:$QHOOK_PORT/events/bench/order.created"
     stop "$qhook_pid"
@@ -247,7 +273,7 @@ scenario_push() { # each side PUSH_REPEATS times, alternating; the table reports
     measured_java DbSchedulerBaseline --url "$PG_JDBC_URL" --tasks "$SCHEDULER_TASKS" --warmup "$PUSH_WARMUP" \
       --warmup-rounds "$PUSH_WARMUP_ROUNDS" \
       --threads "$SCHEDULER_THREADS" --out "$measurements" 2>&1 | tee -a "$out/push.log"
-    for db in sqlite postgres; do
+    for db in sqlite postgres mysql; do
       log "push ($repeat of $PUSH_REPEATS): qhook on $db, $PUSH_EVENTS events, worker.max_concurrency $PUSH_CONCURRENCY"
       measured_java PushDeliveryRun --database "$(database_url "$db" "push-$repeat")" --events "$PUSH_EVENTS" \
         --warmup "$PUSH_WARMUP" --warmup-rounds "$PUSH_WARMUP_ROUNDS" \
@@ -315,6 +341,82 @@ scenario_steady() {
     cat "$out/steady-cold-$db.log" | tee -a "$out/steady.log"
     stop "$qhook_pid"
   done
+}
+
+# The database's work per event (docs/scaling.md): one engine, then three on one PostgreSQL
+# database, at the same total rate; and db-scheduler's per execution. Counts (commits, statements,
+# rows, WAL bytes) do not depend on how busy the machine is; the CPU columns do. Needs the
+# pg_stat_statements extension for the statement and WAL columns: loaded here (PostgreSQL restarted
+# once) when the server does not have it.
+ensure_pg_stat_statements() {
+  ensure_postgres
+  local loaded
+  loaded=$(su postgres -c "psql -p $PG_PORT -qAt -c 'show shared_preload_libraries'")
+  case $loaded in *pg_stat_statements*) return 0 ;; esac
+  [ "$PG_PORT" = 5432 ] || die "load pg_stat_statements (shared_preload_libraries) on the server at port $PG_PORT"
+  log "loading pg_stat_statements (restarts PostgreSQL once)"
+  su postgres -c "psql -qAt -c \"alter system set shared_preload_libraries = 'pg_stat_statements'\"" >/dev/null
+  local version
+  version=$(ls -d /usr/lib/postgresql/*/bin/postgres | awk -F/ '{print $5}' | sort -V | tail -n 1)
+  pg_ctlcluster "$version" main restart
+  .ci/start-postgres.sh >/dev/null
+}
+scenario_scaling() {
+  local k
+  ensure_pg_stat_statements
+  for k in 1 3; do
+    log "scaling: $k engine(s) on one PostgreSQL database, $SCALING_EVENTS events at $SCALING_RATE/s"
+    reset_postgres
+    su postgres -c "psql -p $PG_PORT -qAt -d $PG_ADMIN_DB -c 'create extension if not exists pg_stat_statements'" >/dev/null
+    measured_java DbWorkRun --database "$PG_URL" --jdbc "$PG_JDBC_URL" --instances "$k" \
+      --events "$SCALING_EVENTS" --rate "$SCALING_RATE" --key "scaling.k$k" --out "$measurements" \
+      2>&1 | grep -v "^scaling\." | tee -a "$out/scaling.log"
+  done
+  log "scaling: db-scheduler, $SCALING_EVENTS executions"
+  reset_postgres
+  su postgres -c "psql -p $PG_PORT -qAt -d $PG_ADMIN_DB -c 'create extension if not exists pg_stat_statements'" >/dev/null
+  measured_java DbSchedulerBaseline --url "$PG_JDBC_URL" --tasks "$SCALING_EVENTS" \
+    --threads "$SCHEDULER_THREADS" --stats-key scaling.dbscheduler --out "$measurements" \
+    2>&1 | grep -v "^scaling\." | tee -a "$out/scaling.log"
+}
+
+# Large stores: ingest and push on a store holding LARGE_EVENTS events of history (30 days, each
+# with a completed job and its attempt, as a month of traffic leaves them) against an empty store,
+# and ingest while retention deletes that history. Targets: >= 0.8x in each case.
+jdbc_url() { # jdbc_url sqlite|postgres NAME: the JDBC URL of database_url's database
+  case $1 in
+    sqlite) echo "jdbc:sqlite:$work/$2.db" ;;
+    postgres) echo "$PG_JDBC_URL" ;;
+  esac
+}
+scenario_large() {
+  local db url ingest="http://127.0.0.1:$QHOOK_PORT/events/bench/order.created"
+  start_receiver
+  for db in sqlite postgres; do
+    log "large ($db): ingest and push on an empty store"
+    start_qhook "large-empty-$db" "$(database_url "$db" large-empty)" --handler-events "none.*" --keep-days 60
+    run_wrk "large.$db.empty.ingest" "$ingest"
+    stop "$qhook_pid"
+    measured_java PushDeliveryRun --database "$(database_url "$db" large-empty-push)" \
+      --events "$LARGE_PUSH_EVENTS" --warmup "$LARGE_PUSH_EVENTS" --keep-days 60 \
+      --key "large.$db.empty.push" --out "$measurements" 2>&1 | tee -a "$out/large.log"
+    log "large ($db): loading $LARGE_EVENTS events of history"
+    url=$(database_url "$db" large)
+    bench_java HistoryLoader --database "$url" --jdbc "$(jdbc_url "$db" large)" \
+      --events "$LARGE_EVENTS" --days 30 2>&1 | tee -a "$out/large.log"
+    log "large ($db): ingest and push on the large store"
+    start_qhook "large-full-$db" "$url" --handler-events "none.*" --keep-days 60
+    run_wrk "large.$db.full.ingest" "$ingest"
+    stop "$qhook_pid"
+    measured_java PushDeliveryRun --database "$url" --events "$LARGE_PUSH_EVENTS" \
+      --warmup "$LARGE_PUSH_EVENTS" --keep-days 60 \
+      --key "large.$db.full.push" --out "$measurements" 2>&1 | tee -a "$out/large.log"
+    log "large ($db): ingest while retention (1 day) deletes the history"
+    start_qhook "large-cleanup-$db" "$url" --handler-events "none.*" --keep-days 1
+    run_wrk "large.$db.cleanup.ingest" "$ingest"
+    stop "$qhook_pid"
+  done
+  stop_receiver
 }
 
 rss_under_load() { # rss_under_load PID URL: the highest RSS seen while wrk loads URL
@@ -472,12 +574,16 @@ scenario_pull() {
 
 # ---- the run -------------------------------------------------------------------------------------
 machine_facts() {
-  local pg="not used" dirty=""
+  local pg="not used" my="not used" dirty=""
   if $postgres_started; then
-    pg=$(su postgres -c "psql -qAt -c 'show server_version'" 2>/dev/null || echo unknown)
+    pg=$(su postgres -c "psql -p $PG_PORT -qAt -c 'show server_version'" 2>/dev/null || echo unknown)
+  fi
+  prop() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" pom.xml | head -n 1; }
+  if $mysql_started; then
+    my=$(mariadb --protocol=socket -uroot -N -e 'select version()' 2>/dev/null || echo unknown)
+    my="$my, mariadb-java-client $(prop mariadb-java-client.version)"
   fi
   git diff --quiet HEAD 2>/dev/null || dirty=" (with uncommitted changes)"
-  prop() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" pom.xml | head -n 1; }
   cat <<EOF
 Run \`bench/run.sh $scenario$($smoke && echo " --smoke" || true)\` at $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$dirty.
 
@@ -488,6 +594,7 @@ Run \`bench/run.sh $scenario$($smoke && echo " --smoke" || true)\` at $(date -u 
 | OS | $(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME"), kernel $(uname -r) |
 | JDK | $(java -version 2>&1 | head -n 1) |
 | PostgreSQL | $pg |
+| MariaDB (the MySQL column) | $my |
 | SQLite | sqlite-jdbc $(prop sqlite-jdbc.version) |
 | wrk | $(wrk -v 2>&1 | head -n 1 | awk '{ print $2 }') |
 | db-scheduler | $(prop db-scheduler.version) |
@@ -532,6 +639,7 @@ machine_facts >"$out/machine.md"
 doc_args=()
 if [ "$scenario" = all ] && ! $smoke; then doc_args=(--doc docs/benchmarks.md); fi
 if [ "$scenario" = steady ] && ! $smoke; then doc_args=(--doc docs/benchmarks.md --section steady); fi
+if [ "$scenario" = large ] && ! $smoke; then doc_args=(--doc docs/benchmarks.md --section large); fi
 echo
 bench_java Report --results "$measurements" --machine "$out/machine.md" --smoke "$smoke" \
   "${doc_args[@]}" | tee "$out/table.md"

@@ -16,7 +16,7 @@ class QHookBuilderTest {
   @Test
   void aConfigMadeWithTheRecordConstructorsIsValidatedAtBuild() {
     QHookConfig loaded = QHookConfig.fromYaml("sources: { app: { type: event } }");
-    QHookConfig withCron =
+    QHookConfig cronWithoutSchedule =
         new QHookConfig(
             loaded.database(),
             loaded.server(),
@@ -30,8 +30,9 @@ class QHookBuilderTest {
             Map.of(),
             null);
 
-    assertThatThrownBy(() -> QHook.builder().config(withCron).store(new InMemoryStore()).build())
+    assertThatThrownBy(
+            () -> QHook.builder().config(cronWithoutSchedule).store(new InMemoryStore()).build())
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("sources.nightly.type: cron sources are not supported yet");
+        .hasMessageContaining("sources.nightly.schedule: required");
   }
 }

@@ -32,7 +32,8 @@ public final class BenchConfig {
                   "max-concurrency",
                   "batch-size",
                   "handler-events",
-                  "queue");
+                  "queue",
+                  "keep-days");
           String yaml =
               yaml(
                   args.get("database"),
@@ -42,12 +43,29 @@ public final class BenchConfig {
                   args.getInt("batch-size", 0),
                   args.get("handler-events", "*"),
                   args.get("queue", ""));
+          int keepDays = args.getInt("keep-days", 0);
+          if (keepDays > 0) {
+            yaml = keeping(yaml, keepDays);
+          }
           Files.writeString(Path.of(args.get("file")), yaml, StandardCharsets.UTF_8);
         });
   }
 
   /**
-   * @param databaseUrl {@code sqlite:FILE} or {@code postgres://user:pass@host:port/db}
+   * {@code yaml} keeping events and finished jobs {@code days} days ({@code retention.events},
+   * {@code worker.retention_hours}), so that a stored history is neither deleted at start nor kept
+   * longer than that.
+   */
+  static String keeping(String yaml, int days) {
+    String worker = "worker:\n  retention_hours: " + days * 24 + "\n";
+    String withWorker =
+        yaml.contains("worker:\n") ? yaml.replace("worker:\n", worker) : yaml + worker;
+    return withWorker + "retention:\n  events: " + days + "d\n";
+  }
+
+  /**
+   * @param databaseUrl {@code sqlite:FILE}, {@code postgres://user:pass@host:port/db} or {@code
+   *     mysql://user:pass@host:port/db}
    * @param maxConcurrency {@code worker.max_concurrency}, 0 for the default
    * @param batchSize {@code worker.batch_size}, 0 for the default
    * @param handlerEvents the handler's event pattern: {@code *}, or one that matches no event the
@@ -62,7 +80,10 @@ public final class BenchConfig {
       int batchSize,
       String handlerEvents,
       String queue) {
-    String driver = databaseUrl.startsWith("sqlite:") ? "sqlite" : "postgres";
+    String driver =
+        databaseUrl.startsWith("sqlite:")
+            ? "sqlite"
+            : databaseUrl.startsWith("mysql:") ? "mysql" : "postgres";
     StringBuilder yaml = new StringBuilder();
     yaml.append("database:\n")
         .append("  driver: ")

@@ -43,7 +43,16 @@ public final class DbSchedulerBaseline {
         "db-scheduler-baseline",
         () -> {
           Args args =
-              Args.parse(argv, "url", "tasks", "warmup", "warmup-rounds", "threads", "out", "key");
+              Args.parse(
+                  argv,
+                  "url",
+                  "tasks",
+                  "warmup",
+                  "warmup-rounds",
+                  "threads",
+                  "out",
+                  "key",
+                  "stats-key");
           int tasks = args.getInt("tasks", 50_000);
           int threads = args.getInt("threads", 16);
           int warmup = args.getInt("warmup", 0);
@@ -53,9 +62,21 @@ public final class DbSchedulerBaseline {
             run(args.get("url"), warmup, threads);
             Settle.vacuum(args.get("url"), new Properties());
           }
-          double rate = run(args.get("url"), tasks, threads);
-          Measurements.append(
-              Path.of(args.get("out")), args.get("key", "push.dbscheduler.rate"), rate);
+          String statsKey = args.get("stats-key", "");
+          if (statsKey.isEmpty()) {
+            double rate = run(args.get("url"), tasks, threads);
+            Measurements.append(
+                Path.of(args.get("out")), args.get("key", "push.dbscheduler.rate"), rate);
+            return;
+          }
+          // The database's work per execution (scheduling it, picking it, removing it).
+          try (PgStats stats = new PgStats(args.get("url"))) {
+            PgStats.Snapshot before = stats.snapshot();
+            run(args.get("url"), tasks, threads);
+            Thread.sleep(1_000); // closed backends report their counters as they exit
+            System.out.printf("db-scheduler, %d executions; per execution:%n", tasks);
+            PgStats.record(before, stats.snapshot(), tasks, Path.of(args.get("out")), statsKey);
+          }
         });
   }
 

@@ -31,6 +31,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * new engine, a new receiver, new connections) deoptimizes code compiled on the first round's
  * profile, and the recompiling lands in the measured round.
  *
+ * <p>{@code --keep-days D} keeps events and finished jobs D days, for a store that holds a history
+ * (the engine's cleanup at start would otherwise delete it).
+ *
  * <p>{@code PushDeliveryRun --database sqlite:/tmp/push.db --events 50000 --warmup 10000 --key
  * push.sqlite --out measurements.tsv}
  */
@@ -53,10 +56,12 @@ public final class PushDeliveryRun {
                   "max-concurrency",
                   "batch-size",
                   "key",
-                  "out");
+                  "out",
+                  "keep-days");
           int maxConcurrency = args.getInt("max-concurrency", 0);
           int batchSize = args.getInt("batch-size", 0);
           int warmup = args.getInt("warmup", 0);
+          int keepDays = args.getInt("keep-days", 0);
           String database = args.get("database");
           QHookConfig storeConfig =
               QHookConfig.fromYaml(
@@ -65,11 +70,17 @@ public final class PushDeliveryRun {
             int warmupRounds = warmup > 0 ? args.getInt("warmup-rounds", 1) : 0;
             for (int round = 1; round <= warmupRounds; round++) {
               System.out.printf("warm-up round %d (not measured): %d events%n", round, warmup);
-              run(store, database, warmup, maxConcurrency, batchSize);
+              run(store, database, warmup, maxConcurrency, batchSize, keepDays);
               Settle.afterRound(database);
             }
             double rate =
-                run(store, database, args.getInt("events", 50_000), maxConcurrency, batchSize);
+                run(
+                    store,
+                    database,
+                    args.getInt("events", 50_000),
+                    maxConcurrency,
+                    batchSize,
+                    keepDays);
             Measurements.append(Path.of(args.get("out")), args.get("key") + ".rate", rate);
           }
         });
@@ -80,13 +91,21 @@ public final class PushDeliveryRun {
    * of a server that has been up for a while).
    */
   static double run(
-      JdbcStore store, String databaseUrl, int events, int maxConcurrency, int batchSize)
+      JdbcStore store,
+      String databaseUrl,
+      int events,
+      int maxConcurrency,
+      int batchSize,
+      int keepDays)
       throws Exception {
     try (Receiver receiver = Receiver.start(0, true)) {
+      String yaml =
+          BenchConfig.yaml(
+              databaseUrl, 19_999, receiver.url("/hook"), maxConcurrency, batchSize, "*", "");
+      // With a history to keep (bench/run.sh large), the engine's cleanup at start must not delete
+      // it.
       QHookConfig config =
-          QHookConfig.fromYaml(
-              BenchConfig.yaml(
-                  databaseUrl, 19_999, receiver.url("/hook"), maxConcurrency, batchSize, "*", ""));
+          QHookConfig.fromYaml(keepDays > 0 ? BenchConfig.keeping(yaml, keepDays) : yaml);
       preload(config, store, events);
       long available = store.countJobsByStatus().getOrDefault(JobStatus.AVAILABLE, 0L);
       if (available != events) {

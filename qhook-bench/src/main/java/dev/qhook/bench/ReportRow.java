@@ -31,7 +31,37 @@ record ReportRow(
     List<ReportRow> rows = new ArrayList<>(fixedScenarios());
     rows.addAll(steady("sqlite", "SQLite"));
     rows.addAll(steady("postgres", "PostgreSQL"));
+    rows.addAll(large("sqlite", "SQLite"));
+    rows.addAll(large("postgres", "PostgreSQL"));
     return rows;
+  }
+
+  /**
+   * Rows of {@code bench/run.sh large}: a store holding a month of history against an empty one.
+   */
+  private static List<ReportRow> large(String db, String label) {
+    String k = "large." + db;
+    return List.of(
+        new ReportRow(
+            "large store ingest req/s, " + label + " (vs empty store)",
+            k + ".full.ingest.rps",
+            k + ".empty.ingest.rps",
+            new Target.RatioAtLeast(0.8)),
+        new ReportRow(
+            "large store push deliveries/s, " + label + " (vs empty store)",
+            k + ".full.push.rate",
+            k + ".empty.push.rate",
+            new Target.RatioAtLeast(0.8)),
+        new ReportRow(
+            "ingest req/s while retention deletes the history, " + label + " (vs large store)",
+            k + ".cleanup.ingest.rps",
+            k + ".full.ingest.rps",
+            new Target.RatioAtLeast(0.8)),
+        new ReportRow(
+            "ingest p99 ms while retention deletes the history, " + label + " (vs large store)",
+            k + ".cleanup.ingest.p99_ms",
+            k + ".full.ingest.p99_ms",
+            NONE));
   }
 
   private static List<ReportRow> fixedScenarios() {
@@ -60,6 +90,15 @@ record ReportRow(
             "ingest.bare.errors",
             NONE),
         new ReportRow(
+            "ingest req/s, MySQL (MariaDB; vs bare JDK server)",
+            "ingest.mysql.rps",
+            "ingest.bare.rps",
+            new Target.RatioAtLeast(0.5)),
+        new ReportRow("ingest p50 ms, MySQL", "ingest.mysql.p50_ms", "ingest.bare.p50_ms", NONE),
+        new ReportRow("ingest p99 ms, MySQL", "ingest.mysql.p99_ms", "ingest.bare.p99_ms", NONE),
+        new ReportRow(
+            "ingest non-2xx/errors, MySQL", "ingest.mysql.errors", "ingest.bare.errors", NONE),
+        new ReportRow(
             "push deliveries/s, SQLite (vs db-scheduler on PostgreSQL)",
             "push.sqlite.rate",
             "push.dbscheduler.rate",
@@ -67,6 +106,11 @@ record ReportRow(
         new ReportRow(
             "push deliveries/s, PostgreSQL (vs db-scheduler)",
             "push.postgres.rate",
+            "push.dbscheduler.rate",
+            new Target.RatioAtLeast(1.5)),
+        new ReportRow(
+            "push deliveries/s, MySQL (MariaDB; vs db-scheduler on PostgreSQL)",
+            "push.mysql.rate",
             "push.dbscheduler.rate",
             new Target.RatioAtLeast(1.5)),
         new ReportRow("latency p50 ms, SQLite", "latency.sqlite.p50_ms", null, NONE),

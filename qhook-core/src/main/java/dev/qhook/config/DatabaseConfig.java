@@ -40,7 +40,7 @@ public record DatabaseConfig(DatabaseDriver driver, String url, int maxConnectio
 
   /**
    * The JDBC URL ({@code jdbc:sqlite:/abs/path/qhook.db}, {@code
-   * jdbc:postgresql://host:5432/db?user=…&password=…}, {@code jdbc:mysql://…}); a relative SQLite
+   * jdbc:postgresql://host:5432/db?user=…&password=…}, {@code jdbc:mariadb://…}); a relative SQLite
    * file is resolved against the current working directory.
    */
   public String jdbcUrl() {

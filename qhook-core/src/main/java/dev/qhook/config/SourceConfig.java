@@ -148,8 +148,8 @@ public record SourceConfig(
   }
 
   /**
-   * A builder of a source of {@code type} with every key at its default. {@code cron} and {@code
-   * outbound} sources are refused when the config is built: this version does not run them yet.
+   * A builder of a source of {@code type} with every key at its default. {@code outbound} sources
+   * are refused when the config is built: this version does not run them yet.
    */
   public static Builder builder(String name, SourceType type) {
     return new Builder(of(name, type));

@@ -76,13 +76,17 @@ class ConfigLoaderTest {
 
   @Test
   void unsupportedSectionsAreRefused() throws IOException {
-    Path base = write("qhook.yaml", "sources:\n  nightly: { type: cron, schedule: '0 3 * * *' }\n");
+    Path base =
+        write(
+            "qhook.yaml",
+            "sources:\n  app: { type: event }\nworkflows:\n  deploy: { source: app, steps: [{"
+                + " name: a, url: 'https://a.example.com/x' }] }\n");
 
     assertThatThrownBy(() -> loader().build().load(base))
         .isInstanceOf(ConfigException.class)
         .hasMessage(
-            "sources.nightly.type: cron sources are not supported yet (this version supports"
-                + " webhook, event, sns and outbound sources)");
+            "workflows.deploy: workflows are not supported yet (this version delivers to handlers"
+                + " and pull queues only)");
   }
 
   private ConfigLoader.Builder loader() {

@@ -227,7 +227,7 @@ class QHookConfigBuilderTest {
   }
 
   @Test
-  void whatTheEngineDoesNotRunYetIsRefused() {
+  void mysqlAndCronSourcesAreNoLongerRefused() {
     QHookConfig.Builder builder =
         QHookConfig.builder()
             .database(new DatabaseConfig(DatabaseDriver.MYSQL, "mysql://u:p@h/db", 10))
@@ -237,12 +237,10 @@ class QHookConfigBuilderTest {
                     .timezone(ZoneId.of("Europe/Berlin"))
                     .build());
 
-    assertThat(problems(builder))
-        .containsExactly(
-            "sources.nightly.type: cron sources are not supported yet (this version supports"
-                + " webhook, event, sns and outbound sources)",
-            "database.url: MySQL and MariaDB are not supported yet (this version stores in sqlite"
-                + " or postgres)");
+    QHookConfig config = builder.build();
+
+    assertThat(config.database().driver()).isEqualTo(DatabaseDriver.MYSQL);
+    assertThat(config.sources()).containsKey("nightly");
   }
 
   @Test

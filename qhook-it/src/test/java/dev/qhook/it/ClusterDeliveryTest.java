@@ -2,10 +2,13 @@ package dev.qhook.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qhook.IngestRequest;
 import dev.qhook.QHook;
 import dev.qhook.config.QHookConfig;
 import dev.qhook.jdbc.JdbcStore;
+import dev.qhook.spi.EventQuery;
 import dev.qhook.spi.JobQuery;
 import dev.qhook.spi.JobStatus;
 import dev.qhook.testkit.RecordingReceiver;
@@ -15,6 +18,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,7 +31,8 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * Two engine instances on one PostgreSQL database, as a cluster runs: each job is delivered once,
- * by one of them, and a handler's {@code max_concurrency} holds across both.
+ * by one of them, a handler's {@code max_concurrency} holds across both, and each cron tick is
+ * stored once whichever instance fires it.
  */
 @EnabledIfEnvironmentVariable(named = "QHOOK_TEST_POSTGRES_URL", matches = ".+")
 class ClusterDeliveryTest {
@@ -101,5 +106,104 @@ class ClusterDeliveryTest {
     assertThat(receiver.maxConcurrentRequests())
         .as("max_concurrency across instances")
         .isLessThanOrEqualTo(2);
+  }
+
+  @Test
+  void twoInstancesStoreEachCronTickOnce() throws Exception {
+    execute("CREATE SCHEMA " + schema);
+    QHookConfig config =
+        QHookConfig.fromYaml("sources:\n  ticks: { type: cron, schedule: '* * * * * *' }\n");
+    QHook first = instance(config);
+    instance(config);
+
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> first.admin().events(EventQuery.all()).items().size() >= 4);
+    Thread.sleep(1_100); // both instances fire the next tick too
+    for (int i = open.size() - 1; i >= 0; i--) {
+      open.get(i).close();
+    }
+    open.clear();
+
+    try (JdbcStore store =
+        JdbcStore.postgres(URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema)) {
+      List<String> keys =
+          store
+              .events(new EventQuery("ticks", null, null, null, null, 1000, false))
+              .items()
+              .stream()
+              .map(e -> e.uniqueKey())
+              .toList();
+      List<Instant> seconds = keys.stream().map(Instant::parse).toList();
+      assertThat(seconds)
+          .as("one event per scheduled second, its key the scheduled time")
+          .hasSizeGreaterThanOrEqualTo(4)
+          .allMatch(t -> t.getNano() == 0)
+          .doesNotHaveDuplicates();
+    }
+  }
+
+  @Test
+  void anOrderingKeyIsDeliveredInIngestOrderAcrossInstancesWhileItsHeadRetries() throws Exception {
+    execute("CREATE SCHEMA " + schema);
+    RecordingReceiver receiver = RecordingReceiver.start();
+    open.add(receiver);
+    receiver.respondByDefault(new Response(200, Map.of(), "", Duration.ofMillis(50)));
+    // The first three deliveries fail: the heads of the keys retry (1 s later) and hold their key.
+    receiver.respondWith(503).respondWith(503).respondWith(503);
+    QHookConfig config =
+        QHookConfig.fromYaml(
+            """
+            server: { allow_private_urls: true }
+            sources:
+              app: { type: event }
+            handlers:
+              ordered:
+                source: app
+                url: %s
+                ordering_key: $.customer
+                retry: { max: 5, backoff: fixed, interval: 1s, jitter: false }
+            """
+                .formatted(receiver.url("/ordered")));
+    QHook first = instance(config);
+    QHook second = instance(config);
+
+    int perKey = 6;
+    List<String> keys = List.of("a", "b", "c");
+    for (int n = 0; n < perKey; n++) {
+      for (String key : keys) {
+        QHook via = (n + key.charAt(0)) % 2 == 0 ? first : second;
+        via.ingest(IngestRequest.of("app", "x", "{\"customer\":\"" + key + "\",\"n\":" + n + "}"));
+      }
+    }
+
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                first.admin().jobs(JobQuery.all()).items().stream()
+                        .filter(j -> j.status() == JobStatus.COMPLETED)
+                        .count()
+                    == perKey * keys.size());
+    ObjectMapper json = new ObjectMapper();
+    Map<String, List<Integer>> arrivals = new java.util.TreeMap<>();
+    for (RecordingReceiver.RecordedRequest r : receiver.requests()) {
+      JsonNode body = json.readTree(r.body());
+      List<Integer> seen =
+          arrivals.computeIfAbsent(body.get("customer").asText(), k -> new ArrayList<>());
+      int n = body.get("n").asInt();
+      if (seen.isEmpty() || seen.get(seen.size() - 1) != n) {
+        seen.add(n); // a retry repeats the same n right after its failure, never later
+      }
+    }
+    List<Integer> ingestOrder = java.util.stream.IntStream.range(0, perKey).boxed().toList();
+    assertThat(arrivals)
+        .as("each key in ingest order, a failed head retried before the next")
+        .containsOnlyKeys(keys)
+        .allSatisfy((key, ns) -> assertThat(ns).isEqualTo(ingestOrder));
+    assertThat(receiver.requests()).hasSize(perKey * keys.size() + 3);
+    assertThat(receiver.maxConcurrentRequests())
+        .as("one delivery at a time per key")
+        .isLessThanOrEqualTo(keys.size());
   }
 }

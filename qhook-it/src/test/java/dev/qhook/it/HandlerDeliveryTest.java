@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Push delivery (docs/reference/http-api.md, "Deliveries to handlers") through the whole engine, on
- * an SQLite file, to a loopback receiver.
+ * an SQLite file, to a loopback receiver. Retries and dead jobs: {@link RetryByClockTest}.
  */
 class HandlerDeliveryTest {
   @TempDir Path dir;
@@ -107,50 +107,6 @@ class HandlerDeliveryTest {
   }
 
   @Test
-  void retriesFailuresThenSucceeds() {
-    String yaml = BASE + "handlers:\n  h: { source: app, url: RECEIVER/h }\n";
-    try (EngineFixture f = EngineFixture.start(dir, yaml)) {
-      f.receiver.respondWith(500).respondWith(502);
-      IngestResult result = f.send("app", "x", "{}");
-      Job job = f.awaitJob(result.eventId(), JobStatus.COMPLETED);
-      assertThat(f.receiver.requests())
-          .extracting(r -> r.header("x-qhook-attempt"))
-          .containsExactly("1", "2", "3");
-      assertThat(f.qhook.admin().attempts(job.id()))
-          .extracting(AttemptRecord::statusCode)
-          .containsExactly(500, 502, 200);
-      assertThat(f.receiver.requests())
-          .extracting(r -> r.header("x-qhook-delivery-id"))
-          .as("stable across retries")
-          .containsOnly(f.receiver.requests().get(0).header("x-qhook-delivery-id"));
-    }
-  }
-
-  @Test
-  void goesDeadAfterMaxAttempts() {
-    String yaml = BASE + "handlers:\n  h: { source: app, url: RECEIVER/h }\n";
-    try (EngineFixture f = EngineFixture.start(dir, yaml)) {
-      f.receiver.respondByDefault(new Response(500, Map.of(), "boom", Duration.ZERO));
-      IngestResult result = f.send("app", "x", "{}");
-      Job job = f.awaitJob(result.eventId(), JobStatus.DEAD);
-      assertThat(job.attempt()).isEqualTo(3);
-      assertThat(job.lastError()).isEqualTo("HTTP 500");
-      assertThat(job.completedAt()).isNotNull();
-      assertThat(f.receiver.requests()).hasSize(3);
-      assertThat(f.qhook.admin().attempts(job.id()))
-          .last()
-          .satisfies(a -> assertThat(a.responseBody()).isEqualTo("boom"));
-      assertThat(f.qhook.meterRegistry().counter("qhook.dlq", "handler", "h").count())
-          .isEqualTo(1.0);
-
-      assertThat(f.qhook.admin().retryJob(job.id())).isTrue();
-      f.receiver.respondByDefault(Response.status(200));
-      Job retried = f.awaitJob(result.eventId(), JobStatus.COMPLETED);
-      assertThat(retried.attempt()).as("the counter was reset").isEqualTo(1);
-    }
-  }
-
-  @Test
   void clientErrorsNotListedInErrorsGoDeadAtOnce() {
     String yaml =
         BASE
@@ -164,23 +120,6 @@ class HandlerDeliveryTest {
       Job job = f.awaitJob(result.eventId(), JobStatus.DEAD);
       assertThat(job.attempt()).isEqualTo(1);
       assertThat(job.lastError()).isEqualTo("HTTP 404");
-    }
-  }
-
-  @Test
-  void retryAfterReplacesTheComputedDelay() {
-    String yaml =
-        BASE
-            + """
-            handlers:
-              h: { source: app, url: RECEIVER/h, retry: { interval: 1h } }
-            """;
-    try (EngineFixture f = EngineFixture.start(dir, yaml)) {
-      f.receiver.respondWith(new Response(503, Map.of("Retry-After", "1"), "", Duration.ZERO));
-      IngestResult result = f.send("app", "x", "{}");
-      // Without Retry-After the retry would wait an hour.
-      Job job = f.awaitJob(result.eventId(), JobStatus.COMPLETED);
-      assertThat(job.attempt()).isEqualTo(2);
     }
   }
 

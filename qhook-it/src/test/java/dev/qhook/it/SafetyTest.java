@@ -11,7 +11,6 @@ import dev.qhook.spi.JobStatus;
 import dev.qhook.testkit.RecordingReceiver;
 import java.net.InetAddress;
 import java.nio.file.Path;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,39 +53,6 @@ class SafetyTest {
       assertThat(f.qhook.admin().attempts(job.id()))
           .singleElement()
           .satisfies(a -> assertThat(a.statusCode()).isNull());
-    }
-  }
-
-  @Test
-  void anOpenBreakerHoldsJobsBackWithoutUsingAttempts() {
-    String yaml =
-        """
-        server: { allow_private_urls: true }
-        sources:
-          app: { type: event }
-        handlers:
-          h:
-            source: app
-            url: RECEIVER/h
-            retry: { max: 10, backoff: fixed, interval: 100ms, jitter: false }
-        """;
-    try (EngineFixture f = EngineFixture.start(dir, yaml)) {
-      f.receiver.respondByDefault(dev.qhook.testkit.RecordingReceiver.Response.status(500));
-      IngestResult result = f.send("app", "x", "{}");
-      Awaitility.await()
-          .atMost(EngineFixture.WAIT)
-          .until(() -> "circuit breaker open".equals(f.onlyJobOf(result.eventId()).lastError()));
-      Job held = f.onlyJobOf(result.eventId());
-      assertThat(held.status()).isEqualTo(JobStatus.RETRYABLE);
-      assertThat(held.attempt()).as("five real attempts, none for the refusal").isEqualTo(5);
-      assertThat(f.receiver.requests()).hasSize(5);
-      assertThat(held.scheduledAt()).isAfter(held.createdAt().plusSeconds(50));
-      assertThat(
-              f.qhook
-                  .meterRegistry()
-                  .counter("qhook.circuit.breaker.opened", "handler", "h")
-                  .count())
-          .isEqualTo(1.0);
     }
   }
 

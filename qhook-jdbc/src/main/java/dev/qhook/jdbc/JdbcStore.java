@@ -17,6 +17,7 @@ import dev.qhook.jdbc.internal.JobReader;
 import dev.qhook.jdbc.internal.JobRetrier;
 import dev.qhook.jdbc.internal.LeaseKeeper;
 import dev.qhook.jdbc.internal.Migrations;
+import dev.qhook.jdbc.internal.MysqlDatabase;
 import dev.qhook.jdbc.internal.NulValues;
 import dev.qhook.jdbc.internal.OutboundTables;
 import dev.qhook.jdbc.internal.PostgresDatabase;
@@ -55,7 +56,7 @@ import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@link Store} on SQLite or PostgreSQL, through JDBC.
+ * The {@link Store} on SQLite, PostgreSQL or MySQL/MariaDB, through JDBC.
  *
  * <p><b>SQLite</b> ({@link #sqlite(Path)}): one file, one instance. WAL journal and {@code
  * synchronous=FULL}, so an append is on disk when it returns; one writer connection (writes take
@@ -64,6 +65,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>PostgreSQL</b> ({@link #postgres(String)}): any number of instances. Claims lock with
  * {@code FOR UPDATE SKIP LOCKED}; per-target concurrency limits hold cluster-wide.
+ *
+ * <p><b>MySQL 8.0+ and MariaDB 10.6+</b> ({@link #mysql(String)}): any number of instances, as with
+ * PostgreSQL; a claim is a {@code SELECT ... FOR UPDATE SKIP LOCKED} and one {@code UPDATE} in one
+ * transaction (MySQL has no {@code UPDATE ... RETURNING}).
  *
  * <p>A queue receive is one claim statement ({@code UPDATE ... RETURNING}, on PostgreSQL over rows
  * locked with {@code FOR UPDATE SKIP LOCKED}); acks and extensions are one statement each.
@@ -77,12 +82,12 @@ public final class JdbcStore implements Store {
   /** Read connections of a SQLite store when not configured: {@value}. */
   public static final int DEFAULT_SQLITE_READERS = 4;
 
-  /** Connections of a PostgreSQL store when not configured: {@value}. */
+  /** Connections of a PostgreSQL or MySQL store when not configured: {@value}. */
   public static final int DEFAULT_POSTGRES_CONNECTIONS = 10;
 
   private final Database db;
   private final Clock clock;
-  private final EventWriter eventWriter = new EventWriter();
+  private final EventWriter eventWriter;
   private final EventReader eventReader = new EventReader();
   private final JobReader jobReader = new JobReader();
   private final JobRetrier jobRetrier = new JobRetrier();
@@ -98,6 +103,7 @@ public final class JdbcStore implements Store {
   private JdbcStore(Database db, Clock clock) {
     this.db = db;
     this.clock = clock;
+    this.eventWriter = new EventWriter(db.dialect());
     this.claimer = new JobClaimer(db.dialect());
     this.completer = new JobCompleter(db.dialect(), clock);
     this.leases = new LeaseKeeper(db.dialect());
@@ -137,6 +143,21 @@ public final class JdbcStore implements Store {
   }
 
   /**
+   * A store in MySQL or MariaDB, e.g. {@code mysql://user:pass@host:3306/qhook} or {@code
+   * jdbc:mariadb://host:3306/qhook?user=u&password=p}; the database must exist.
+   */
+  public static JdbcStore mysql(String url) {
+    return mysql(url, DEFAULT_POSTGRES_CONNECTIONS, Clock.systemUTC());
+  }
+
+  public static JdbcStore mysql(String url, int maxConnections, Clock clock) {
+    DatabaseUrls.Mysql target = DatabaseUrls.mysql(requireNonNull(url, "url"));
+    return new JdbcStore(
+        MysqlDatabase.open(target.jdbcUrl(), target.properties(), maxConnections),
+        requireNonNull(clock, "clock"));
+  }
+
+  /**
    * The store the {@code database} config section describes (docs/reference/configuration.md,
    * "database").
    */
@@ -155,6 +176,8 @@ public final class JdbcStore implements Store {
             clock);
       case POSTGRES:
         return postgres(config.url(), config.maxConnections(), clock);
+      case MYSQL:
+        return mysql(config.url(), config.maxConnections(), clock);
       default:
         throw new IllegalArgumentException(
             "database.driver: " + driver.name().toLowerCase(Locale.ROOT) + " is not supported yet");

@@ -17,7 +17,7 @@ class JdbcStoreProviderTest {
   @TempDir Path dir;
 
   @Test
-  void theServiceLoaderFindsTheProviderForSqliteAndPostgres() {
+  void theServiceLoaderFindsTheProviderForSqlitePostgresAndMysql() {
     StoreProvider provider =
         ServiceLoader.load(StoreProvider.class).stream()
             .map(ServiceLoader.Provider::get)
@@ -30,7 +30,7 @@ class JdbcStoreProviderTest {
     assertThat(provider.supports(new DatabaseConfig(DatabaseDriver.POSTGRES, "postgres://h/d", 10)))
         .isTrue();
     assertThat(provider.supports(new DatabaseConfig(DatabaseDriver.MYSQL, "mysql://h/d", 10)))
-        .isFalse();
+        .isTrue();
   }
 
   @Test

@@ -16,8 +16,6 @@ import dev.qhook.spi.JobKind;
 import dev.qhook.spi.NewEvent;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
@@ -27,19 +25,12 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * (docs/configuration.md, "Stores").
  */
 @EnabledIfEnvironmentVariable(named = PostgresTestDatabase.URL_VARIABLE, matches = ".+")
-class PostgresRefusedValuesTest {
+class PostgresRefusedValuesTest extends ServerStoreTest {
   private final PostgresTestDatabase database = new PostgresTestDatabase();
-  private JdbcStore store;
 
-  @BeforeEach
-  void open() {
-    store = database.freshStore();
-  }
-
-  @AfterEach
-  void close() {
-    store.close();
-    database.drop();
+  @Override
+  ServerDatabase database() {
+    return database;
   }
 
   @Test

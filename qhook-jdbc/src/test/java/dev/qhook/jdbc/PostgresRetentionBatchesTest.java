@@ -1,61 +1,27 @@
 package dev.qhook.jdbc;
 
-import static dev.qhook.testkit.store.StoreFixtures.at;
-import static dev.qhook.testkit.store.StoreFixtures.event;
-import static dev.qhook.testkit.store.StoreFixtures.handlerJob;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.qhook.spi.Job;
-import dev.qhook.spi.JobStatus;
-import dev.qhook.spi.LostJobs;
-import dev.qhook.spi.NewEvent;
-import dev.qhook.spi.NewJob;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
- * The TTL sweep works in batches (docs/configuration.md, "Stores"): more expired jobs than the
- * PostgreSQL protocol binds parameters in one statement (65,535) are all expired and reported.
+ * The TTL sweep on PostgreSQL: more expired jobs than the PostgreSQL protocol binds parameters in
+ * one statement (65,535).
  */
 @EnabledIfEnvironmentVariable(named = PostgresTestDatabase.URL_VARIABLE, matches = ".+")
-class PostgresRetentionBatchesTest {
+class PostgresRetentionBatchesTest extends RetentionBatchesTest {
   private final PostgresTestDatabase database = new PostgresTestDatabase();
-  private JdbcStore store;
 
-  @BeforeEach
-  void open() {
-    store = database.freshStore();
+  @Override
+  ServerDatabase database() {
+    return database;
   }
 
-  @AfterEach
-  void close() {
-    store.close();
-    database.drop();
+  @Override
+  int events() {
+    return 70;
   }
 
-  @Test
-  void theTtlSweepExpiresMoreJobsThanOneStatementCanBind() {
-    List<String> ids = new ArrayList<>();
-    List<NewEvent> events = new ArrayList<>();
-    for (int e = 0; e < 70; e++) {
-      List<NewJob> jobs = new ArrayList<>();
-      for (int j = 0; j < 1_000; j++) {
-        NewJob job = handlerJob("h", at(0));
-        jobs.add(job);
-        ids.add(job.id());
-      }
-      events.add(new NewEvent(event(at(0)), jobs));
-    }
-    store.append(events);
-
-    List<Job> expired = store.expireJobs(at(100), at(600));
-
-    assertThat(expired).extracting(Job::id).containsExactlyInAnyOrderElementsOf(ids);
-    assertThat(expired).allSatisfy(j -> assertThat(j.lastError()).isEqualTo(LostJobs.TTL_EXPIRED));
-    assertThat(store.countJobsByStatus()).containsEntry(JobStatus.DEAD, (long) ids.size());
+  @Override
+  int jobsPerEvent() {
+    return 1_000;
   }
 }

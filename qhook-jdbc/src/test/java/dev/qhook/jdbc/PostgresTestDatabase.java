@@ -11,7 +11,7 @@ import java.util.UUID;
  * jdbc:postgresql://127.0.0.1:5432/qhook?user=qhook&password=qhook}; {@code .ci/start-postgres.sh}
  * starts one).
  */
-final class PostgresTestDatabase {
+final class PostgresTestDatabase implements ServerDatabase {
   static final String URL_VARIABLE = "QHOOK_TEST_POSTGRES_URL";
 
   private final String schema =
@@ -31,7 +31,8 @@ final class PostgresTestDatabase {
   }
 
   /** A new store on this schema, migrated and emptied. */
-  JdbcStore freshStore() {
+  @Override
+  public JdbcStore freshStore() {
     execute("CREATE SCHEMA IF NOT EXISTS " + schema);
     JdbcStore store = store();
     store.migrate();
@@ -41,7 +42,8 @@ final class PostgresTestDatabase {
   }
 
   /** Another store on the same schema, as a second instance of a cluster would open. */
-  JdbcStore store() {
+  @Override
+  public JdbcStore store() {
     String url = System.getenv(URL_VARIABLE);
     String parameters = "currentSchema=" + schema;
     if (!extraParameters.isEmpty()) {
@@ -55,7 +57,8 @@ final class PostgresTestDatabase {
     return schema;
   }
 
-  void drop() {
+  @Override
+  public void drop() {
     execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
   }
 

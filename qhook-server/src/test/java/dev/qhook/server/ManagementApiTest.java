@@ -204,6 +204,28 @@ class ManagementApiTest {
     assertThat(next.get("jobs").get(0).get("id").asText()).isGreaterThan(after);
   }
 
+  @Test
+  void anEventsJobsAreListedAndPagedUnderTheEvent() {
+    String first = ingest("app", "x", "{}");
+    String second = ingest("app", "x", "{}");
+    receiver.awaitRequests(2, Duration.ofSeconds(10));
+
+    JsonNode jobs = getJson("/api/events/" + first + "/jobs");
+    assertThat(jobs.get("has_more").asBoolean()).isFalse();
+    assertThat(jobs.get("jobs")).hasSize(1);
+    assertThat(jobs.get("jobs").get(0).get("event_id").asText()).isEqualTo(first);
+    assertThat(jobs.get("jobs").get(0).get("handler").asText()).isEqualTo("once");
+    assertThat(getJson("/api/events/" + second + "/jobs?handler=other").get("jobs")).isEmpty();
+
+    HttpResponse<String> unknown = server.get("/api/events/nope/jobs", AUTH);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(RunningServer.json(unknown).get("message").asText()).isEqualTo("no event 'nope'");
+    HttpResponse<String> badLimit = server.get("/api/events/" + first + "/jobs?limit=0", AUTH);
+    assertThat(badLimit.statusCode()).isEqualTo(400);
+    assertThat(RunningServer.json(badLimit).get("message").asText()).startsWith("limit:");
+    assertThat(server.get("/api/events/" + first + "/jobs").statusCode()).isEqualTo(401);
+  }
+
   private JsonNode awaitJobWithStatus(String status) {
     Awaitility.await()
         .atMost(Duration.ofSeconds(10))

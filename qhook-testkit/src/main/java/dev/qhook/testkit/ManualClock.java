@@ -7,13 +7,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A clock that moves only when told: give it to {@code QHook.builder().clock(...)} and move time
  * instead of sleeping (retry delays, leases, TTLs). Thread-safe; always UTC.
+ *
+ * <p>Listeners added with {@link #onChange(Runnable)} run on the calling thread after every {@link
+ * #advance} or {@link #set}: {@link QHookExtension} uses one to call {@code QHook.pollNow()}, so
+ * that work made due by moving the clock is claimed at once instead of at the next poll.
  */
 public final class ManualClock extends Clock {
   private volatile Instant now;
+  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
   public ManualClock(Instant start) {
     this.now = requireNonNull(start, "start");
@@ -23,12 +30,29 @@ public final class ManualClock extends Clock {
     return now;
   }
 
-  public synchronized void advance(Duration by) {
-    now = now.plus(requireNonNull(by, "by"));
+  public void advance(Duration by) {
+    requireNonNull(by, "by");
+    synchronized (this) {
+      now = now.plus(by);
+    }
+    changed();
   }
 
   public void set(Instant instant) {
-    now = requireNonNull(instant, "instant");
+    requireNonNull(instant, "instant");
+    synchronized (this) {
+      now = instant;
+    }
+    changed();
+  }
+
+  /** Runs {@code listener} after each later change of the time. */
+  public void onChange(Runnable listener) {
+    listeners.add(requireNonNull(listener, "listener"));
+  }
+
+  private void changed() {
+    listeners.forEach(Runnable::run);
   }
 
   @Override

@@ -73,8 +73,9 @@ public final class DatabaseUrls {
   /**
    * The JDBC URL for {@code url}. A relative SQLite file is resolved against {@code directory}; the
    * sqlx-only {@code mode} parameter is dropped; credentials of {@code postgres://} and {@code
-   * mysql://} URLs move to {@code user}/{@code password} parameters. {@code mariadb://} becomes a
-   * {@code jdbc:mysql:} URL (MySQL Connector/J serves MariaDB).
+   * mysql://} URLs move to {@code user}/{@code password} parameters. {@code mysql://} and {@code
+   * mariadb://} become {@code jdbc:mariadb:} URLs (MariaDB Connector/J, the driver qhook ships,
+   * serves both MySQL and MariaDB).
    *
    * @throws IllegalArgumentException if {@code url} is not an accepted form
    */
@@ -98,7 +99,7 @@ public final class DatabaseUrls {
     }
     DatabaseDriver driver =
         driverOf(url).orElseThrow(() -> new IllegalArgumentException("unsupported database URL"));
-    return networkJdbcUrl(url, driver == DatabaseDriver.POSTGRES ? "postgresql" : "mysql");
+    return networkJdbcUrl(url, driver == DatabaseDriver.POSTGRES ? "postgresql" : "mariadb");
   }
 
   /** {@code url} with any password shown as {@code ***}, for logs and error messages. */

@@ -28,8 +28,8 @@ public final class ModelValidation {
   }
 
   /**
-   * Refuses what this version does not run (workflows, cron and outbound sources, MySQL), without
-   * the other rules: for a config made with the record constructors.
+   * Refuses what this version does not run (workflows and outbound sources), without the other
+   * rules: for a config made with the record constructors.
    *
    * @throws ConfigException naming the path of each refused section
    */

@@ -1,21 +1,29 @@
 package dev.qhook.internal.cron;
 
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
+import com.cronutils.model.Cron;
+import com.cronutils.model.definition.CronDefinition;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.model.time.ExecutionTime;
+import com.cronutils.parser.CronParser;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.List;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A cron schedule: 5 fields ({@code minute hour day-of-month month day-of-week})
- * or 6 with leading seconds; lists, ranges, steps, {@code ?}, month names ({@code JAN}) and day
- * names ({@code MON-FRI}); day of week 0 or 7 is Sunday. When both day fields are restricted a day
- * matching either fires (as in Vixie cron). Also {@code @yearly}, {@code @monthly}, {@code
- * @weekly}, {@code @daily}, {@code @hourly}.
+ * A cron schedule, parsed and evaluated by cron-utils: 5 fields ({@code minute hour day-of-month
+ * month day-of-week}) or 6 with leading seconds; lists, ranges, steps, {@code ?}, month names
+ * ({@code JAN}) and day names ({@code MON-FRI}); day of week 0 or 7 is Sunday. When both day fields
+ * are restricted a day matching either fires (as in Vixie cron). Also {@code @yearly}, {@code
+ * @monthly}, {@code @weekly}, {@code @daily}, {@code @hourly}.
+ *
+ * <p>Daylight saving time: a local time that does not exist is skipped, and a local time that
+ * occurs twice fires once, at its first occurrence. cron-utils skips the gap itself; the second
+ * occurrence of a repeated time is dropped here (cron-utils fires schedules finer than an hour at
+ * both).
  */
 public final class CronSchedule {
   private static final Map<String, String> MACROS =
@@ -27,28 +35,16 @@ public final class CronSchedule {
           "@daily", "0 0 * * *",
           "@midnight", "0 0 * * *",
           "@hourly", "0 * * * *");
-  private static final int SEARCH_YEARS = 8;
+  private static final String PARSER_PREFIX = "Failed to parse cron expression. ";
+  private static final CronParser FIVE_FIELDS = new CronParser(definition(false));
+  private static final CronParser SIX_FIELDS = new CronParser(definition(true));
 
   private final String text;
-  private final CronField seconds;
-  private final CronField minutes;
-  private final CronField hours;
-  private final CronField daysOfMonth;
-  private final CronField months;
-  private final CronField daysOfWeek;
+  private final ExecutionTime times;
 
-  private CronSchedule(String text, String[] f) {
+  private CronSchedule(String text, Cron cron) {
     this.text = text;
-    int o = f.length == 6 ? 1 : 0;
-    this.seconds =
-        o == 1
-            ? CronField.parse(f[0], "seconds", 0, 59, List.of(), 0)
-            : CronField.parse("0", "seconds", 0, 59, List.of(), 0);
-    this.minutes = CronField.parse(f[o], "minute", 0, 59, List.of(), 0);
-    this.hours = CronField.parse(f[o + 1], "hour", 0, 23, List.of(), 0);
-    this.daysOfMonth = CronField.parse(f[o + 2], "day-of-month", 1, 31, List.of(), 0);
-    this.months = CronField.parse(f[o + 3], "month", 1, 12, CronField.MONTHS, 1);
-    this.daysOfWeek = CronField.parse(f[o + 4], "day-of-week", 0, 7, CronField.DAYS, 0);
+    this.times = ExecutionTime.forCron(cron);
   }
 
   /**
@@ -59,71 +55,81 @@ public final class CronSchedule {
   public static CronSchedule parse(String text) {
     String trimmed = text.strip();
     String expanded = MACROS.getOrDefault(trimmed.toLowerCase(Locale.ROOT), trimmed);
-    String[] fields = expanded.isEmpty() ? new String[0] : expanded.split("\\s+");
-    if (fields.length != 5 && fields.length != 6) {
+    int fields = expanded.isEmpty() ? 0 : expanded.split("\\s+").length;
+    if (fields != 5 && fields != 6) {
       throw new IllegalArgumentException(
           "expected 5 fields (minute hour day month weekday) or 6 with leading seconds, found "
-              + fields.length);
+              + fields);
     }
-    return new CronSchedule(text, fields);
+    CronParser parser = fields == 6 ? SIX_FIELDS : FIVE_FIELDS;
+    try {
+      // "?" means "any" as in Quartz; cron-utils would switch to Quartz's day semantics for it.
+      String plainFields = expanded.toUpperCase(Locale.ROOT).replace('?', '*');
+      return new CronSchedule(text, parser.parse(plainFields));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(plain(e.getMessage()), e);
+    }
   }
 
   /**
-   * The first fire time strictly after {@code after}, evaluated in {@code zone}: a local time that
-   * does not exist (DST gap) is skipped, a repeated one fires once (at its first occurrence). Empty
-   * if nothing fires within eight years (for example {@code 0 0 30 2 *}).
+   * The first fire time strictly after {@code after}, evaluated in {@code zone}. Empty if the
+   * schedule never fires again (for example {@code 0 0 30 2 *}).
    */
   public Optional<ZonedDateTime> next(ZonedDateTime after, ZoneId zone) {
-    LocalDateTime start = after.withZoneSameInstant(zone).toLocalDateTime();
-    LocalDate day = start.toLocalDate().minusDays(1);
-    LocalDate last = day.plusYears(SEARCH_YEARS);
-    LocalDateTime floor = start.minusHours(3); // earliest local time that can follow `after`
-    for (; !day.isAfter(last); day = day.plusDays(1)) {
-      if (!dayMatches(day)) {
-        continue;
+    // Whole seconds: cron-utils keeps the fraction of the time it starts from.
+    ZonedDateTime from = after.withZoneSameInstant(zone).truncatedTo(ChronoUnit.SECONDS);
+    for (int guard = 0; guard < 10_000; guard++) {
+      Optional<ZonedDateTime> candidate = times.nextExecution(from);
+      if (candidate.isEmpty() || !isRepeat(candidate.get())) {
+        return candidate;
       }
-      for (int h = hours.allowed().nextSetBit(0); h >= 0; h = hours.allowed().nextSetBit(h + 1)) {
-        if (day.atTime(h, 59, 59).isBefore(floor)) {
-          continue;
-        }
-        for (int m = minutes.allowed().nextSetBit(0);
-            m >= 0;
-            m = minutes.allowed().nextSetBit(m + 1)) {
-          for (int s = seconds.allowed().nextSetBit(0);
-              s >= 0;
-              s = seconds.allowed().nextSetBit(s + 1)) {
-            LocalDateTime local = day.atTime(h, m, s);
-            if (local.isBefore(floor)) {
-              continue;
-            }
-            if (zone.getRules().getValidOffsets(local).isEmpty()) {
-              continue;
-            }
-            ZonedDateTime candidate = ZonedDateTime.ofLocal(local, zone, null);
-            if (candidate.toInstant().isAfter(after.toInstant())) {
-              return Optional.of(candidate);
-            }
-          }
-        }
-      }
+      from = candidate.get();
     }
     return Optional.empty();
   }
 
-  private boolean dayMatches(LocalDate day) {
-    if (!months.has(day.getMonthValue())) {
-      return false;
+  /** The second occurrence of a local time that the fall-back transition repeats. */
+  private static boolean isRepeat(ZonedDateTime time) {
+    return !time.withEarlierOffsetAtOverlap().toInstant().equals(time.toInstant());
+  }
+
+  private static CronDefinition definition(boolean seconds) {
+    var builder = CronDefinitionBuilder.defineCron();
+    if (seconds) {
+      builder = builder.withSeconds().withValidRange(0, 59).withStrictRange().and();
     }
-    boolean domMatch = daysOfMonth.has(day.getDayOfMonth());
-    int dow = day.getDayOfWeek() == DayOfWeek.SUNDAY ? 0 : day.getDayOfWeek().getValue();
-    boolean dowMatch = daysOfWeek.has(dow) || (dow == 0 && daysOfWeek.has(7));
-    if (daysOfMonth.unrestricted()) {
-      return dowMatch;
+    return builder
+        .withMinutes()
+        .withValidRange(0, 59)
+        .withStrictRange()
+        .and()
+        .withHours()
+        .withValidRange(0, 23)
+        .withStrictRange()
+        .and()
+        .withDayOfMonth()
+        .withValidRange(1, 31)
+        .withStrictRange()
+        .and()
+        .withMonth()
+        .withValidRange(1, 12)
+        .withStrictRange()
+        .and()
+        .withDayOfWeek()
+        .withValidRange(0, 7)
+        .withMondayDoWValue(1)
+        .withIntMapping(7, 0)
+        .withStrictRange()
+        .and()
+        .instance();
+  }
+
+  /** cron-utils' message without its generic prefix. */
+  private static String plain(@Nullable String message) {
+    if (message == null) {
+      return "invalid cron expression";
     }
-    if (daysOfWeek.unrestricted()) {
-      return domMatch;
-    }
-    return domMatch || dowMatch;
+    return message.startsWith(PARSER_PREFIX) ? message.substring(PARSER_PREFIX.length()) : message;
   }
 
   @Override

@@ -1,4 +1,4 @@
-/** Cron schedules, for cron sources (refused by the config until the engine runs them). */
+/** Cron sources: schedules (on cron-utils) and the timer that fires their ticks. */
 @NullMarked
 package dev.qhook.internal.cron;
 

@@ -20,6 +20,8 @@ import dev.qhook.config.AlertsConfig;
 import dev.qhook.config.QHookConfig;
 import dev.qhook.internal.Version;
 import dev.qhook.internal.alerts.AlertSender;
+import dev.qhook.internal.cron.CronEvents;
+import dev.qhook.internal.cron.CronTicker;
 import dev.qhook.internal.delivery.HandlerDelivery;
 import dev.qhook.internal.delivery.HandlerGuards;
 import dev.qhook.internal.delivery.HandlerRequests;
@@ -60,6 +62,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -119,6 +122,7 @@ public final class EngineRuntime {
   private final Ingestor ingestor;
   private final InboundReceiver inbound;
   private final Maintenance maintenance;
+  private final CronTicker cron;
   private final Admin admin;
   private final Outbound outbound;
   private final AlertSink alerts;
@@ -250,6 +254,13 @@ public final class EngineRuntime {
             endpointRoutes,
             new OwnershipParts(ssrfGuard, transport, new OutboundRequests(Version.NUMBER), clock),
             dispatcher::wake);
+    this.cron =
+        new CronTicker(
+            config,
+            clock,
+            tick -> !ingest(CronEvents.request(tick)).duplicate(),
+            (source, result) -> metrics.cronTick(source, result.name().toLowerCase(Locale.ROOT)),
+            DeliveryExecutors.named("qhook-cron"));
   }
 
   private static AlertSink defaultAlerts(
@@ -291,6 +302,7 @@ public final class EngineRuntime {
     state = State.RUNNING;
     dispatcher.start();
     maintenance.start();
+    cron.start();
     queues.start();
   }
 
@@ -442,6 +454,11 @@ public final class EngineRuntime {
     }
   }
 
+  /** Asks the dispatcher for a claim round now (see {@link dev.qhook.QHook#pollNow()}). */
+  public void pollNow() {
+    dispatcher.wake();
+  }
+
   public Admin admin() {
     return admin;
   }
@@ -496,6 +513,7 @@ public final class EngineRuntime {
       }
       state = State.STOPPING;
     }
+    cron.close();
     maintenance.close();
     queues.close(); // waiting consumers return; leases are left to expire
     // Leases of running jobs keep being renewed while they drain; unstarted ones go back now.

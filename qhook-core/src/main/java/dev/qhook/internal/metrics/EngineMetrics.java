@@ -135,6 +135,18 @@ public final class EngineMetrics {
         .increment();
   }
 
+  /** A cron tick's outcome: stored, duplicate (fired by another instance), failed or skipped. */
+  public void cronTick(String source, String result) {
+    counter(
+            "qhook.cron.ticks",
+            "Cron ticks by source and result",
+            "source",
+            source,
+            "result",
+            result)
+        .increment();
+  }
+
   public void dbError() {
     dbErrors.increment();
   }

@@ -23,7 +23,8 @@ class DatabaseUrlsTest {
   void networkUrlsMoveCredentialsToParameters() {
     assertThat(DatabaseUrls.toJdbc("postgres://qh:p%40ss@db:5432/qhook?sslmode=require", DIR))
         .isEqualTo("jdbc:postgresql://db:5432/qhook?sslmode=require&user=qh&password=p%40ss");
-    assertThat(DatabaseUrls.toJdbc("mariadb://u@db/q", DIR)).isEqualTo("jdbc:mysql://db/q?user=u");
+    assertThat(DatabaseUrls.toJdbc("mariadb://u@db/q", DIR))
+        .isEqualTo("jdbc:mariadb://db/q?user=u");
     assertThat(DatabaseUrls.toJdbc("jdbc:h2:mem:x", DIR)).isEqualTo("jdbc:h2:mem:x");
   }
 

@@ -19,8 +19,8 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every section binds its keys into the records. Sections the engine does not run yet (cron and
- * outbound sources, queues, workflows) are bound below the step that refuses them.
+ * Every section binds its keys into the records. Sections the engine does not run yet (outbound
+ * sources, workflows) are bound below the step that refuses them.
  */
 class SectionBindingTest {
   @Test

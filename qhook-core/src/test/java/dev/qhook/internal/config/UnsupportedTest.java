@@ -3,6 +3,7 @@ package dev.qhook.internal.config;
 import static dev.qhook.internal.config.Yaml.errors;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.qhook.config.DatabaseDriver;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,29 +34,16 @@ class UnsupportedTest {
   }
 
   @Test
-  void cronSourcesAreRefusedAtTheirTypeAndOutboundSourcesRun() {
+  void mysqlAndMariadbAreAcceptedWhereverTheyAreNamed() {
     assertThat(
-            errors(
-                """
-                sources:
-                  nightly: { type: cron, schedule: '0 3 * * *' }
-                  partners: { type: outbound }
-                """))
-        .containsExactly(
-            "sources.nightly.type: cron sources are not supported yet (this version supports"
-                + " webhook, event, sns and outbound sources)");
-  }
-
-  @Test
-  void mysqlIsRefusedWhereverItIsNamed() {
-    String refusal =
-        ": MySQL and MariaDB are not supported yet (this version stores in sqlite or postgres)";
-    assertThat(errors("database: { driver: mysql, url: 'jdbc:foo://h/db' }"))
-        .containsExactly("database.driver" + refusal);
-    assertThat(errors("database: { url: 'mysql://u:p@h/db' }"))
-        .containsExactly("database.url" + refusal);
-    assertThat(errors("database: { url: 'mariadb://u:p@h/db' }"))
-        .containsExactly("database.url" + refusal);
+            Yaml.load("database: { driver: mysql, url: 'jdbc:mariadb://h/db' }")
+                .database()
+                .driver())
+        .isEqualTo(DatabaseDriver.MYSQL);
+    assertThat(Yaml.load("database: { url: 'mysql://u:p@h/db' }").database().driver())
+        .isEqualTo(DatabaseDriver.MYSQL);
+    assertThat(Yaml.load("database: { url: 'mariadb://u:p@h/db' }").database().driver())
+        .isEqualTo(DatabaseDriver.MYSQL);
   }
 
   @Test
@@ -68,26 +56,14 @@ class UnsupportedTest {
                       app: { type: event }
                       gh: { type: webhook, verify: github, secret: s }
                       topic: { type: sns }
+                      nightly: { type: cron, schedule: '0 3 * * *' }
+                      partners: { type: outbound }
                     handlers:
                       h: { source: gh, url: 'https://h.example.com/x' }
+                      p: { source: partners, url: 'https://p.example.com/x' }
                     """)
                 .handlers())
-        .containsOnlyKeys("h");
-  }
-
-  @Test
-  void aHandlerOfARefusedSourceAddsNoProblemOfItsOwn() {
-    assertThat(
-            errors(
-                """
-                sources:
-                  nightly: { type: cron, schedule: '@daily' }
-                handlers:
-                  report: { source: nightly, url: 'https://r.example.com/x' }
-                """))
-        .containsExactly(
-            "sources.nightly.type: cron sources are not supported yet (this version supports"
-                + " webhook, event, sns and outbound sources)");
+        .containsOnlyKeys("h", "p");
   }
 
   @Test

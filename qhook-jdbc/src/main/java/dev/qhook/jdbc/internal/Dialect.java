@@ -91,6 +91,34 @@ public enum Dialect {
             return work.withHandle(h);
           });
     }
+  },
+
+  /**
+   * MySQL 8.0+ and MariaDB 10.6+: many writers; claims skip rows other transactions hold; named
+   * locks ({@code GET_LOCK}) guard counters. See {@link MysqlDialect}.
+   */
+  MYSQL {
+    @Override
+    String lockRowsClause() {
+      return " FOR UPDATE SKIP LOCKED";
+    }
+
+    @Override
+    void lockKeys(Handle handle, List<String> keys) {
+      MysqlDialect.lockKeys(handle, keys);
+    }
+
+    @Override
+    void prepareClaim(Handle handle) {
+      // The claim walks the index of due jobs by its own virtual column (V3__queue_indexes.sql).
+    }
+
+    /** No per-transaction durability: every commit is flushed as the server is configured. */
+    @Override
+    <T> T inTransaction(
+        Handle handle, Durability durability, HandleCallback<T, RuntimeException> work) {
+      return MysqlDialect.inTransaction(handle, work);
+    }
   };
 
   /** The folder of this dialect's scripts under {@code db/migration}. */

@@ -15,6 +15,7 @@ public enum Durability {
    * recovery redoes anyway: a lost claim or lease extension leaves the job as it was before (then
    * the try in flight is not counted as an attempt), and a job left running is requeued when its
    * lease lapses (or at start, on a store of one instance). Saves the disk flush of every claim.
+   * MySQL and MariaDB have no per-transaction setting: there it commits as {@link #ON_COMMIT}.
    */
   DEFERRED
 }

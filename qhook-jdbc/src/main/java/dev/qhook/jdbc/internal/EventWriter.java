@@ -26,9 +26,10 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * <p>A unique key already taken (by an earlier append, a concurrent one, or an earlier event of the
  * same list) makes the event a duplicate. Keys repeated inside the list are resolved here: the
  * first event with the key is inserted, the later ones are its duplicates. Against other
- * transactions the insert says {@code ON CONFLICT DO NOTHING}; an event whose row was not inserted
- * (the driver's per-row count is 0, or unknown when the driver rewrites the batch) is then looked
- * up by key: the id found is its own when it was stored, the original's otherwise.
+ * transactions the insert says {@code ON CONFLICT DO NOTHING} ({@code ON DUPLICATE KEY UPDATE id =
+ * id} on MySQL); an event whose row was not inserted (the driver's per-row count is 0, or unknown
+ * when the driver rewrites the batch) is then looked up by key: the id found is its own when it was
+ * stored, the original's otherwise.
  */
 public final class EventWriter {
   /** Keys looked up per query, well under every driver's limit on bound parameters. */
@@ -37,8 +38,22 @@ public final class EventWriter {
   private static final String INSERT_EVENT =
       "INSERT INTO events ("
           + Columns.EVENT
-          + ") VALUES (:id, :source, :eventType, :payload, :headers, :uniqueKey, :createdAt)"
-          + " ON CONFLICT (source, unique_key) DO NOTHING";
+          + ") VALUES (:id, :source, :eventType, :payload, :headers, :uniqueKey, :createdAt)";
+
+  /** A taken key inserts nothing; a taken id still fails. */
+  private static final String ON_TAKEN_KEY = " ON CONFLICT (source, unique_key) DO NOTHING";
+
+  /**
+   * MySQL has no conflict target: its update runs for a clash on any unique index. A clash on the
+   * idempotency key leaves the row as it is; any other clash (a taken id: the row found has another
+   * key, or none) sets the id to NULL, which the NOT NULL column refuses, so the append fails as on
+   * the other databases. ({@code INSERT IGNORE} would also turn a value too long into a truncated
+   * row.)
+   */
+  private static final String ON_TAKEN_KEY_MYSQL =
+      " ON DUPLICATE KEY UPDATE id = IF(unique_key IS NOT NULL AND unique_key = VALUES(unique_key)"
+          + " AND source = VALUES(source), id, NULL)";
+
   private static final String FIND_BY_KEYS =
       "SELECT source, unique_key, id FROM events"
           + " WHERE source IN (<sources>) AND unique_key IN (<keys>)";
@@ -53,6 +68,21 @@ public final class EventWriter {
     static Key of(Event event) {
       return new Key(event.source(), Objects.requireNonNull(event.uniqueKey()));
     }
+  }
+
+  private final String insertEvent;
+
+  /**
+   * Whether the driver's per-row counts tell a stored event from a duplicate. MySQL's do not: an
+   * {@code ON DUPLICATE KEY} no-op counts 1 row (found rows) and a MariaDB bulk insert reports
+   * none.
+   */
+  private final boolean countsTell;
+
+  public EventWriter(Dialect dialect) {
+    this.insertEvent =
+        INSERT_EVENT + (dialect == Dialect.MYSQL ? ON_TAKEN_KEY_MYSQL : ON_TAKEN_KEY);
+    this.countsTell = dialect != Dialect.MYSQL;
   }
 
   public List<AppendResult> append(Handle h, List<NewEvent> events) {
@@ -122,8 +152,8 @@ public final class EventWriter {
   }
 
   /** The driver's row count of each insert, in the order of {@code indexes}. */
-  private static int[] insertEvents(Handle h, List<NewEvent> events, List<Integer> indexes) {
-    PreparedBatch batch = h.prepareBatch(INSERT_EVENT);
+  private int[] insertEvents(Handle h, List<NewEvent> events, List<Integer> indexes) {
+    PreparedBatch batch = h.prepareBatch(insertEvent);
     for (int index : indexes) {
       Event event = events.get(index).event();
       batch
@@ -137,8 +167,8 @@ public final class EventWriter {
           .add();
     }
     int[] counts = batch.execute();
-    if (counts.length != indexes.size()) {
-      // A driver that reports one count for a rewritten batch: every row is unsure.
+    if (counts.length != indexes.size() || !countsTell) {
+      // A driver that reports one count for a rewritten batch (or MySQL): every row is unsure.
       counts = new int[indexes.size()];
       Arrays.fill(counts, -1);
     }

@@ -27,7 +27,8 @@ import org.sqlite.SQLiteException;
  * program limit such as an index row too large; SQLite's constraint, too-big and mismatch codes), a
  * database that cannot be reached or take work ({@link StoreUnavailableException}: connection
  * errors and timeouts, SQLState classes 08, 53, 57 and 58; SQLite's busy, locked, I/O, full,
- * corrupt and cannot-open codes), or any other failure ({@link StoreException}).
+ * corrupt and cannot-open codes; {@link MysqlErrors} for MySQL and MariaDB codes), or any other
+ * failure ({@link StoreException}).
  *
  * <p>Messages carry the database's primary message only: never the statement's arguments (the
  * driver's batch message quotes every value) nor PostgreSQL's detail line (which quotes key
@@ -97,7 +98,7 @@ final class Failures {
     if (e instanceof SQLiteException sqlite) {
       return SQLITE_REFUSED.contains(sqlite.getResultCode().code & 0xFF);
     }
-    return REFUSED_CLASSES.contains(sqlStateClass(e));
+    return REFUSED_CLASSES.contains(sqlStateClass(e)) || MysqlErrors.refused(e);
   }
 
   private static boolean unavailable(List<Throwable> chain, @Nullable SQLException root) {
@@ -113,7 +114,8 @@ final class Failures {
     if (root instanceof SQLiteException sqlite) {
       return SQLITE_UNAVAILABLE.contains(sqlite.getResultCode().code & 0xFF);
     }
-    return root != null && UNAVAILABLE_CLASSES.contains(sqlStateClass(root));
+    return root != null
+        && (UNAVAILABLE_CLASSES.contains(sqlStateClass(root)) || MysqlErrors.unavailable(root));
   }
 
   /** What the database refused, fit for the client that sent the value. */
@@ -121,6 +123,10 @@ final class Failures {
     String message = primaryMessage(e);
     if ("22021".equals(e.getSQLState()) && message.contains("0x00")) {
       return "a text value contains a NUL character (U+0000), which PostgreSQL cannot store";
+    }
+    String tooLong = MysqlErrors.tooLong(e, message);
+    if (tooLong != null) {
+      return tooLong;
     }
     Matcher index = INDEX_ROW_TOO_BIG.matcher(message);
     if ("54000".equals(e.getSQLState()) && index.find()) {
@@ -148,7 +154,7 @@ final class Failures {
     }
     String message = String.valueOf(e.getMessage());
     int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+    return MysqlErrors.withoutValues(newline < 0 ? message : message.substring(0, newline));
   }
 
   /** The first two characters of the SQLState, or "" when the driver gave none. */

@@ -14,12 +14,12 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * Leases due jobs in one {@code UPDATE ... RETURNING} statement. Its candidates are the due jobs
- * (oldest {@code scheduled_at} first) that head their ordering key and whose target has room under
- * its concurrency limit; on PostgreSQL they are locked with {@code FOR UPDATE SKIP LOCKED}, so
- * concurrent claimers take disjoint jobs. A window function then keeps at most the free slots of
- * each limited target. Claimers that share a limited target take turns (an advisory lock per
- * target), so the running count they read is exact cluster-wide.
+ * Leases due jobs in one {@code UPDATE ... RETURNING} statement ({@link MysqlClaimer} on MySQL).
+ * Its candidates are the due jobs (oldest {@code scheduled_at} first) that head their ordering key
+ * and whose target has room under its concurrency limit; on PostgreSQL they are locked with {@code
+ * FOR UPDATE SKIP LOCKED}, so concurrent claimers take disjoint jobs. A window function then keeps
+ * at most the free slots of each limited target. Claimers that share a limited target take turns
+ * (an advisory lock per target), so the running count they read is exact cluster-wide.
  */
 public final class JobClaimer {
   /** With concurrency limits, look this many times the limit deep for jobs of other targets. */
@@ -58,6 +58,9 @@ public final class JobClaimer {
     Map<String, Integer> limits = request.concurrencyLimits();
     dialect.lockKeys(h, limits.keySet().stream().map(t -> "qhook.target." + t).toList());
     dialect.prepareClaim(h);
+    if (dialect == Dialect.MYSQL) {
+      return MysqlClaimer.lease(h, request);
+    }
 
     Query update = h.createQuery(sql(request));
     update
@@ -107,8 +110,19 @@ public final class JobClaimer {
         : term + " AND j.kind <> 'queue'";
   }
 
+  /**
+   * Keeps a job with an ordering key only while it heads its key: no job of its key runs, and none
+   * before it is still open.
+   */
+  static final String HEADS_ITS_KEY =
+      " AND (j.ordering_key IS NULL OR NOT EXISTS (SELECT 1 FROM jobs h"
+          + " WHERE h.target = j.target AND h.ordering_key = j.ordering_key"
+          + " AND h.id <> j.id AND (h.status = 'running' OR (h.id < j.id AND h.status IN "
+          + Columns.OPEN_STATUSES
+          + "))))";
+
   /** An empty set of kinds means every kind. */
-  private static EnumSet<JobKind> kinds(ClaimRequest request) {
+  static EnumSet<JobKind> kinds(ClaimRequest request) {
     return request.kinds().isEmpty()
         ? EnumSet.allOf(JobKind.class)
         : EnumSet.copyOf(request.kinds());
@@ -133,11 +147,7 @@ public final class JobClaimer {
         .append(" WHERE j.status IN ('available', 'retryable') AND j.scheduled_at <= :now")
         .append(" AND j.kind IN (<kinds>)")
         .append(kindIndexTerm(request))
-        .append(" AND (j.ordering_key IS NULL OR NOT EXISTS (SELECT 1 FROM jobs h")
-        .append(" WHERE h.target = j.target AND h.ordering_key = j.ordering_key")
-        .append(" AND h.id <> j.id AND (h.status = 'running' OR (h.id < j.id AND h.status IN ")
-        .append(Columns.OPEN_STATUSES)
-        .append("))))");
+        .append(HEADS_ITS_KEY);
     if (!limits.isEmpty()) {
       sql.append(" AND j.target NOT IN (SELECT target FROM room WHERE free <= 0)");
     }

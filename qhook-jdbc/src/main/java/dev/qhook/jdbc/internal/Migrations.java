@@ -15,7 +15,9 @@ import org.jdbi.v3.core.Handle;
  * one transaction. Table {@code schema_version} records each applied version (the {@code n} of its
  * name), so running again applies only the scripts not recorded, in version order, even one older
  * than the newest applied (versions are assigned to features in advance and may land in any order).
- * Concurrent instances take turns (an advisory lock on PostgreSQL).
+ * Concurrent instances take turns (an advisory lock on PostgreSQL, a named lock on MySQL). MySQL
+ * commits each DDL statement on its own, so there a script that fails midway leaves what it already
+ * did, and is not recorded as applied.
  */
 public final class Migrations {
   /** Every script, in version order. Add new ones; never edit an applied one. */

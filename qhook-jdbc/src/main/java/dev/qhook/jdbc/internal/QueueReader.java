@@ -25,8 +25,8 @@ public final class QueueReader {
     Map<String, Tally> tallies = new TreeMap<>();
     h.createQuery(
             "SELECT target,"
-                + " SUM(CASE WHEN scheduled_at <= :now THEN 1 ELSE 0 END) AS visible,"
-                + " SUM(CASE WHEN scheduled_at > :now THEN 1 ELSE 0 END) AS delayed,"
+                + " SUM(CASE WHEN scheduled_at <= :now THEN 1 ELSE 0 END) AS n_visible,"
+                + " SUM(CASE WHEN scheduled_at > :now THEN 1 ELSE 0 END) AS n_delayed,"
                 + " MIN(CASE WHEN scheduled_at <= :now THEN created_at END) AS oldest"
                 + " FROM jobs WHERE "
                 + WAITING
@@ -35,8 +35,8 @@ public final class QueueReader {
         .map(
             (rs, ctx) -> {
               Tally t = tallies.computeIfAbsent(rs.getString("target"), q -> new Tally());
-              t.visible = rs.getLong("visible");
-              t.delayed = rs.getLong("delayed");
+              t.visible = rs.getLong("n_visible"); // "delayed" is a MySQL keyword
+              t.delayed = rs.getLong("n_delayed");
               long oldest = rs.getLong("oldest");
               t.oldest = rs.wasNull() ? null : Instant.ofEpochMilli(oldest);
               return t;

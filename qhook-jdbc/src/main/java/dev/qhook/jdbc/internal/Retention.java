@@ -5,6 +5,7 @@ import dev.qhook.spi.LostJobs;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 
 /**
  * The event TTL sweep and cleanup ({@code delivery.event_ttl}, {@code worker.retention_hours} and
@@ -56,17 +57,47 @@ public final class Retention {
           db.write(
               "expiring jobs past the event TTL",
               h ->
-                  h.createQuery(sql)
-                      .bind("error", LostJobs.TTL_EXPIRED)
-                      .bind("now", Columns.millis(now))
-                      .bind("before", before)
-                      .bind("batch", BATCH)
-                      .map((rs, ctx) -> Columns.job(rs))
-                      .list());
+                  db.dialect() == Dialect.MYSQL
+                      ? expireBatchInTwoSteps(h, before, now)
+                      : h.createQuery(sql)
+                          .bind("error", LostJobs.TTL_EXPIRED)
+                          .bind("now", Columns.millis(now))
+                          .bind("before", before)
+                          .bind("batch", BATCH)
+                          .map((rs, ctx) -> Columns.job(rs))
+                          .list());
       expired.addAll(batch);
     } while (batch.size() == BATCH);
     expired.sort((a, b) -> a.id().compareTo(b.id()));
     return expired;
+  }
+
+  /**
+   * One batch of the TTL sweep where {@code UPDATE ... RETURNING} is missing (MySQL): the expirable
+   * jobs are locked, updated by id and read back.
+   */
+  private List<Job> expireBatchInTwoSteps(Handle h, long before, Instant now) {
+    List<String> ids =
+        h.createQuery(
+                "SELECT id FROM jobs WHERE "
+                    + EXPIRABLE
+                    + " ORDER BY id LIMIT :batch"
+                    + db.dialect().lockRowsClause())
+            .bind("before", before)
+            .bind("batch", BATCH)
+            .mapTo(String.class)
+            .list();
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    h.createUpdate(
+            "UPDATE jobs SET status = 'dead', last_error = :error, completed_at = :now,"
+                + " lease_until = NULL WHERE id IN (<ids>)")
+        .bind("error", LostJobs.TTL_EXPIRED)
+        .bind("now", Columns.millis(now))
+        .bindList("ids", ids)
+        .execute();
+    return JobReader.byIds(h, ids);
   }
 
   /** Deletes finished jobs past the cutoff with their attempts; returns how many jobs. */

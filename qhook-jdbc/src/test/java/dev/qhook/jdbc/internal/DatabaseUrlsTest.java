@@ -44,6 +44,36 @@ class DatabaseUrlsTest {
   }
 
   @Test
+  void mysqlAndMariadbUrlsBecomeMariadbJdbcUrlsWithCredentialsAsProperties() {
+    DatabaseUrls.Mysql my = DatabaseUrls.mysql("mysql://qhook:s%40cret@db.local:3307/events?ssl=1");
+    assertThat(my.jdbcUrl()).isEqualTo("jdbc:mariadb://db.local:3307/events?ssl=1");
+    assertThat(my.properties()).containsEntry("user", "qhook").containsEntry("password", "s@cret");
+
+    assertThat(DatabaseUrls.mysql("MariaDB://db/q").jdbcUrl()).isEqualTo("jdbc:mariadb://db/q");
+    assertThat(DatabaseUrls.mysql("mariadb://db/q").properties()).isEmpty();
+  }
+
+  @Test
+  void mysqlJdbcUrlsPassThroughForTheMariadbDriver() {
+    assertThat(DatabaseUrls.mysql("jdbc:mysql://db:3306/q?user=a").jdbcUrl())
+        .isEqualTo("jdbc:mariadb://db:3306/q?user=a");
+    assertThat(DatabaseUrls.mysql("jdbc:mariadb://db/q?user=a").jdbcUrl())
+        .isEqualTo("jdbc:mariadb://db/q?user=a");
+  }
+
+  @Test
+  void malformedMysqlUrlsAreRefusedWithoutShowingThePassword() {
+    assertThatThrownBy(() -> DatabaseUrls.mysql("postgres://u:topsecret@h/db"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("mysql://user:pass@host:port/db")
+        .hasMessageNotContaining("topsecret");
+    assertThatThrownBy(() -> DatabaseUrls.mysql("mysql://u:topsecret@/db"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("needs a host")
+        .hasMessageNotContaining("topsecret");
+  }
+
+  @Test
   void otherUrlsAreRefusedWithoutShowingThePassword() {
     assertThatThrownBy(() -> DatabaseUrls.postgres("mysql://u:topsecret@h/db"))
         .isInstanceOf(IllegalArgumentException.class)

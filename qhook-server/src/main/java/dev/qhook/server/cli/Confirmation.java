@@ -5,8 +5,9 @@ import java.lang.reflect.Method;
 import java.util.Locale;
 
 /**
- * Asks before a destructive command; the commands skip it with {@code -f/--force}. Without a
- * terminal on stdin it fails instead of asking (SPEC: prompts fail when stdin is not a terminal).
+ * Asks before a destructive command; the commands skip it with {@code -y/--yes} or {@code
+ * -f/--force}. Without a terminal on stdin it fails instead of asking (SPEC: prompts fail when
+ * stdin is not a terminal).
  */
 final class Confirmation {
   private Confirmation() {}
@@ -19,7 +20,7 @@ final class Confirmation {
     if (console == null || !isTerminal(console)) {
       throw new CliFailure(
           question.replace("?", "")
-              + ": not confirmed (stdin is not a terminal); pass -f/--force to confirm");
+              + ": not confirmed (stdin is not a terminal); pass -y/--yes or -f/--force to confirm");
     }
     context.out().flush();
     String answer = console.readLine("%s [y/N] ", question);

@@ -71,11 +71,6 @@ final class InitCommand implements Callable<Integer> {
       implements picocli.CommandLine.ITypeConverter<InitTemplates.Template> {
     @Override
     public InitTemplates.Template convert(String value) {
-      String notYet = InitTemplates.NOT_YET.get(value.toLowerCase(java.util.Locale.ROOT));
-      if (notYet != null) {
-        throw new picocli.CommandLine.TypeConversionException(
-            "template '" + value + "' is not available: " + notYet);
-      }
       for (InitTemplates.Template t : InitTemplates.Template.values()) {
         if (t.label().equalsIgnoreCase(value)) {
           return t;

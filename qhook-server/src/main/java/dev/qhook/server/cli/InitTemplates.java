@@ -1,15 +1,11 @@
 package dev.qhook.server.cli;
 
 import java.util.Locale;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** The files {@code qhook init} writes: a commented base config and a local overlay. */
 final class InitTemplates {
-  /**
-   * An extra source added with {@code -t/--template}. A {@code cron} template returns when cron
-   * sources run; until then {@code -t cron} is a usage error (see {@link #NOT_YET}).
-   */
+  /** An extra source added with {@code -t/--template}. */
   enum Template {
     GITHUB(
         """
@@ -29,6 +25,13 @@ final class InitTemplates {
         """
           sns:
             type: sns              # POST /sns/sns (subscriptions are confirmed automatically)
+        """),
+    CRON(
+        """
+          nightly:
+            type: cron             # an event of type cron.tick at each occurrence
+            schedule: "0 3 * * *"  # minute hour day month weekday (6 fields: seconds first)
+            timezone: UTC          # or +02:00, or an IANA zone such as Europe/Berlin
         """);
 
     private final String source;
@@ -42,13 +45,6 @@ final class InitTemplates {
       return name().toLowerCase(Locale.ROOT);
     }
   }
-
-  /** Templates of capabilities this version refuses in a config, with the reason. */
-  static final Map<String, String> NOT_YET =
-      Map.of(
-          "cron",
-          "cron sources are not supported yet (this version supports webhook, event and"
-              + " sns sources)");
 
   static final String BASE =
       """

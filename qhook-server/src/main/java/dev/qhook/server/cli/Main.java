@@ -22,6 +22,14 @@ import picocli.CommandLine.Spec;
       InitCommand.class,
       SendCommand.class,
       QueuesCommand.class,
+      EventsCommand.class,
+      JobsCommand.class,
+      InspectCommand.class,
+      StatusCommand.class,
+      TailCommand.class,
+      ExportCommand.class,
+      DoctorCommand.class,
+      CompletionCommand.class,
       CdsTrainingCommand.class
     })
 public final class Main implements Callable<Integer> {

@@ -7,9 +7,6 @@ import java.util.List;
 
 /** Prints the management API's queue bodies as the {@code queues} commands show them. */
 final class QueuePrinter {
-  /** How much of a payload {@code queues peek} shows: 200 characters. */
-  static final int PAYLOAD_CHARS = 200;
-
   private static final int MAX_LIMIT = 1000;
 
   private final PrintWriter out;
@@ -54,7 +51,7 @@ final class QueuePrinter {
     out.println("  events:             " + events(q.path("events")));
     out.println("  visibility timeout: " + q.path("visibility_timeout").asText() + "s");
     out.println("  max attempts:       " + q.path("max_attempts").asText());
-    out.println("  ordering key:       " + text(q.path("ordering_key")));
+    out.println("  ordering key:       " + Table.cell(q.path("ordering_key")));
     out.printf(
         "  messages:           %d visible, %d delayed, %d in flight, %d dead, %d completed%n",
         q.path("depth").asLong(),
@@ -92,11 +89,7 @@ final class QueuePrinter {
     out.println("event type: " + m.path("event_type").asText());
     out.println("attempt:    " + m.path("attempt").asText());
     out.println("created at: " + m.path("created_at").asText());
-    JsonNode payload = m.path("payload");
-    String text = payload.isTextual() ? payload.textValue() : payload.toString();
-    out.println(
-        "payload:    "
-            + (text.length() > PAYLOAD_CHARS ? text.substring(0, PAYLOAD_CHARS) + "…" : text));
+    out.println("payload:    " + Printing.cut(m.path("payload")));
   }
 
   /** {@code queues dlq}. */
@@ -107,8 +100,8 @@ final class QueuePrinter {
           m.path("id").asText(),
           m.path("event_type").asText(),
           m.path("attempt").asText(),
-          text(m.path("completed_at")),
-          text(m.path("last_error")));
+          Table.cell(m.path("completed_at")),
+          Table.cell(m.path("last_error")));
     }
     int count = page.path("messages").size();
     if (count == 0) {
@@ -126,42 +119,5 @@ final class QueuePrinter {
     List<String> list = new ArrayList<>();
     events.forEach(e -> list.add(e.asText()));
     return list.isEmpty() ? "(all)" : String.join(", ", list);
-  }
-
-  private static String text(JsonNode value) {
-    return value.isMissingNode() || value.isNull() ? "-" : value.asText();
-  }
-
-  /** Columns padded to their widest cell. */
-  private static final class Table {
-    private final List<String[]> rows = new ArrayList<>();
-
-    Table(String... header) {
-      rows.add(header);
-    }
-
-    void row(String... cells) {
-      rows.add(cells);
-    }
-
-    void print(PrintWriter out) {
-      int[] widths = new int[rows.get(0).length];
-      for (String[] row : rows) {
-        for (int i = 0; i < row.length; i++) {
-          widths[i] = Math.max(widths[i], row[i].length());
-        }
-      }
-      for (String[] row : rows) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < row.length; i++) {
-          line.append(i == row.length - 1 ? row[i] : pad(row[i], widths[i] + 2));
-        }
-        out.println(line);
-      }
-    }
-
-    private static String pad(String text, int width) {
-      return text + " ".repeat(width - text.length());
-    }
   }
 }

@@ -5,8 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the {@code queues} commands read and change, as the JSON bodies of the management API
- * (docs/reference/http-api.md, "Queue management"): from the database itself ({@link LocalQueues})
- * or through a running server ({@link RemoteQueues}), so that both print the same.
+ * (docs/reference/http-api.md, "Queue management"), through an {@link ApiClient}.
  */
 interface QueueReader extends AutoCloseable {
   /** {@code GET /api/queues}. */

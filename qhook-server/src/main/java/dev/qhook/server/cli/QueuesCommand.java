@@ -1,14 +1,11 @@
 package dev.qhook.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.qhook.config.QHookConfig;
-import java.util.concurrent.Callable;
+import java.io.PrintWriter;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code qhook queues list | inspect | peek | dlq | retry | drain} (docs/reference/cli.md): the
@@ -27,41 +24,16 @@ import picocli.CommandLine.ParentCommand;
       QueuesCommand.Drain.class
     })
 final class QueuesCommand {
-  @ParentCommand Main main;
-
-  /** The options and the queue source every subcommand shares. */
-  abstract static class Sub implements Callable<Integer> {
-    @Mixin ConfigOptions configOptions = new ConfigOptions();
-    @Mixin RemoteOptions remoteOptions = new RemoteOptions();
-    @ParentCommand QueuesCommand parent;
-
+  /** Every subcommand: the queues through the management API, remote or local. */
+  abstract static class Sub extends ApiCommand {
     @Override
-    public Integer call() {
-      CliContext context = parent.main.context();
-      try (QueueReader queues = open(context)) {
-        return run(queues, new QueuePrinter(context.out()));
+    final int run(ApiClient api, PrintWriter out) {
+      try (QueueReader queues = new ApiQueues(api)) {
+        return run(queues, new QueuePrinter(out));
       }
     }
 
     abstract int run(QueueReader queues, QueuePrinter out);
-
-    CliContext context() {
-      return parent.main.context();
-    }
-
-    private QueueReader open(CliContext context) {
-      String remote = remoteOptions.url(context);
-      if (remote != null) {
-        return new RemoteQueues(new RemoteApi(remote, remoteOptions.token(context)));
-      }
-      QHookConfig config =
-          ConfigFiles.load(
-                  context,
-                  configOptions.file(context, parent.main.configOptions),
-                  configOptions.envName(parent.main.configOptions))
-              .config();
-      return LocalQueues.open(config);
-    }
   }
 
   /** A subcommand of one queue, named by its parameter. */
@@ -153,7 +125,7 @@ final class QueuesCommand {
       description = "Delete every message of a queue, whatever its state.")
   static final class Drain extends OnQueue {
     @Option(
-        names = {"-f", "--force"},
+        names = {"-f", "--force", "-y", "--yes"},
         description = "Do not ask for confirmation.")
     boolean force;
 

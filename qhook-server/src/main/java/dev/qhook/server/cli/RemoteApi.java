@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * The management API of a running server, for the commands given {@code --remote}: one request per
  * call, the JSON answer, or a {@link CliFailure} with the server's error code and message.
  */
-final class RemoteApi {
+final class RemoteApi implements ApiClient {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final URI base;
@@ -28,19 +28,13 @@ final class RemoteApi {
     this.token = token;
   }
 
-  JsonNode get(String path) {
-    return send("GET", path, null);
+  @Override
+  public boolean remote() {
+    return true;
   }
 
-  JsonNode post(String path, @Nullable String json) {
-    return send("POST", path, json);
-  }
-
-  JsonNode delete(String path) {
-    return send("DELETE", path, null);
-  }
-
-  private JsonNode send(String method, String path, @Nullable String json) {
+  @Override
+  public JsonNode send(String method, String path, @Nullable String json) {
     URI uri = base.resolve(path.startsWith("/") ? path.substring(1) : path);
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri)

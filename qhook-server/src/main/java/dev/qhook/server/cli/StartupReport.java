@@ -7,9 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The start-up log lines: the URL of every webhook, event and SNS source. (The warnings about an
- * open API and the SSRF guard turned off come from the config loader:
- * docs/reference/configuration.md, "Warnings".) Never logs secrets.
+ * The start-up log lines: the URL of every webhook, event and SNS source, the schedule of every
+ * cron source. (The warnings about an open API and the SSRF guard turned off come from the config
+ * loader: docs/reference/configuration.md, "Warnings".) Never logs secrets.
  */
 final class StartupReport {
   private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
@@ -30,7 +30,12 @@ final class StartupReport {
       case WEBHOOK ->
           log.info("source {}: POST {}/webhooks/{}", source.name(), base, source.name());
       case SNS -> log.info("source {}: POST {}/sns/{}", source.name(), base, source.name());
-      case CRON -> log.debug("source {}: cron", source.name());
+      case CRON ->
+          log.info(
+              "source {}: cron '{}' in {}, events of type cron.tick",
+              source.name(),
+              source.schedule(),
+              source.timezone());
     }
   }
 

@@ -70,20 +70,18 @@ class InitCommandTest {
   }
 
   @Test
-  void cronTemplateIsRefusedUntilCronSourcesRun() {
-    CliRun run = CliRun.run(dir, Map.of(), "init", "-t", "cron");
+  void cronTemplateAddsANightlySourceThatValidates() {
+    assertThat(CliRun.run(dir, Map.of(), "init", "-t", "cron").status).isZero();
 
-    assertThat(run.status).isEqualTo(2);
-    assertThat(run.err)
-        .contains("template 'cron' is not available: cron sources are not supported yet");
-    assertThat(dir.resolve("qhook.yaml")).doesNotExist();
+    assertThat(dir.resolve("qhook.yaml")).content().contains("type: cron");
+    CliRun validate = CliRun.run(dir, Map.of(), "validate");
+    assertThat(validate.status).as(validate.err).isZero();
   }
 
   @Test
   void noTemplateWritesARefusedSection() {
     for (InitTemplates.Template template : InitTemplates.Template.values()) {
       assertThat(InitTemplates.base(template))
-          .doesNotContain("type: cron")
           .doesNotContain("type: outbound")
           .doesNotContain("queues:")
           .doesNotContain("workflows:")

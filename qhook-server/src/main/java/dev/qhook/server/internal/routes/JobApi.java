@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code /api/jobs} routes (docs/reference/http-api.md, "Management API"): list, detail,
- * attempts, retry one, retry dead.
+ * attempts, retry one, retry dead; and an event's jobs ({@code /api/events/{id}/jobs}).
  */
 public final class JobApi {
   private final Admin admin;
@@ -30,13 +30,29 @@ public final class JobApi {
   }
 
   public Response list(Request request) {
+    return page(request, ListParams.emptyToNull(request.query("event_id")));
+  }
+
+  /**
+   * {@code GET /api/events/{id}/jobs}: the event's jobs, filtered and paged as the list is; 404 for
+   * an unknown event.
+   */
+  public Response ofEvent(Request request) {
+    String id = request.pathParam("id");
+    if (admin.event(id).isEmpty()) {
+      throw ApiException.notFound("no event '" + id + "'");
+    }
+    return page(request, id);
+  }
+
+  private Response page(Request request, @Nullable String eventId) {
     ListParams p = ListParams.of(request);
     Page<Job> page =
         admin.jobs(
             new JobQuery(
                 status(request.query("status")),
                 ListParams.emptyToNull(request.query("handler")),
-                ListParams.emptyToNull(request.query("event_id")),
+                eventId,
                 p.since(),
                 p.until(),
                 p.after(),

@@ -39,6 +39,7 @@ public final class ServerRoutes {
             Route.get("/metrics", metricsToken.guard(metrics::metrics)),
             Route.get("/api/events", apiToken.guard(events::list)),
             Route.get("/api/events/{id}", apiToken.guard(events::detail)),
+            Route.get("/api/events/{id}/jobs", apiToken.guard(jobs::ofEvent)),
             Route.post("/api/events/replay", apiToken.guard(replay::replayMany)),
             Route.post("/api/events/{id}/replay", apiToken.guard(replay::replayOne)),
             Route.get("/api/jobs", apiToken.guard(jobs::list)),

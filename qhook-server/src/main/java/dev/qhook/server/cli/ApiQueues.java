@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** The {@code queues} commands through the management API of a running server. */
-final class RemoteQueues implements QueueReader {
-  private final RemoteApi api;
+/** The {@code queues} commands through the management API, remote or local. */
+final class ApiQueues implements QueueReader {
+  private final ApiClient api;
 
-  RemoteQueues(RemoteApi api) {
+  ApiQueues(ApiClient api) {
     this.api = api;
   }
 
