@@ -3,8 +3,6 @@
 -- byte). Deliveries are jobs of kind 'outbound' whose target is the endpoint id. Subscriptions are
 -- deleted with their endpoint by the store. Event-type patterns are at most 255 characters
 -- (1020 bytes), so the unique index stays under InnoDB's 3072-byte key limit.
--- Not loaded before the MySQL dialect is merged in; OutboundTables' subscription insert then needs
--- the MySQL form of "ON CONFLICT DO NOTHING" (ON DUPLICATE KEY UPDATE id = id).
 CREATE TABLE outbound_endpoints (
   id VARBINARY(255) NOT NULL PRIMARY KEY,
   source VARBINARY(255) NOT NULL,

@@ -32,7 +32,10 @@ public final class MysqlTestDatabase implements ServerDatabase {
     execute("CREATE DATABASE IF NOT EXISTS " + name);
     JdbcStore store = store();
     store.migrate();
-    for (String table : new String[] {"job_attempts", "jobs", "events"}) {
+    for (String table :
+        new String[] {
+          "job_attempts", "jobs", "events", "outbound_endpoints", "outbound_subscriptions"
+        }) {
       execute("TRUNCATE TABLE " + name + "." + table);
     }
     return store;

@@ -41,20 +41,23 @@ public final class OutboundTables implements OutboundStore {
       "SELECT " + ENDPOINT_COLUMNS + " FROM outbound_endpoints";
 
   /**
-   * A subscription whose endpoint already has its event type is not inserted (its count is 0).
-   * MySQL needs its own form, {@code ON DUPLICATE KEY UPDATE id = id}, and its V5 script
-   * (db/migration/mysql/V5__outbound.sql).
+   * A subscription whose endpoint already has its event type is not inserted (its count is 0; on
+   * MySQL a duplicate-key "update" that changes nothing also counts 0).
    */
   private static final String ON_TAKEN_TYPE = " ON CONFLICT (endpoint_id, event_type) DO NOTHING";
+
+  private static final String ON_TAKEN_TYPE_MYSQL = " ON DUPLICATE KEY UPDATE id = id";
 
   private static final String SUBSCRIPTION_COLUMNS = "id, endpoint_id, event_type, created_at";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
 
   private final Database db;
+  private final String onTakenType;
 
   public OutboundTables(Database db) {
     this.db = db;
+    this.onTakenType = db.dialect() == Dialect.MYSQL ? ON_TAKEN_TYPE_MYSQL : ON_TAKEN_TYPE;
   }
 
   @Override
@@ -136,10 +139,12 @@ public final class OutboundTables implements OutboundStore {
     if (added.isEmpty()) {
       return List.of();
     }
-    return db.write("adding " + added.size() + " subscriptions", h -> subscribe(h, added));
+    return db.write(
+        "adding " + added.size() + " subscriptions", h -> subscribe(h, added, onTakenType));
   }
 
-  private static List<Subscription> subscribe(Handle h, List<Subscription> added) {
+  private static List<Subscription> subscribe(
+      Handle h, List<Subscription> added, String onTakenType) {
     Set<String> endpointIds = new HashSet<>();
     added.forEach(s -> endpointIds.add(s.endpointId()));
     Set<String> existing =
@@ -155,14 +160,25 @@ public final class OutboundTables implements OutboundStore {
     }
     // One statement each (a handful per call): batch counts are not reported by every driver
     // setting (PostgreSQL's rewritten batches answer SUCCESS_NO_INFO).
+    // The types the endpoints have, so that a repeated one is left out on every database (MySQL
+    // reports a duplicate key as a changed row).
+    Set<String> taken = new HashSet<>();
+    h.createQuery(
+            "SELECT endpoint_id, event_type FROM outbound_subscriptions WHERE endpoint_id IN (<ids>)")
+        .bindList("ids", List.copyOf(endpointIds))
+        .map((rs, ctx) -> rs.getString(1) + "\n" + rs.getString(2))
+        .forEach(taken::add);
     List<Subscription> created = new ArrayList<>();
     for (Subscription s : added) {
+      if (!taken.add(s.endpointId() + "\n" + s.eventType())) {
+        continue;
+      }
       int inserted =
           h.createUpdate(
                   "INSERT INTO outbound_subscriptions ("
                       + SUBSCRIPTION_COLUMNS
                       + ") VALUES (:id, :endpoint_id, :event_type, :created_at)"
-                      + ON_TAKEN_TYPE)
+                      + onTakenType)
               .bind("id", s.id())
               .bind("endpoint_id", s.endpointId())
               .bind("event_type", s.eventType())
