@@ -136,6 +136,9 @@ class SqliteStoreFileTest {
       assertThat(rows.getInt(1)).isEqualTo(3);
       assertThat(rows.getString(2)).isEqualTo("V3__queue_indexes.sql");
       assertThat(rows.next()).isTrue();
+      assertThat(rows.getInt(1)).isEqualTo(4);
+      assertThat(rows.getString(2)).isEqualTo("V4__workflows.sql");
+      assertThat(rows.next()).isTrue();
       assertThat(rows.getInt(1)).isEqualTo(5);
       assertThat(rows.getString(2)).isEqualTo("V5__outbound.sql");
       assertThat(rows.next()).isFalse();
