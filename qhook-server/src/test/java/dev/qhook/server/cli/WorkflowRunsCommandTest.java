@@ -122,9 +122,13 @@ class WorkflowRunsCommandTest {
 
     assertThat(all.status).as(all.err).isZero();
     assertThat(all.out).containsPattern("ID\\s+WORKFLOW\\s+STATUS\\s+STEP\\s+CREATED\\s+ERROR");
-    assertThat(all.out).containsPattern(sleeping + "\\s+sleepy\\s+running\\s+nap\\s+\\S+\\s+-");
     assertThat(all.out)
-        .containsPattern(failed + "\\s+charge\\s+failed\\s+call\\s+\\S+\\s+HTTP 500");
+        .containsPattern(
+            sleeping + "\\s+sleepy\\s+running\\s+nap\\s+\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\s+-");
+    assertThat(all.out)
+        .containsPattern(
+            failed
+                + "\\s+charge\\s+failed\\s+call\\s+\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\s+HTTP 500");
     assertThat(all.out.indexOf(sleeping)).isLessThan(all.out.indexOf(failed));
 
     CliRun onlyFailed = runs(mode, "list", "-s", "failed", "-l", "5");
