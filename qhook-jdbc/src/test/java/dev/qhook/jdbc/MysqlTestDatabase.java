@@ -32,7 +32,16 @@ public final class MysqlTestDatabase implements ServerDatabase {
     execute("CREATE DATABASE IF NOT EXISTS " + name);
     JdbcStore store = store();
     store.migrate();
-    for (String table : new String[] {"job_attempts", "jobs", "events"}) {
+    for (String table :
+        new String[] {
+          "job_attempts",
+          "jobs",
+          "events",
+          "workflow_runs",
+          "workflow_steps",
+          "workflow_definitions",
+          "callback_tokens"
+        }) {
       execute("TRUNCATE TABLE " + name + "." + table);
     }
     return store;
