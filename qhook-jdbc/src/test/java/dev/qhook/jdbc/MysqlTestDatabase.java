@@ -34,7 +34,15 @@ public final class MysqlTestDatabase implements ServerDatabase {
     store.migrate();
     for (String table :
         new String[] {
-          "job_attempts", "jobs", "events", "outbound_endpoints", "outbound_subscriptions"
+          "job_attempts",
+          "jobs",
+          "events",
+          "workflow_runs",
+          "workflow_steps",
+          "workflow_definitions",
+          "callback_tokens",
+          "outbound_endpoints",
+          "outbound_subscriptions"
         }) {
       execute("TRUNCATE TABLE " + name + "." + table);
     }

@@ -1,7 +1,7 @@
 package dev.qhook.jdbc;
 
 /** A database of its own on a database server, for the tests of one class. */
-interface ServerDatabase {
+public interface ServerDatabase {
   /** A new store on this database, migrated and emptied. */
   JdbcStore freshStore();
 

@@ -72,6 +72,7 @@ public final class EventWriter {
     }
   }
 
+  private final Dialect dialect;
   private final String insertEvent;
 
   /**
@@ -82,6 +83,7 @@ public final class EventWriter {
   private final boolean countsTell;
 
   public EventWriter(Dialect dialect) {
+    this.dialect = dialect;
     this.insertEvent =
         INSERT_EVENT + (dialect == Dialect.MYSQL ? ON_TAKEN_KEY_MYSQL : ON_TAKEN_KEY);
     this.countsTell = dialect != Dialect.MYSQL;
@@ -126,7 +128,7 @@ public final class EventWriter {
       results[index] = new AppendResult.Duplicate(first.eventId());
     }
 
-    insertJobs(h, events, results);
+    insertJobs(h, dialect, events, results);
     return List.of(results);
   }
 
@@ -195,7 +197,8 @@ public final class EventWriter {
     return owners;
   }
 
-  private static void insertJobs(Handle h, List<NewEvent> events, AppendResult[] results) {
+  private static void insertJobs(
+      Handle h, Dialect dialect, List<NewEvent> events, AppendResult[] results) {
     PreparedBatch jobs = h.prepareBatch(INSERT_JOB);
     List<RunWriter.Started> runs = new ArrayList<>();
     for (int index = 0; index < events.size(); index++) {
@@ -215,7 +218,7 @@ public final class EventWriter {
       jobs.execute();
     }
     if (!runs.isEmpty()) {
-      RunWriter.insertRuns(h, runs);
+      RunWriter.insertRuns(h, dialect, runs);
     }
   }
 

@@ -141,6 +141,7 @@ final class MysqlClaimer {
         job.createdAt(),
         job.lastError(),
         Instant.ofEpochMilli(leaseUntil),
-        job.orderingKey());
+        job.orderingKey(),
+        job.step());
   }
 }

@@ -17,8 +17,9 @@ import org.jspecify.annotations.Nullable;
  * Writes workflow runs: their start (with the event, or as a child run), each transition ({@link
  * RunAdvance}), their end, redrive and callback tokens. The caller runs each call in one
  * transaction. Every transition of a run first locks the run's row ({@code FOR UPDATE} on
- * PostgreSQL; SQLite has one writer), so that transitions of one run (two branches finishing, a
- * callback racing its notification, a cancel) take turns and each sees the others' writes.
+ * PostgreSQL and MySQL; SQLite has one writer), so that transitions of one run (two branches
+ * finishing, a callback racing its notification, a cancel) take turns and each sees the others'
+ * writes.
  */
 public final class RunWriter {
   /** What a join writes into the step record of the step job it wakes. */
@@ -32,7 +33,14 @@ public final class RunWriter {
           + " :parentRunId, :parentJobId, :input, :error, :deadline, :now, :now, :completedAt)";
   private static final String INSERT_DEFINITION =
       "INSERT INTO workflow_definitions (hash, workflow, definition, created_at)"
-          + " VALUES (:hash, :workflow, :definition, :now) ON CONFLICT (hash) DO NOTHING";
+          + " VALUES (:hash, :workflow, :definition, :now)";
+
+  /** A definition already stored (the same content, so the same hash) is left as it is. */
+  private static final String ON_TAKEN_HASH = " ON CONFLICT (hash) DO NOTHING";
+
+  /** MySQL has no {@code ON CONFLICT}; this no-op update leaves the stored row as it is. */
+  private static final String ON_TAKEN_HASH_MYSQL = " ON DUPLICATE KEY UPDATE hash = hash";
+
   private static final String INSERT_STEP =
       "INSERT INTO workflow_steps (job_id, run_id, activation, input)"
           + " VALUES (:jobId, :runId, :activation, :input)";
@@ -56,8 +64,10 @@ public final class RunWriter {
       @Nullable String parentJobId) {}
 
   /** Inserts runs with their definitions and first step jobs. */
-  static void insertRuns(Handle h, List<Started> runs) {
-    PreparedBatch definitions = h.prepareBatch(INSERT_DEFINITION);
+  static void insertRuns(Handle h, Dialect dialect, List<Started> runs) {
+    PreparedBatch definitions =
+        h.prepareBatch(
+            INSERT_DEFINITION + (dialect == Dialect.MYSQL ? ON_TAKEN_HASH_MYSQL : ON_TAKEN_HASH));
     PreparedBatch rows = h.prepareBatch(INSERT_RUN);
     PreparedBatch jobs = EventWriter.jobBatch(h);
     PreparedBatch steps = h.prepareBatch(INSERT_STEP);
@@ -120,7 +130,7 @@ public final class RunWriter {
   }
 
   private Optional<Locked> lock(Handle h, String runId) {
-    String forUpdate = dialect == Dialect.POSTGRES ? " FOR UPDATE" : "";
+    String forUpdate = dialect == Dialect.SQLITE ? "" : " FOR UPDATE";
     return h.createQuery(
             "SELECT status, event_id, parent_run_id, parent_job_id FROM workflow_runs"
                 + " WHERE id = :id"
@@ -190,7 +200,7 @@ public final class RunWriter {
     String eventId = locked.get().eventId();
     insertSteps(h, a.next(), eventId, a.now());
     if (a.childRun() != null) {
-      insertRuns(h, List.of(new Started(a.childRun(), eventId, a.now())));
+      insertRuns(h, dialect, List.of(new Started(a.childRun(), eventId, a.now())));
     }
     RunAdvance.Join join = a.join();
     if (join != null && completedBranches(h, join.activation()) >= join.total()) {

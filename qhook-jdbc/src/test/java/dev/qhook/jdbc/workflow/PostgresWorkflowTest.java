@@ -1,111 +1,14 @@
 package dev.qhook.jdbc.workflow;
 
-import static dev.qhook.jdbc.workflow.HttpWorkflowTest.BASE;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qhook.jdbc.PostgresTestDatabase;
-import dev.qhook.spi.JobStatus;
-import dev.qhook.spi.RunStatus;
-import dev.qhook.testkit.ManualClock;
-import dev.qhook.testkit.RecordingReceiver;
-import java.nio.charset.StandardCharsets;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
- * Runs on PostgreSQL, when {@code QHOOK_TEST_POSTGRES_URL} names a server: joins of branches and
- * items that complete concurrently (each transition locks its run's row), and a callback.
+ * {@link ServerWorkflowTest} on PostgreSQL, when {@code QHOOK_TEST_POSTGRES_URL} names a server.
  */
 @EnabledIfEnvironmentVariable(named = PostgresTestDatabase.URL_VARIABLE, matches = ".+")
-class PostgresWorkflowTest {
-  private static final PostgresTestDatabase DATABASE = new PostgresTestDatabase();
-
-  @AfterAll
-  static void dropSchema() {
-    DATABASE.drop();
-  }
-
-  @Test
-  void parallelBranchesAndMapItemsFinishingTogetherJoinOnce() {
-    try (EchoServer echo = EchoServer.start()) {
-      String yaml =
-          BASE
-              + """
-              workflows:
-                fan:
-                  source: app
-                  steps:
-                    - name: all
-                      type: parallel
-                      result_path: $.all
-                      branches:
-                        - { name: a, url: ECHO/a }
-                        - { name: b, url: ECHO/b }
-                        - { name: c, url: ECHO/c }
-                        - { name: d, url: ECHO/d }
-                    - name: each
-                      type: map
-                      items_path: $.items
-                      max_concurrency: 3
-                      url: ECHO/item
-                      result_path: $.each
-              """;
-      try (WorkflowFixture f =
-          WorkflowFixture.start(
-              DATABASE.freshStore(),
-              yaml.replace("ECHO", echo.url("")),
-              RecordingReceiver.start(),
-              new ManualClock(WorkflowFixture.START))) {
-        String run = f.runOf(f.send("app", "x", "{\"items\":[1,2,3,4,5,6,7]}").eventId()).id();
-
-        String output = f.awaitRun(run, RunStatus.COMPLETED).output();
-
-        assertThat(output)
-            .contains("\"each\":[1,2,3,4,5,6,7]")
-            .contains("\"a\":{\"items\":[1,2,3,4,5,6,7]}")
-            .contains("\"d\":{\"items\":[1,2,3,4,5,6,7]}");
-        assertThat(f.detail(run).steps())
-            .hasSize(2 + 4 + 7)
-            .allSatisfy(s -> assertThat(s.job().status()).isEqualTo(JobStatus.COMPLETED));
-      }
-    }
-  }
-
-  @Test
-  void aCallbackCompletesTheStepOnce() throws Exception {
-    String yaml =
-        BASE
-            + """
-            workflows:
-              wait:
-                source: app
-                steps:
-                  - { name: approve, type: callback, url: RECEIVER/notify }
-            """;
-    try (WorkflowFixture f =
-        WorkflowFixture.start(
-            DATABASE.freshStore(),
-            yaml,
-            RecordingReceiver.start(),
-            new ManualClock(WorkflowFixture.START))) {
-      String run = f.runOf(f.send("app", "x", "{}").eventId()).id();
-      String token =
-          new ObjectMapper()
-              .readTree(f.receiver.awaitRequests(1, WorkflowFixture.WAIT).get(0).bodyText())
-              .get("callback_token")
-              .asText();
-      Awaitility.await()
-          .atMost(WorkflowFixture.WAIT)
-          .until(() -> f.detail(run).steps().get(0).job().status() == JobStatus.WAITING);
-
-      byte[] body = "done".getBytes(StandardCharsets.UTF_8);
-      assertThat(f.qhook.completeCallback(token, body)).isTrue();
-      assertThat(f.qhook.completeCallback(token, body)).isFalse();
-
-      assertThat(f.awaitRun(run, RunStatus.COMPLETED).output()).isEqualTo("\"done\"");
-    }
+class PostgresWorkflowTest extends ServerWorkflowTest {
+  PostgresWorkflowTest() {
+    super(new PostgresTestDatabase());
   }
 }
