@@ -65,7 +65,7 @@ abstract class ThreeInstancesContract {
           """
           server: { host: 127.0.0.1, port: %d, allow_private_urls: true }
           database: { url: "%s" }
-          worker: { max_concurrency: 4 }
+          worker: { max_concurrency: 4, batch_size: 2 }
           sources:
             app: { type: event }
           %s
@@ -176,7 +176,9 @@ abstract class ThreeInstancesContract {
     long duplicates = counts.values().stream().mapToInt(c -> c - 1).sum();
     assertThat(counts).as("nothing accepted is lost").containsOnlyKeys(accepted);
     assertThat(duplicates)
-        .as("duplicates bounded by the victim's deliveries in flight (its 4 workers)")
-        .isLessThanOrEqualTo(4);
+        .as(
+            "duplicates bounded by the jobs the victim held: 4 workers and up to two batches of 2"
+                + " claimed ahead (a delivered job whose outcome was not stored yet counts too)")
+        .isLessThanOrEqualTo(4 + 2 * 2);
   }
 }
