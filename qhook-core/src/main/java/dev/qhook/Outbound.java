@@ -52,7 +52,16 @@ public interface Outbound {
   Map<JobStatus, Long> deliveryCounts(String endpointId);
 
   /** Subscribes the endpoint to event-type patterns; returns the new subscriptions only. */
-  List<Subscription> subscribe(String endpointId, List<String> eventTypes);
+  default List<Subscription> subscribe(String endpointId, List<String> eventTypes) {
+    return subscribe(endpointId, eventTypes, null);
+  }
+
+  /**
+   * Subscribes the endpoint to event-type patterns, each with {@code filter} on the payload (null:
+   * none; {@link OutboundException.Reason#INVALID} when it does not parse); returns the new
+   * subscriptions only.
+   */
+  List<Subscription> subscribe(String endpointId, List<String> eventTypes, @Nullable String filter);
 
   List<Subscription> subscriptions(String endpointId);
 

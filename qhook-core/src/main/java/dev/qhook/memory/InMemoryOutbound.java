@@ -141,9 +141,9 @@ final class InMemoryOutbound implements OutboundStore {
       List<EndpointRoute> routes = new ArrayList<>();
       for (Endpoint e : endpoints.values()) {
         if (e.active() && sources.contains(e.source())) {
-          List<String> types = subscriptions(e.id()).stream().map(Subscription::eventType).toList();
-          if (!types.isEmpty()) {
-            routes.add(new EndpointRoute(e, types));
+          List<Subscription> subs = subscriptions(e.id());
+          if (!subs.isEmpty()) {
+            routes.add(new EndpointRoute(e, subs));
           }
         }
       }

@@ -4,10 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 
-/** An active endpoint with the event-type patterns of its subscriptions: what emission needs. */
-public record EndpointRoute(Endpoint endpoint, List<String> eventTypes) {
+/** An active endpoint with its subscriptions (patterns and filters): what emission needs. */
+public record EndpointRoute(Endpoint endpoint, List<Subscription> subscriptions) {
   public EndpointRoute {
     requireNonNull(endpoint, "endpoint");
-    eventTypes = List.copyOf(eventTypes);
+    subscriptions = List.copyOf(subscriptions);
+  }
+
+  /** The event-type patterns of the subscriptions, in order. */
+  public List<String> eventTypes() {
+    return subscriptions.stream().map(Subscription::eventType).toList();
   }
 }

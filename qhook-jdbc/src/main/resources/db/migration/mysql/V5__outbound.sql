@@ -26,6 +26,7 @@ CREATE TABLE outbound_subscriptions (
   id VARBINARY(255) NOT NULL PRIMARY KEY,
   endpoint_id VARBINARY(255) NOT NULL,
   event_type VARBINARY(1024) NOT NULL,
+  filter LONGTEXT,
   created_at BIGINT NOT NULL
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 CREATE UNIQUE INDEX outbound_subscriptions_type ON outbound_subscriptions (endpoint_id, event_type);

@@ -24,6 +24,7 @@ CREATE TABLE outbound_subscriptions (
   id TEXT PRIMARY KEY,
   endpoint_id TEXT NOT NULL,
   event_type TEXT NOT NULL,
+  filter TEXT,
   created_at INTEGER NOT NULL
 );
 CREATE UNIQUE INDEX outbound_subscriptions_type ON outbound_subscriptions (endpoint_id, event_type);

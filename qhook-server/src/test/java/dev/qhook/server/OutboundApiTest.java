@@ -223,6 +223,28 @@ class OutboundApiTest {
   }
 
   @Test
+  void aSubscriptionCarriesItsFilterAndABadFilterIs400NamingIt() {
+    String path = "/api/outbound/endpoints/" + createEndpoint() + "/subscriptions";
+    String body = "{\"event_types\":[\"order.*\"],\"filter\":\"$.amount > 100\"}";
+
+    assertThat(json(call("POST", path, body), 201).at("/subscriptions/0/filter").asText())
+        .isEqualTo("$.amount > 100");
+    json(call("POST", path, "{\"event_types\":[\"invoice.paid\"]}"), 201);
+    JsonNode listed = json(call("GET", path, null), 200);
+    assertThat(listed.at("/subscriptions/0/filter").asText()).isEqualTo("$.amount > 100");
+    assertThat(listed.at("/subscriptions/1").has("filter")).isFalse();
+
+    JsonNode bad =
+        assertError(
+            call("POST", path, "{\"event_types\":[\"a\"],\"filter\":\"$.amount >\"}"),
+            400,
+            "bad_request");
+    assertThat(bad.get("message").asText()).startsWith("filter: ");
+    assertError(call("POST", path, "{\"event_types\":[\"a\"],\"filter\":5}"), 400, "bad_request");
+    assertThat(json(call("GET", path, null), 200).get("subscriptions")).hasSize(2);
+  }
+
+  @Test
   void rotatingASecretKeepsThePreviousOneForTheGrace() {
     String id = createEndpoint();
     String path = "/api/outbound/endpoints/" + id + "/rotate-secret";

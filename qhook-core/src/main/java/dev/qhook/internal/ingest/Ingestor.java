@@ -286,7 +286,8 @@ public final class Ingestor {
     if (granted > 0) {
       LeasedJobs.lease(jobs, leasableAt, granted, now.plus(handOff.lease()));
     }
-    jobs.addAll(outbound.jobs(request.source(), request.eventType(), now, ids::next));
+    jobs.addAll(
+        outbound.jobs(request.source(), request.eventType(), payload::json, now, ids::next));
     return new Prepared(new NewEvent(event, jobs, started), request.source(), granted);
   }
 

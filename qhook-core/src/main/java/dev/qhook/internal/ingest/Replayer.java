@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.qhook.BulkReplayResult;
 import dev.qhook.ReplayResult;
 import dev.qhook.internal.ids.UlidGenerator;
-import dev.qhook.internal.json.Json;
 import dev.qhook.internal.outbound.OutboundEmission;
 import dev.qhook.internal.routing.RoutedConsumer;
 import dev.qhook.internal.routing.Router;
@@ -96,14 +95,16 @@ public final class Replayer {
   }
 
   private List<NewJob> jobs(Event event, @Nullable Set<String> targets, Instant now) {
-    JsonNode json = router.needsPayload(event.source()) ? Json.parseOrNull(event.payload()) : null;
+    Payload payload = Payload.of(event.payload());
+    JsonNode json = router.needsPayload(event.source()) ? payload.json() : null;
     List<NewJob> jobs = new ArrayList<>();
     for (RoutedConsumer c : router.matching(event.source(), event.eventType(), json)) {
       if (targets == null || targets.contains(c.name())) {
         jobs.add(c.newJob(ids.next(), now, c.rule().orderingKeyOf(json)));
       }
     }
-    for (NewJob j : outbound.jobs(event.source(), event.eventType(), now, ids::next)) {
+    for (NewJob j :
+        outbound.jobs(event.source(), event.eventType(), payload::json, now, ids::next)) {
       if (targets == null || targets.contains(j.target())) {
         jobs.add(j);
       }

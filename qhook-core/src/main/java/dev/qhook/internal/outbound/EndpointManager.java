@@ -10,6 +10,7 @@ import dev.qhook.config.QHookConfig;
 import dev.qhook.config.SourceConfig;
 import dev.qhook.config.SourceType;
 import dev.qhook.internal.expr.EventPattern;
+import dev.qhook.internal.expr.Filter;
 import dev.qhook.internal.ids.UlidGenerator;
 import dev.qhook.spi.Endpoint;
 import dev.qhook.spi.EndpointQuery;
@@ -179,10 +180,19 @@ public final class EndpointManager implements Outbound {
   }
 
   @Override
-  public List<Subscription> subscribe(String endpointId, List<String> eventTypes) {
+  public List<Subscription> subscribe(
+      String endpointId, List<String> eventTypes, @Nullable String filter) {
     require(endpointId);
     if (eventTypes.isEmpty()) {
       throw new OutboundException(Reason.INVALID, "event_types: must not be empty");
+    }
+    if (filter != null) {
+      try {
+        Filter.parse(filter);
+      } catch (RuntimeException e) {
+        throw new OutboundException(
+            Reason.INVALID, "filter: '" + filter + "' is not a filter: " + e.getMessage());
+      }
     }
     Instant now = clock.instant();
     List<Subscription> added = new ArrayList<>();
@@ -194,7 +204,7 @@ public final class EndpointManager implements Outbound {
         throw new OutboundException(
             Reason.INVALID, "event_types: '" + type + "' is not a pattern: " + e.getMessage());
       }
-      added.add(new Subscription(ids.next(), endpointId, type, now));
+      added.add(new Subscription(ids.next(), endpointId, type, filter, now));
     }
     List<Subscription> created = store.outbound().subscribe(added);
     routes.invalidate();

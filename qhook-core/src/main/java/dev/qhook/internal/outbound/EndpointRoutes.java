@@ -1,11 +1,14 @@
 package dev.qhook.internal.outbound;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.qhook.config.QHookConfig;
 import dev.qhook.config.SourceConfig;
 import dev.qhook.config.SourceType;
 import dev.qhook.internal.expr.EventPattern;
+import dev.qhook.internal.expr.Filter;
 import dev.qhook.spi.EndpointRoute;
 import dev.qhook.spi.OutboundStore;
+import dev.qhook.spi.Subscription;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -14,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -32,11 +36,19 @@ public final class EndpointRoutes {
   /** How long a copy serves before it is read again. */
   public static final Duration REFRESH = Duration.ofSeconds(5);
 
+  /** One subscription compiled: its pattern and its filter (null: none). */
+  record Compiled(EventPattern pattern, @Nullable Filter filter) {}
+
   /** An endpoint as emission sees it. */
-  public record Route(String endpointId, String url, List<EventPattern> patterns) {
-    boolean matches(String eventType) {
-      for (EventPattern p : patterns) {
-        if (p.matches(eventType)) {
+  public record Route(String endpointId, String url, List<Compiled> subscriptions) {
+    /**
+     * Whether a subscription matches the type and, when it has a filter, the payload ({@code
+     * payload} is asked only then; null: not JSON, which no filter matches).
+     */
+    boolean matches(String eventType, Supplier<@Nullable JsonNode> payload) {
+      for (Compiled s : subscriptions) {
+        if (s.pattern().matches(eventType)
+            && (s.filter() == null || s.filter().test(payload.get()))) {
           return true;
         }
       }
@@ -67,15 +79,19 @@ public final class EndpointRoutes {
     return sources.contains(source);
   }
 
-  /** The active endpoints of {@code source} whose subscriptions match {@code eventType}. */
-  public List<Route> matching(String source, String eventType) {
+  /**
+   * The active endpoints of {@code source} with a subscription that matches {@code eventType} and
+   * the payload (read through {@code payload}, the ingest's parse-once tree, only for filters).
+   */
+  public List<Route> matching(
+      String source, String eventType, Supplier<@Nullable JsonNode> payload) {
     if (!sources.contains(source)) {
       return List.of();
     }
     List<Route> all = current().bySource().getOrDefault(source, List.of());
     List<Route> matched = new ArrayList<>(all.size());
     for (Route r : all) {
-      if (r.matches(eventType)) {
+      if (r.matches(eventType, payload)) {
         matched.add(r);
       }
     }
@@ -118,17 +134,20 @@ public final class EndpointRoutes {
   private Snapshot load(Instant now) {
     Map<String, List<Route>> bySource = new HashMap<>();
     for (EndpointRoute r : store.activeRoutes(sources)) {
-      List<EventPattern> patterns = new ArrayList<>(r.eventTypes().size());
-      for (String type : r.eventTypes()) {
+      List<Compiled> compiled = new ArrayList<>(r.subscriptions().size());
+      for (Subscription s : r.subscriptions()) {
         try {
-          patterns.add(EventPattern.parse(type));
+          String filter = s.filter();
+          compiled.add(
+              new Compiled(
+                  EventPattern.parse(s.eventType()), filter == null ? null : Filter.parse(filter)));
         } catch (RuntimeException invalid) {
-          log.warn("endpoint {} has an invalid subscription '{}'", r.endpoint().id(), type);
+          log.warn("endpoint {} has an invalid subscription {}", r.endpoint().id(), s.id());
         }
       }
       bySource
           .computeIfAbsent(r.endpoint().source(), k -> new ArrayList<>())
-          .add(new Route(r.endpoint().id(), r.endpoint().url(), List.copyOf(patterns)));
+          .add(new Route(r.endpoint().id(), r.endpoint().url(), List.copyOf(compiled)));
     }
     return new Snapshot(Map.copyOf(bySource), now);
   }

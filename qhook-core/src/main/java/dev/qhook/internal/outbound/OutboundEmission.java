@@ -1,5 +1,6 @@
 package dev.qhook.internal.outbound;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.qhook.config.QHookConfig;
 import dev.qhook.spi.JobKind;
 import dev.qhook.spi.NewJob;
@@ -29,12 +30,21 @@ public final class OutboundEmission {
     return new OutboundEmission(config, null);
   }
 
-  /** The jobs for an event of {@code source} and {@code eventType}, created at {@code now}. */
-  public List<NewJob> jobs(String source, String eventType, Instant now, Supplier<String> ids) {
+  /**
+   * The jobs for an event of {@code source} and {@code eventType}, created at {@code now}. {@code
+   * payload} gives the event's JSON tree as ingest parsed it (null: not JSON); it is asked only
+   * when a subscription has a filter.
+   */
+  public List<NewJob> jobs(
+      String source,
+      String eventType,
+      Supplier<@Nullable JsonNode> payload,
+      Instant now,
+      Supplier<String> ids) {
     if (routes == null || !routes.isOutbound(source)) {
       return List.of();
     }
-    List<EndpointRoutes.Route> matched = routes.matching(source, eventType);
+    List<EndpointRoutes.Route> matched = routes.matching(source, eventType, payload);
     if (matched.isEmpty()) {
       return List.of();
     }

@@ -2,19 +2,24 @@ package dev.qhook.internal.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.qhook.config.QHookConfig;
+import dev.qhook.internal.json.Json;
 import dev.qhook.memory.InMemoryStore;
 import dev.qhook.spi.Endpoint;
 import dev.qhook.spi.OutboundStore;
 import dev.qhook.spi.Subscription;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** The in-memory route table that spares ingest a store read per event. */
@@ -65,7 +70,9 @@ class EndpointRoutesTest {
   }
 
   private List<String> matching(String type) {
-    return routes.matching("shop", type).stream().map(EndpointRoutes.Route::endpointId).toList();
+    return routes.matching("shop", type, () -> null).stream()
+        .map(EndpointRoutes.Route::endpointId)
+        .toList();
   }
 
   @Test
@@ -78,7 +85,7 @@ class EndpointRoutesTest {
     assertThat(matching("order.refund.created")).containsExactly("W1");
     assertThat(matching("invoice.paid")).containsExactly("W2");
     assertThat(matching("customer.created")).isEmpty();
-    assertThat(routes.matching("app", "order.created")).isEmpty();
+    assertThat(routes.matching("app", "order.created", () -> null)).isEmpty();
     assertThat(routes.isOutbound("app")).isFalse();
   }
 
@@ -124,5 +131,36 @@ class EndpointRoutesTest {
     now.set(T0.plus(EndpointRoutes.REFRESH.multipliedBy(2)).plus(Duration.ofMillis(1)));
     real.deleteEndpoint("W1");
     assertThat(matching("x")).isEmpty();
+  }
+
+  @Test
+  void aFilteredSubscriptionMatchesOnlyPayloadsItAcceptsAndReadsThePayloadOnlyForFilters() {
+    endpoint("W1", "shop", "order.*");
+    real.createEndpoint(
+        Endpoint.builder("W2", "shop", "https://x.example/W2", "whsec_a", T0).build());
+    real.subscribe(List.of(new Subscription("SW2", "W2", "order.*", "$.amount > 100", T0)));
+    AtomicInteger asked = new AtomicInteger();
+    JsonNode big = Json.parseOrNull("{\"amount\": 150}".getBytes(StandardCharsets.UTF_8));
+    JsonNode small = Json.parseOrNull("{\"amount\": 5}".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(ids(routes.matching("shop", "order.paid", counted(asked, big))))
+        .containsExactly("W1", "W2");
+    assertThat(ids(routes.matching("shop", "order.paid", counted(asked, small))))
+        .containsExactly("W1");
+    assertThat(ids(routes.matching("shop", "order.paid", () -> null))).containsExactly("W1");
+    assertThat(asked).hasValue(2);
+    assertThat(ids(routes.matching("shop", "invoice.paid", counted(asked, big)))).isEmpty();
+    assertThat(asked).hasValue(2);
+  }
+
+  private static Supplier<@Nullable JsonNode> counted(AtomicInteger asked, JsonNode json) {
+    return () -> {
+      asked.incrementAndGet();
+      return json;
+    };
+  }
+
+  private static List<String> ids(List<EndpointRoutes.Route> matched) {
+    return matched.stream().map(EndpointRoutes.Route::endpointId).toList();
   }
 }

@@ -106,6 +106,28 @@ class OutboundEngineTest {
   }
 
   @Test
+  void aFilteredSubscriptionReceivesOnlyTheEventsItsFilterMatches() {
+    start();
+    Endpoint big = qhook.outbound().createEndpoint(EndpointRequest.of("shop", url()));
+    qhook.outbound().subscribe(big.id(), List.of("order.*"), "$.amount > 100");
+
+    IngestResult small = send("order.created", "{\"amount\":5}");
+    IngestResult notJson = send("order.created", "amount=500");
+    IngestResult matching = send("order.created", "{\"amount\":150}");
+
+    assertThat(small.jobsCreated()).isZero();
+    assertThat(notJson.jobsCreated()).isZero();
+    assertThat(matching.jobsCreated()).isEqualTo(1);
+    RecordedRequest got = receiver.awaitDeliveries(1, WAIT).get(0);
+    assertThat(got.bodyText()).isEqualTo("{\"amount\":150}");
+    assertThat(awaitOnlyJob(matching.eventId(), JobStatus.COMPLETED).target()).isEqualTo(big.id());
+    assertThatThrownBy(() -> qhook.outbound().subscribe(big.id(), List.of("x"), "$.amount >"))
+        .isInstanceOfSatisfying(
+            OutboundException.class,
+            e -> assertThat(e.reason()).isEqualTo(OutboundException.Reason.INVALID));
+  }
+
+  @Test
   void sendsTheEndpointsOwnHeadersAndRefusesOnesQhookSets() {
     start();
     Endpoint endpoint =

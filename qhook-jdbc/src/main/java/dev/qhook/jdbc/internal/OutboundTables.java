@@ -48,7 +48,8 @@ public final class OutboundTables implements OutboundStore {
 
   private static final String ON_TAKEN_TYPE_MYSQL = " ON DUPLICATE KEY UPDATE id = id";
 
-  private static final String SUBSCRIPTION_COLUMNS = "id, endpoint_id, event_type, created_at";
+  private static final String SUBSCRIPTION_COLUMNS =
+      "id, endpoint_id, event_type, filter, created_at";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
 
@@ -177,11 +178,12 @@ public final class OutboundTables implements OutboundStore {
           h.createUpdate(
                   "INSERT INTO outbound_subscriptions ("
                       + SUBSCRIPTION_COLUMNS
-                      + ") VALUES (:id, :endpoint_id, :event_type, :created_at)"
+                      + ") VALUES (:id, :endpoint_id, :event_type, :filter, :created_at)"
                       + onTakenType)
               .bind("id", s.id())
               .bind("endpoint_id", s.endpointId())
               .bind("event_type", s.eventType())
+              .bind("filter", s.filter())
               .bind("created_at", Columns.millis(s.createdAt()))
               .execute();
       if (inserted > 0) {
@@ -228,7 +230,7 @@ public final class OutboundTables implements OutboundStore {
         "reading the routes of outbound endpoints",
         h -> {
           Map<String, Endpoint> endpoints = new LinkedHashMap<>();
-          Map<String, List<String>> types = new LinkedHashMap<>();
+          Map<String, List<Subscription>> subs = new LinkedHashMap<>();
           h.createQuery(
                   "SELECT e.id AS id, e.source AS source, e.url AS url,"
                       + " e.description AS description, e.secret AS secret,"
@@ -238,7 +240,8 @@ public final class OutboundTables implements OutboundStore {
                       + " e.disabled_reason AS disabled_reason, e.metadata AS metadata,"
                       + " e.headers AS headers, e.rate_limit AS rate_limit,"
                       + " e.created_at AS created_at, e.updated_at AS updated_at,"
-                      + " s.event_type AS event_type"
+                      + " s.id AS s_id, s.event_type AS event_type, s.filter AS filter,"
+                      + " s.created_at AS s_created_at"
                       + " FROM outbound_endpoints e"
                       + " JOIN outbound_subscriptions s ON s.endpoint_id = e.id"
                       + " WHERE e.status = 'active' AND e.source IN (<sources>)"
@@ -248,14 +251,19 @@ public final class OutboundTables implements OutboundStore {
                   (rs, ctx) -> {
                     Endpoint e = endpoint(rs);
                     endpoints.putIfAbsent(e.id(), e);
-                    types
-                        .computeIfAbsent(e.id(), id -> new ArrayList<>())
-                        .add(rs.getString("event_type"));
+                    subs.computeIfAbsent(e.id(), id -> new ArrayList<>())
+                        .add(
+                            new Subscription(
+                                rs.getString("s_id"),
+                                e.id(),
+                                rs.getString("event_type"),
+                                rs.getString("filter"),
+                                Instant.ofEpochMilli(rs.getLong("s_created_at"))));
                     return 1;
                   })
               .list();
           List<EndpointRoute> routes = new ArrayList<>(endpoints.size());
-          endpoints.forEach((id, e) -> routes.add(new EndpointRoute(e, types.get(id))));
+          endpoints.forEach((id, e) -> routes.add(new EndpointRoute(e, subs.get(id))));
           return routes;
         });
   }
@@ -370,6 +378,7 @@ public final class OutboundTables implements OutboundStore {
         rs.getString("id"),
         rs.getString("endpoint_id"),
         rs.getString("event_type"),
+        rs.getString("filter"),
         Instant.ofEpochMilli(rs.getLong("created_at")));
   }
 

@@ -176,6 +176,24 @@ public interface OutboundContract extends StoreContract {
   }
 
   @Test
+  default void aSubscriptionKeepsItsFilterInListsAndRoutes() {
+    Endpoint e = create(endpoint("shop", at(0)));
+    String filter = "$.customer.name == \"Zoë O'Brien\" and $.amount > 100";
+    Subscription plain = subscription(e.id(), "order.*", at(1));
+    Subscription filtered =
+        new Subscription(plain.id() + "f", e.id(), "invoice.paid", filter, at(1));
+
+    assertThat(outbound().subscribe(List.of(plain, filtered))).containsExactly(plain, filtered);
+
+    assertThat(outbound().subscriptions(e.id())).containsExactly(plain, filtered);
+    List<EndpointRoute> routes = outbound().activeRoutes(List.of("shop"));
+    assertThat(routes).hasSize(1);
+    assertThat(routes.get(0).subscriptions()).containsExactly(plain, filtered);
+    assertThat(routes.get(0).subscriptions().get(1).filter()).isEqualTo(filter);
+    assertThat(routes.get(0).subscriptions().get(0).filter()).isNull();
+  }
+
+  @Test
   default void failingSinceIsTheFirstFailureAfterASuccess() {
     Endpoint e = create(endpoint("shop", at(0)));
 

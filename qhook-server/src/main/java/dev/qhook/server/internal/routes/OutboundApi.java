@@ -107,8 +107,9 @@ public final class OutboundApi {
   public Response subscribe(Request request) {
     JsonNode body = ServerJson.requireObjectOrEmpty(request.body());
     List<String> types = OutboundParams.eventTypes(body);
+    String filter = OutboundParams.text(body, "filter");
     String id = request.pathParam("id");
-    List<Subscription> created = call(() -> outbound.subscribe(id, types));
+    List<Subscription> created = call(() -> outbound.subscribe(id, types, filter));
     return Response.json(201, OutboundViews.subscriptions(created));
   }
 

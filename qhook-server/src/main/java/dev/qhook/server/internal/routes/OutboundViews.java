@@ -72,6 +72,9 @@ final class OutboundViews {
     m.put("id", s.id());
     m.put("endpoint_id", s.endpointId());
     m.put("event_type", s.eventType());
+    if (s.filter() != null) {
+      m.put("filter", s.filter());
+    }
     m.put("created_at", Timestamps.format(s.createdAt()));
     return m;
   }
