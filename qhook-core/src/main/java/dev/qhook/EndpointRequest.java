@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param status {@code active} (the default) or {@code disabled}
  * @param headers extra headers sent with every delivery
  * @param rateLimit deliveries per second per instance, or null for no limit
+ * @param retry the endpoint's own retry block (the keys of the config file's retry block, over the
+ *     source's {@code retry}), or null to use the source's
  */
 public record EndpointRequest(
     String source,
@@ -22,7 +24,8 @@ public record EndpointRequest(
     EndpointStatus status,
     Map<String, String> metadata,
     Map<String, String> headers,
-    @Nullable Double rateLimit) {
+    @Nullable Double rateLimit,
+    @Nullable Map<String, Object> retry) {
 
   public EndpointRequest {
     requireNonNull(source, "source");
@@ -34,16 +37,25 @@ public record EndpointRequest(
 
   /** An active endpoint without description or metadata. */
   public static EndpointRequest of(String source, String url) {
-    return new EndpointRequest(source, url, null, EndpointStatus.ACTIVE, Map.of(), Map.of(), null);
+    return new EndpointRequest(
+        source, url, null, EndpointStatus.ACTIVE, Map.of(), Map.of(), null, null);
   }
 
   /** This request with extra headers for every delivery. */
   public EndpointRequest withHeaders(Map<String, String> headers) {
-    return new EndpointRequest(source, url, description, status, metadata, headers, rateLimit);
+    return new EndpointRequest(
+        source, url, description, status, metadata, headers, rateLimit, retry);
   }
 
   /** This request with a rate limit in deliveries per second. */
   public EndpointRequest withRateLimit(@Nullable Double rateLimit) {
-    return new EndpointRequest(source, url, description, status, metadata, headers, rateLimit);
+    return new EndpointRequest(
+        source, url, description, status, metadata, headers, rateLimit, retry);
+  }
+
+  /** This request with the endpoint's own retry block. */
+  public EndpointRequest withRetry(@Nullable Map<String, Object> retry) {
+    return new EndpointRequest(
+        source, url, description, status, metadata, headers, rateLimit, retry);
   }
 }

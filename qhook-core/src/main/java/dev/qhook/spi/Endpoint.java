@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *     for, for example); may hold secrets, like {@code secret}
  * @param rateLimit deliveries per second this endpoint may receive from one instance, or null for
  *     no limit; deliveries beyond it wait for their turn, they never fail
+ * @param retry the endpoint's own retry block as JSON text, every key written, used instead of the
+ *     source's {@code retry}; null when none
  */
 public record Endpoint(
     String id,
@@ -37,7 +39,8 @@ public record Endpoint(
     Map<String, String> headers,
     @Nullable Double rateLimit,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    @Nullable String retry) {
 
   /** {@code disabled_reason} of an endpoint disabled by the health check. */
   public static final String DISABLED_AUTO = "auto";
@@ -95,6 +98,7 @@ public record Endpoint(
     b.headers = headers;
     b.rateLimit = rateLimit;
     b.updatedAt = updatedAt;
+    b.retry = retry;
     return b;
   }
 
@@ -112,6 +116,7 @@ public record Endpoint(
     private @Nullable String disabledReason;
     private Map<String, String> metadata = Map.of();
     private Map<String, String> headers = Map.of();
+    private @Nullable String retry;
     private @Nullable Double rateLimit;
     private Instant createdAt = Instant.EPOCH;
     private Instant updatedAt = Instant.EPOCH;
@@ -174,6 +179,11 @@ public record Endpoint(
       return this;
     }
 
+    public Builder retry(@Nullable String retry) {
+      this.retry = retry;
+      return this;
+    }
+
     public Builder updatedAt(Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
@@ -195,7 +205,8 @@ public record Endpoint(
           headers,
           rateLimit,
           createdAt,
-          updatedAt);
+          updatedAt,
+          retry);
     }
   }
 }

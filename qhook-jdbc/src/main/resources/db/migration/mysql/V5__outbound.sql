@@ -18,7 +18,8 @@ CREATE TABLE outbound_endpoints (
   headers LONGTEXT NOT NULL,
   rate_limit DOUBLE,
   created_at BIGINT NOT NULL,
-  updated_at BIGINT NOT NULL
+  updated_at BIGINT NOT NULL,
+  retry_policy LONGTEXT
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 CREATE INDEX outbound_endpoints_source ON outbound_endpoints (source, id);
 

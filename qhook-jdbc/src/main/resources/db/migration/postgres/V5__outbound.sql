@@ -16,7 +16,8 @@ CREATE TABLE outbound_endpoints (
   headers TEXT NOT NULL,
   rate_limit DOUBLE PRECISION,
   created_at BIGINT NOT NULL,
-  updated_at BIGINT NOT NULL
+  updated_at BIGINT NOT NULL,
+  retry_policy TEXT
 );
 CREATE INDEX outbound_endpoints_source ON outbound_endpoints (source, id);
 

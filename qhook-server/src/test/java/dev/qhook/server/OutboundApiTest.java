@@ -245,6 +245,45 @@ class OutboundApiTest {
   }
 
   @Test
+  void anEndpointCarriesItsOwnRetryBlockCheckedLikeTheConfigFile() {
+    String created =
+        json(
+                call(
+                    "POST",
+                    "/api/outbound/endpoints",
+                    body("shop", "/hooks", "\"retry\":{\"max\":3,\"interval\":\"2s\"}")),
+                201)
+            .get("id")
+            .asText();
+    String path = "/api/outbound/endpoints/" + created;
+    JsonNode retry = json(call("GET", path, null), 200).get("retry");
+    assertThat(retry.get("max").asInt()).isEqualTo(3);
+    assertThat(retry.get("interval").asText()).isEqualTo("2s");
+    assertThat(retry.has("backoff")).isTrue();
+    assertThat(
+            json(call("GET", "/api/outbound/endpoints", null), 200)
+                .at("/endpoints/0/retry/max")
+                .asInt())
+        .isEqualTo(3);
+
+    for (String bad :
+        List.of(
+            "{\"retry\":5}",
+            "{\"retry\":{\"max\":-1}}",
+            "{\"retry\":{\"tries\":2}}",
+            "{\"retry\":{\"interval\":\"soon\"}}",
+            "{\"retry\":{\"interval\":\"1m\",\"max_interval\":\"1s\"}}",
+            "{\"retry\":{\"errors\":[\"6xx\"]}}")) {
+      JsonNode error = assertError(call("PUT", path, bad), 400, "bad_request");
+      assertThat(error.get("message").asText()).as(bad).startsWith("retry");
+    }
+    assertThat(json(call("PUT", path, "{\"retry\":{\"max\":7}}"), 200).at("/retry/max").asInt())
+        .isEqualTo(7);
+    assertThat(json(call("PUT", path, "{\"retry\":{}}"), 200).get("retry").isNull()).isTrue();
+    assertThat(createEndpointJson().get("retry").isNull()).isTrue();
+  }
+
+  @Test
   void rotatingASecretKeepsThePreviousOneForTheGrace() {
     String id = createEndpoint();
     String path = "/api/outbound/endpoints/" + id + "/rotate-secret";
@@ -294,9 +333,11 @@ class OutboundApiTest {
   }
 
   private String createEndpoint() {
-    return json(call("POST", "/api/outbound/endpoints", body("shop", "/hooks", null)), 201)
-        .get("id")
-        .asText();
+    return createEndpointJson().get("id").asText();
+  }
+
+  private JsonNode createEndpointJson() {
+    return json(call("POST", "/api/outbound/endpoints", body("shop", "/hooks", null)), 201);
   }
 
   private String body(String source, String path, String extra) {

@@ -4,6 +4,7 @@ import dev.qhook.Alert;
 import dev.qhook.config.DeliveryConfig;
 import dev.qhook.config.RetryPolicy;
 import dev.qhook.config.SourceConfig;
+import dev.qhook.internal.config.RetryBlocks;
 import dev.qhook.internal.metrics.EngineMetrics;
 import dev.qhook.internal.outbound.EndpointHealth;
 import dev.qhook.spi.AttemptRecord;
@@ -31,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * Runs one claimed outbound job (docs/reference/http-api.md, "Deliveries to outbound endpoints"):
  * reads the endpoint (gone or disabled: dead), TTL, the endpoint's circuit breaker, the signed
  * request with the source's timeout, endpoint health, and the decision between completed, retry
- * (the source's {@code retry}, {@code Retry-After}) and dead. The transport's SSRF guard checks the
- * endpoint's address at every delivery.
+ * (the endpoint's {@code retry}, else the source's; {@code Retry-After}) and dead. The transport's
+ * SSRF guard checks the endpoint's address at every delivery.
  *
  * <p>Metrics are labelled {@code outbound/<source>}, not per endpoint: endpoints are created at
  * runtime, without bound (docs/reference/http-api.md, "GET /metrics").
@@ -144,7 +145,8 @@ public final class OutboundDelivery implements Function<ClaimedJob, Completion> 
     }
     health.failed(endpoint, doneAt);
     AttemptRecord record = HandlerDelivery.record(job, outcome, failure, sentAt);
-    RetryPolicy policy = source.retry();
+    RetryPolicy policy =
+        endpoint.retry() == null ? source.retry() : RetryBlocks.parse(endpoint.retry());
     if (policy.errors().contains(failure.errorClass()) && job.attempt() < job.maxAttempts()) {
       Duration delay =
           failure.retryAfter() != null

@@ -74,6 +74,7 @@ public final class EndpointManager implements Outbound {
             .metadata(values.metadata(request.metadata()))
             .headers(values.headers(request.headers()))
             .rateLimit(values.rateLimit(request.rateLimit()))
+            .retry(values.retry(request.retry(), source))
             .build();
     checkOwnership(endpoint, source);
     store.outbound().createEndpoint(endpoint);
@@ -106,6 +107,9 @@ public final class EndpointManager implements Outbound {
     }
     if (change.rateLimit() != null) {
       next.rateLimit(change.rateLimit() == 0 ? null : values.rateLimit(change.rateLimit()));
+    }
+    if (change.retry() != null) {
+      next.retry(values.retry(change.retry(), source(current)));
     }
     if (change.status() != null && change.status() != current.status()) {
       next.status(

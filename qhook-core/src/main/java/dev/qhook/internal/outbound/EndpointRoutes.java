@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.qhook.config.QHookConfig;
 import dev.qhook.config.SourceConfig;
 import dev.qhook.config.SourceType;
+import dev.qhook.internal.config.RetryBlocks;
 import dev.qhook.internal.expr.EventPattern;
 import dev.qhook.internal.expr.Filter;
 import dev.qhook.spi.EndpointRoute;
@@ -40,7 +41,8 @@ public final class EndpointRoutes {
   record Compiled(EventPattern pattern, @Nullable Filter filter) {}
 
   /** An endpoint as emission sees it. */
-  public record Route(String endpointId, String url, List<Compiled> subscriptions) {
+  public record Route(
+      String endpointId, String url, List<Compiled> subscriptions, @Nullable Integer maxAttempts) {
     /**
      * Whether a subscription matches the type and, when it has a filter, the payload ({@code
      * payload} is asked only then; null: not JSON, which no filter matches).
@@ -147,8 +149,24 @@ public final class EndpointRoutes {
       }
       bySource
           .computeIfAbsent(r.endpoint().source(), k -> new ArrayList<>())
-          .add(new Route(r.endpoint().id(), r.endpoint().url(), List.copyOf(compiled)));
+          .add(
+              new Route(
+                  r.endpoint().id(), r.endpoint().url(), List.copyOf(compiled), maxAttempts(r)));
     }
     return new Snapshot(Map.copyOf(bySource), now);
+  }
+
+  /** The attempts of the endpoint's own retry block, or null when it has none (or a bad one). */
+  private static @Nullable Integer maxAttempts(EndpointRoute r) {
+    String retry = r.endpoint().retry();
+    if (retry == null) {
+      return null;
+    }
+    try {
+      return RetryBlocks.parse(retry).maxAttempts();
+    } catch (RuntimeException invalid) {
+      log.warn("endpoint {} has an invalid retry block", r.endpoint().id());
+      return null;
+    }
   }
 }

@@ -2,6 +2,9 @@ package dev.qhook.internal.outbound;
 
 import dev.qhook.OutboundException;
 import dev.qhook.OutboundException.Reason;
+import dev.qhook.config.ConfigException;
+import dev.qhook.config.SourceConfig;
+import dev.qhook.internal.config.RetryBlocks;
 import dev.qhook.internal.delivery.HandlerRequests;
 import dev.qhook.internal.transport.SsrfGuard;
 import java.net.URI;
@@ -13,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -144,6 +148,24 @@ final class EndpointValues {
       throw invalid("rate_limit: must be a number of deliveries per second above 0, was " + rate);
     }
     return rate;
+  }
+
+  /**
+   * An endpoint's own retry block over the source's, checked with the rules of the config file, as
+   * stored (JSON text); null for none or an empty block.
+   */
+  @Nullable String retry(@Nullable Map<String, Object> block, SourceConfig source) {
+    if (block == null || block.isEmpty()) {
+      return null;
+    }
+    try {
+      return RetryBlocks.json(RetryBlocks.read(block, "retry", source.retry()));
+    } catch (ConfigException e) {
+      throw invalid(
+          e.problems().stream()
+              .map(p -> p.path() + ": " + p.message())
+              .collect(Collectors.joining("; ")));
+    }
   }
 
   private static String text(String field, String value, int max) {

@@ -48,9 +48,10 @@ public final class OutboundEmission {
     if (matched.isEmpty()) {
       return List.of();
     }
-    int maxAttempts = Math.max(1, config.sources().get(source).retry().maxAttempts());
+    int sourceAttempts = config.sources().get(source).retry().maxAttempts();
     List<NewJob> jobs = new ArrayList<>(matched.size());
     for (EndpointRoutes.Route r : matched) {
+      int maxAttempts = Math.max(1, r.maxAttempts() == null ? sourceAttempts : r.maxAttempts());
       jobs.add(
           new NewJob(ids.get(), JobKind.OUTBOUND, r.endpointId(), r.url(), maxAttempts, now, null));
     }

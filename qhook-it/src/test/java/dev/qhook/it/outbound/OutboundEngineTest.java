@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -125,6 +126,25 @@ class OutboundEngineTest {
         .isInstanceOfSatisfying(
             OutboundException.class,
             e -> assertThat(e.reason()).isEqualTo(OutboundException.Reason.INVALID));
+  }
+
+  @Test
+  void anEndpointsOwnRetryBlockReplacesTheSources() {
+    start();
+    EndpointRequest request = EndpointRequest.of("shop", url());
+    Endpoint own =
+        qhook.outbound().createEndpoint(request.withRetry(Map.of("max", 4, "interval", "50ms")));
+    qhook.outbound().subscribe(own.id(), List.of("order.*"));
+    receiver.respondByDefault(RecordingReceiver.Response.status(503));
+
+    IngestResult result = send("order.created", "{}");
+
+    Job dead = awaitOnlyJob(result.eventId(), JobStatus.DEAD);
+    assertThat(dead.maxAttempts()).isEqualTo(4);
+    assertThat(dead.attempt()).isEqualTo(4);
+    assertThat(receiver.deliveries()).hasSize(4);
+    assertThat(qhook.outbound().endpoint(own.id()).orElseThrow().retry())
+        .contains("\"max\":4", "\"backoff\":\"fixed\"", "\"interval\":\"50ms\"");
   }
 
   @Test

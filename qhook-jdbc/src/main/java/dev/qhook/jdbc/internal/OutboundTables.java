@@ -36,7 +36,7 @@ public final class OutboundTables implements OutboundStore {
   private static final String ENDPOINT_COLUMNS =
       "id, source, url, description, secret, previous_secret, previous_secret_expires_at, status,"
           + " failing_since, disabled_reason, metadata, headers, rate_limit, created_at,"
-          + " updated_at";
+          + " updated_at, retry_policy";
   private static final String SELECT_ENDPOINT =
       "SELECT " + ENDPOINT_COLUMNS + " FROM outbound_endpoints";
 
@@ -73,7 +73,7 @@ public final class OutboundTables implements OutboundStore {
                             + ") VALUES (:id, :source, :url, :description, :secret,"
                             + " :previous_secret, :previous_secret_expires_at, :status,"
                             + " :failing_since, :disabled_reason, :metadata, :headers,"
-                            + " :rate_limit, :created_at, :updated_at)"),
+                            + " :rate_limit, :created_at, :updated_at, :retry)"),
                     e)
                 .execute());
   }
@@ -113,8 +113,8 @@ public final class OutboundTables implements OutboundStore {
                                 + " status = :status, failing_since = :failing_since,"
                                 + " disabled_reason = :disabled_reason, metadata = :metadata,"
                                 + " headers = :headers, rate_limit = :rate_limit,"
-                                + " created_at = :created_at, updated_at = :updated_at"
-                                + " WHERE id = :id"),
+                                + " created_at = :created_at, updated_at = :updated_at,"
+                                + " retry_policy = :retry WHERE id = :id"),
                         e)
                     .execute()
                 == 1);
@@ -240,6 +240,7 @@ public final class OutboundTables implements OutboundStore {
                       + " e.disabled_reason AS disabled_reason, e.metadata AS metadata,"
                       + " e.headers AS headers, e.rate_limit AS rate_limit,"
                       + " e.created_at AS created_at, e.updated_at AS updated_at,"
+                      + " e.retry_policy AS retry_policy,"
                       + " s.id AS s_id, s.event_type AS event_type, s.filter AS filter,"
                       + " s.created_at AS s_created_at"
                       + " FROM outbound_endpoints e"
@@ -346,7 +347,8 @@ public final class OutboundTables implements OutboundStore {
         .bind("headers", stringMap(e.headers()))
         .bindByType("rate_limit", e.rateLimit(), Double.class)
         .bind("created_at", Columns.millis(e.createdAt()))
-        .bind("updated_at", Columns.millis(e.updatedAt()));
+        .bind("updated_at", Columns.millis(e.updatedAt()))
+        .bind("retry", e.retry());
   }
 
   private static Endpoint endpoint(ResultSet rs) throws SQLException {
@@ -365,7 +367,8 @@ public final class OutboundTables implements OutboundStore {
         parseStringMap(rs.getString("headers")),
         rateLimit(rs),
         Instant.ofEpochMilli(rs.getLong("created_at")),
-        Instant.ofEpochMilli(rs.getLong("updated_at")));
+        Instant.ofEpochMilli(rs.getLong("updated_at")),
+        rs.getString("retry_policy"));
   }
 
   private static @Nullable Double rateLimit(ResultSet rs) throws SQLException {

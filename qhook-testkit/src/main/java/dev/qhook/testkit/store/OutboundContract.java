@@ -34,6 +34,11 @@ public interface OutboundContract extends StoreContract {
     return store().outbound();
   }
 
+  /** An endpoint's own retry block as the engine stores it. */
+  String RETRY =
+      "{\"max\":3,\"backoff\":\"fixed\",\"interval\":\"100ms\",\"max_interval\":\"1h\","
+          + "\"jitter\":false,\"errors\":[\"all\"]}";
+
   @Test
   default void anEndpointReadsBackWithEveryField() {
     Endpoint e =
@@ -44,11 +49,13 @@ public interface OutboundContract extends StoreContract {
             .metadata(Map.of("tenant", "acme"))
             .headers(Map.of("Authorization", "Bearer customer-token"))
             .rateLimit(2.5)
+            .retry(RETRY)
             .updatedAt(at(7))
             .build();
     outbound().createEndpoint(e);
 
     assertThat(outbound().endpoint(e.id())).contains(e);
+    assertThat(outbound().endpoint(e.id()).orElseThrow().retry()).isEqualTo(RETRY);
     assertThat(outbound().endpoint("W-none")).isEmpty();
   }
 
@@ -79,11 +86,15 @@ public interface OutboundContract extends StoreContract {
         e.toBuilder()
             .url("https://example.com/new")
             .status(EndpointStatus.DISABLED, Endpoint.DISABLED_MANUAL)
+            .retry(RETRY)
             .updatedAt(at(9))
             .build();
 
     assertThat(outbound().updateEndpoint(changed)).isTrue();
     assertThat(outbound().endpoint(e.id())).contains(changed);
+    Endpoint cleared = changed.toBuilder().retry(null).build();
+    assertThat(outbound().updateEndpoint(cleared)).isTrue();
+    assertThat(outbound().endpoint(e.id())).contains(cleared);
     assertThat(outbound().updateEndpoint(endpoint("shop", at(0)))).isFalse();
   }
 
@@ -177,7 +188,7 @@ public interface OutboundContract extends StoreContract {
 
   @Test
   default void aSubscriptionKeepsItsFilterInListsAndRoutes() {
-    Endpoint e = create(endpoint("shop", at(0)));
+    Endpoint e = create(endpoint("shop", at(0)).toBuilder().retry(RETRY).build());
     String filter = "$.customer.name == \"Zoë O'Brien\" and $.amount > 100";
     Subscription plain = subscription(e.id(), "order.*", at(1));
     Subscription filtered =
@@ -188,6 +199,7 @@ public interface OutboundContract extends StoreContract {
     assertThat(outbound().subscriptions(e.id())).containsExactly(plain, filtered);
     List<EndpointRoute> routes = outbound().activeRoutes(List.of("shop"));
     assertThat(routes).hasSize(1);
+    assertThat(routes.get(0).endpoint()).isEqualTo(e);
     assertThat(routes.get(0).subscriptions()).containsExactly(plain, filtered);
     assertThat(routes.get(0).subscriptions().get(1).filter()).isEqualTo(filter);
     assertThat(routes.get(0).subscriptions().get(0).filter()).isNull();

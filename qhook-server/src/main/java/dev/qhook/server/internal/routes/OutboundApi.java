@@ -44,7 +44,8 @@ public final class OutboundApi {
             status == null ? EndpointStatus.ACTIVE : status,
             metadata == null ? Map.of() : metadata,
             headers == null ? Map.of() : headers,
-            OutboundParams.rateLimit(body));
+            OutboundParams.rateLimit(body),
+            OutboundParams.retry(body));
     Endpoint created = call(() -> outbound.createEndpoint(create));
     return Response.json(201, OutboundViews.withSecret(created));
   }
@@ -75,7 +76,8 @@ public final class OutboundApi {
             OutboundParams.status(body),
             OutboundParams.metadata(body),
             OutboundParams.stringMap(body, "headers"),
-            OutboundParams.rateLimit(body));
+            OutboundParams.rateLimit(body),
+            OutboundParams.retry(body));
     String id = request.pathParam("id");
     return Response.ok(OutboundViews.endpoint(call(() -> outbound.updateEndpoint(id, change))));
   }

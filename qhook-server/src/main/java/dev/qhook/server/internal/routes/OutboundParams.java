@@ -2,6 +2,7 @@ package dev.qhook.server.internal.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qhook.server.internal.http.ApiException;
+import dev.qhook.server.internal.http.ServerJson;
 import dev.qhook.spi.EndpointStatus;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,6 +79,23 @@ final class OutboundParams {
               metadata.put(e.getKey(), e.getValue().textValue());
             });
     return metadata;
+  }
+
+  /** {@code retry}: a retry block (an object, checked by the engine), or null when absent. */
+  static @Nullable Map<String, Object> retry(JsonNode body) {
+    JsonNode field = body.get("retry");
+    if (field == null || field.isNull()) {
+      return null;
+    }
+    if (!field.isObject()) {
+      throw ApiException.badRequest("retry: must be an object (a retry block)");
+    }
+    Map<String, Object> block = new LinkedHashMap<>();
+    field
+        .fields()
+        .forEachRemaining(
+            e -> block.put(e.getKey(), ServerJson.MAPPER.convertValue(e.getValue(), Object.class)));
+    return block;
   }
 
   /** {@code rate_limit}: a number, or null when absent. */

@@ -1,5 +1,8 @@
 package dev.qhook.server.internal.routes;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.qhook.server.internal.http.ServerJson;
 import dev.qhook.server.internal.http.Timestamps;
 import dev.qhook.spi.Endpoint;
 import dev.qhook.spi.JobStatus;
@@ -7,6 +10,7 @@ import dev.qhook.spi.Subscription;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Endpoint and Subscription objects (docs/reference/http-api.md, "Outbound endpoints"). Secrets
@@ -26,6 +30,7 @@ final class OutboundViews {
     m.put("disabled_reason", e.disabledReason());
     m.put("metadata", e.metadata());
     m.put("rate_limit", e.rateLimit());
+    m.put("retry", retry(e.retry()));
     m.put("created_at", Timestamps.format(e.createdAt()));
     m.put("updated_at", Timestamps.format(e.updatedAt()));
     return m;
@@ -65,6 +70,18 @@ final class OutboundViews {
             + counts.getOrDefault(JobStatus.RUNNING, 0L)
             + counts.getOrDefault(JobStatus.RETRYABLE, 0L));
     return m;
+  }
+
+  /** The endpoint's retry block as stored (JSON text written by the engine), or null. */
+  private static @Nullable JsonNode retry(@Nullable String json) {
+    if (json == null) {
+      return null;
+    }
+    try {
+      return ServerJson.MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored retry block is not JSON", e);
+    }
   }
 
   static Map<String, Object> subscription(Subscription s) {
