@@ -57,10 +57,10 @@ class FailureWorkflowTest {
                   + charge.job().id()
                   + "\",\"status_code\":503}");
       assertThat(charge.error()).isEqualTo(failed.error());
-      Alert dlq = f.alert("dlq");
+      Alert dlq = f.awaitAlert("dlq");
       assertThat(dlq).isNotNull();
       assertThat(dlq.fields()).containsEntry("handler", "pay/charge");
-      Alert workflowFailed = f.alert("workflow_failed");
+      Alert workflowFailed = f.awaitAlert("workflow_failed");
       assertThat(workflowFailed).isNotNull();
       assertThat(workflowFailed.fields())
           .containsEntry("workflow", "pay")
@@ -195,7 +195,7 @@ class FailureWorkflowTest {
       assertThat(f.detail(run.id()).steps()).isEmpty();
       f.receiver.awaitRequests(1, WorkflowFixture.WAIT);
       assertThat(f.receiver.requestsTo("/create")).isEmpty();
-      assertThat(f.alert("workflow_failed")).isNotNull();
+      assertThat(f.awaitAlert("workflow_failed")).isNotNull();
       assertThat(f.alert("workflow_failed").fields())
           .containsAllEntriesOf(Map.of("workflow", "provision", "run_id", run.id()));
     }

@@ -120,7 +120,7 @@ class FlowControlWorkflowTest {
           .contains("\"message\":\"no choice matched\"")
           .contains("\"class\":\"4xx\"")
           .contains("\"failed_step\":\"triage\"");
-      assertThat(f.alert("workflow_failed")).isNotNull();
+      assertThat(f.awaitAlert("workflow_failed")).isNotNull();
     }
   }
 

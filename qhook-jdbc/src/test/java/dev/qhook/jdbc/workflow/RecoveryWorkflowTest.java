@@ -62,7 +62,7 @@ class RecoveryWorkflowTest {
       assertThat(failed.error())
           .contains("\"message\":\"worker lost during final attempt\"")
           .contains("\"class\":\"timeout\"");
-      assertThat(f.alert("workflow_failed")).isNotNull();
+      assertThat(f.awaitAlert("workflow_failed")).isNotNull();
     }
   }
 

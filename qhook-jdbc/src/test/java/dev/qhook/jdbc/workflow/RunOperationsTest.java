@@ -52,7 +52,7 @@ class RunOperationsTest {
       assertThat(f.detail(run.id()).steps())
           .singleElement()
           .satisfies(s -> assertThat(s.job().status()).isEqualTo(JobStatus.CANCELLED));
-      assertThat(f.alert("workflow_failed")).isNotNull();
+      assertThat(f.awaitAlert("workflow_failed")).isNotNull();
       f.advance(Duration.ofHours(2));
       assertThat(f.receiver.requests()).isEmpty();
     }

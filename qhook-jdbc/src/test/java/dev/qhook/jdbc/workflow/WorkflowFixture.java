@@ -110,6 +110,15 @@ final class WorkflowFixture implements AutoCloseable {
     return alerts.stream().filter(a -> a.kind().label().equals(kind)).findFirst().orElse(null);
   }
 
+  /**
+   * The first alert of {@code kind}, waiting for it: alerts are raised after the transaction that
+   * ends a run commits, so a test that saw the run's new status may still be ahead of its alert.
+   */
+  Alert awaitAlert(String kind) {
+    Awaitility.await().atMost(WAIT).until(() -> alert(kind) != null);
+    return java.util.Objects.requireNonNull(alert(kind));
+  }
+
   /** Stops the engine and closes the store, leaving the receiver running (a restart). */
   void stopEngine() {
     qhook.close();
