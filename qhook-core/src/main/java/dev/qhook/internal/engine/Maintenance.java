@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * cleanup hourly and at start (docs/reference/configuration.md, "worker", "retention", "delivery").
  * Each is safe to run on every instance. Jobs they make dead count in {@code qhook_dlq_total} and
  * raise alerts: {@code dlq} per job lost on its final attempt, {@code event_ttl_expired} per
- * handler and sweep.
+ * handler and sweep. Cleanup runs on a thread of its own: deleting a large backlog takes a while
+ * (the store paces it to leave the database to the traffic), and must not hold up the recovery of
+ * lost jobs.
  */
 public final class Maintenance implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Maintenance.class);
@@ -48,6 +50,8 @@ public final class Maintenance implements AutoCloseable {
   private volatile Consumer<List<Job>> lostForGood = jobs -> {};
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(DeliveryExecutors.named("qhook-maintenance"));
+  private final ScheduledExecutorService cleanupTimer =
+      Executors.newSingleThreadScheduledExecutor(DeliveryExecutors.named("qhook-cleanup"));
 
   /**
    * @param alerts raises an alert (logged, then sent unless {@code alerts.on} excludes its kind)
@@ -72,7 +76,7 @@ public final class Maintenance implements AutoCloseable {
     if (config.delivery().eventTtl() != null) {
       schedule(this::expireJobs, TTL_SWEEP_EVERY);
     }
-    timer.scheduleAtFixedRate(
+    cleanupTimer.scheduleAtFixedRate(
         guarded(this::cleanUp), 0, CLEANUP_EVERY.toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -179,5 +183,6 @@ public final class Maintenance implements AutoCloseable {
   @Override
   public void close() {
     timer.shutdownNow();
+    cleanupTimer.shutdownNow();
   }
 }
