@@ -20,7 +20,7 @@ import org.jdbi.v3.core.Handle;
  * partial index of undelivered jobs), so that a store of millions of rows with nothing to delete
  * costs a cleanup nothing. Cleanup yields to the traffic: after each batch it pauses {@value
  * #PAUSE_PER_BATCH_TIME} times as long as the batch took (at most {@link #MAX_PAUSE_MILLIS} ms), so
- * that it holds the database at most a seventh of the time while deleting a large backlog, and its
+ * that it holds the database at most a tenth of the time while deleting a large backlog, and its
  * commits are {@link Durability#DEFERRED}: a delete lost in a crash is redone by the next cleanup.
  */
 public final class Retention {
@@ -28,7 +28,7 @@ public final class Retention {
   static final int BATCH = 1_000;
 
   /** The pause after a cleanup batch, in multiples of the time the batch took. */
-  static final int PAUSE_PER_BATCH_TIME = 6;
+  static final int PAUSE_PER_BATCH_TIME = 9;
 
   static final long MAX_PAUSE_MILLIS = 1_000;
 
