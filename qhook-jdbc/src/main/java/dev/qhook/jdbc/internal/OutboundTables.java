@@ -1,19 +1,13 @@
 package dev.qhook.jdbc.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qhook.StoreRefusedException;
 import dev.qhook.spi.Endpoint;
 import dev.qhook.spi.EndpointQuery;
 import dev.qhook.spi.EndpointRoute;
-import dev.qhook.spi.EndpointStatus;
 import dev.qhook.spi.JobStatus;
 import dev.qhook.spi.OutboundStore;
 import dev.qhook.spi.Page;
 import dev.qhook.spi.Subscription;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,20 +19,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Update;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link OutboundStore} of the JDBC store: tables {@code outbound_endpoints} and {@code
  * outbound_subscriptions} (migration V5). Every method is one statement or one transaction.
  */
 public final class OutboundTables implements OutboundStore {
-  private static final String ENDPOINT_COLUMNS =
-      "id, source, url, description, secret, previous_secret, previous_secret_expires_at, status,"
-          + " failing_since, disabled_reason, metadata, headers, rate_limit, created_at,"
-          + " updated_at, retry_policy";
   private static final String SELECT_ENDPOINT =
-      "SELECT " + ENDPOINT_COLUMNS + " FROM outbound_endpoints";
+      "SELECT " + OutboundRows.ENDPOINT_COLUMNS + " FROM outbound_endpoints";
 
   /**
    * A subscription whose endpoint already has its event type is not inserted (its count is 0; on
@@ -47,11 +35,6 @@ public final class OutboundTables implements OutboundStore {
   private static final String ON_TAKEN_TYPE = " ON CONFLICT (endpoint_id, event_type) DO NOTHING";
 
   private static final String ON_TAKEN_TYPE_MYSQL = " ON DUPLICATE KEY UPDATE id = id";
-
-  private static final String SUBSCRIPTION_COLUMNS =
-      "id, endpoint_id, event_type, filter, created_at";
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
 
   private final Database db;
   private final String onTakenType;
@@ -66,10 +49,10 @@ public final class OutboundTables implements OutboundStore {
     db.write(
         "creating endpoint " + e.id(),
         h ->
-            bindEndpoint(
+            OutboundRows.bindEndpoint(
                     h.createUpdate(
                         "INSERT INTO outbound_endpoints ("
-                            + ENDPOINT_COLUMNS
+                            + OutboundRows.ENDPOINT_COLUMNS
                             + ") VALUES (:id, :source, :url, :description, :secret,"
                             + " :previous_secret, :previous_secret_expires_at, :status,"
                             + " :failing_since, :disabled_reason, :metadata, :headers,"
@@ -85,7 +68,7 @@ public final class OutboundTables implements OutboundStore {
         h ->
             h.createQuery(SELECT_ENDPOINT + " WHERE id = :id")
                 .bind("id", id)
-                .map((rs, ctx) -> endpoint(rs))
+                .map((rs, ctx) -> OutboundRows.endpoint(rs))
                 .findOne());
   }
 
@@ -96,7 +79,12 @@ public final class OutboundTables implements OutboundStore {
         h ->
             new Listing(SELECT_ENDPOINT)
                 .equal("source", q.source())
-                .page(h, q.after(), q.limit(), q.descending(), (rs, ctx) -> endpoint(rs)));
+                .page(
+                    h,
+                    q.after(),
+                    q.limit(),
+                    q.descending(),
+                    (rs, ctx) -> OutboundRows.endpoint(rs)));
   }
 
   @Override
@@ -104,7 +92,7 @@ public final class OutboundTables implements OutboundStore {
     return db.write(
         "updating endpoint " + e.id(),
         h ->
-            bindEndpoint(
+            OutboundRows.bindEndpoint(
                         h.createUpdate(
                             "UPDATE outbound_endpoints SET source = :source, url = :url,"
                                 + " description = :description, secret = :secret,"
@@ -177,7 +165,7 @@ public final class OutboundTables implements OutboundStore {
       int inserted =
           h.createUpdate(
                   "INSERT INTO outbound_subscriptions ("
-                      + SUBSCRIPTION_COLUMNS
+                      + OutboundRows.SUBSCRIPTION_COLUMNS
                       + ") VALUES (:id, :endpoint_id, :event_type, :filter, :created_at)"
                       + onTakenType)
               .bind("id", s.id())
@@ -200,10 +188,10 @@ public final class OutboundTables implements OutboundStore {
         h ->
             h.createQuery(
                     "SELECT "
-                        + SUBSCRIPTION_COLUMNS
+                        + OutboundRows.SUBSCRIPTION_COLUMNS
                         + " FROM outbound_subscriptions WHERE endpoint_id = :id ORDER BY id")
                 .bind("id", endpointId)
-                .map((rs, ctx) -> subscription(rs))
+                .map((rs, ctx) -> OutboundRows.subscription(rs))
                 .list());
   }
 
@@ -250,7 +238,7 @@ public final class OutboundTables implements OutboundStore {
               .bindList("sources", List.copyOf(sources))
               .map(
                   (rs, ctx) -> {
-                    Endpoint e = endpoint(rs);
+                    Endpoint e = OutboundRows.endpoint(rs);
                     endpoints.putIfAbsent(e.id(), e);
                     subs.computeIfAbsent(e.id(), id -> new ArrayList<>())
                         .add(
@@ -298,7 +286,7 @@ public final class OutboundTables implements OutboundStore {
               .execute();
           return h.createQuery(SELECT_ENDPOINT + " WHERE id = :id")
               .bind("id", id)
-              .map((rs, ctx) -> endpoint(rs))
+              .map((rs, ctx) -> OutboundRows.endpoint(rs))
               .findOne();
         });
   }
@@ -329,76 +317,5 @@ public final class OutboundTables implements OutboundStore {
                     .bind("id", id)
                     .execute()
                 == 1);
-  }
-
-  private static Update bindEndpoint(Update update, Endpoint e) {
-    return update
-        .bind("id", e.id())
-        .bind("source", e.source())
-        .bind("url", e.url())
-        .bind("description", e.description())
-        .bind("secret", e.secret())
-        .bind("previous_secret", e.previousSecret())
-        .bind("previous_secret_expires_at", Columns.millisOrNull(e.previousSecretExpiresAt()))
-        .bind("status", e.status().label())
-        .bind("failing_since", Columns.millisOrNull(e.failingSince()))
-        .bind("disabled_reason", e.disabledReason())
-        .bind("metadata", stringMap(e.metadata()))
-        .bind("headers", stringMap(e.headers()))
-        .bindByType("rate_limit", e.rateLimit(), Double.class)
-        .bind("created_at", Columns.millis(e.createdAt()))
-        .bind("updated_at", Columns.millis(e.updatedAt()))
-        .bind("retry", e.retry());
-  }
-
-  private static Endpoint endpoint(ResultSet rs) throws SQLException {
-    return new Endpoint(
-        rs.getString("id"),
-        rs.getString("source"),
-        rs.getString("url"),
-        rs.getString("description"),
-        rs.getString("secret"),
-        rs.getString("previous_secret"),
-        Columns.instantOrNull(rs, "previous_secret_expires_at"),
-        EndpointStatus.fromLabel(rs.getString("status")),
-        Columns.instantOrNull(rs, "failing_since"),
-        rs.getString("disabled_reason"),
-        parseStringMap(rs.getString("metadata")),
-        parseStringMap(rs.getString("headers")),
-        rateLimit(rs),
-        Instant.ofEpochMilli(rs.getLong("created_at")),
-        Instant.ofEpochMilli(rs.getLong("updated_at")),
-        rs.getString("retry_policy"));
-  }
-
-  private static @Nullable Double rateLimit(ResultSet rs) throws SQLException {
-    double rate = rs.getDouble("rate_limit");
-    return rs.wasNull() ? null : rate;
-  }
-
-  private static Subscription subscription(ResultSet rs) throws SQLException {
-    return new Subscription(
-        rs.getString("id"),
-        rs.getString("endpoint_id"),
-        rs.getString("event_type"),
-        rs.getString("filter"),
-        Instant.ofEpochMilli(rs.getLong("created_at")));
-  }
-
-  private static String stringMap(Map<String, String> map) {
-    try {
-      return JSON.writeValueAsString(map);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          "a map of strings is not serialisable: " + e.getMessage(), e);
-    }
-  }
-
-  private static Map<String, String> parseStringMap(String json) {
-    try {
-      return JSON.readValue(json, STRING_MAP);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored map is not a JSON object: " + e.getMessage());
-    }
   }
 }
