@@ -60,8 +60,8 @@ class ListConventionsTest {
   private JsonNode error(String path, int status) {
     HttpResponse<String> response = server.get(path, AUTH);
     assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        t -> assertThat(t).startsWith("application/json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
     return RunningServer.json(response);
   }
 
@@ -83,10 +83,7 @@ class ListConventionsTest {
   void timeFiltersAreCheckedOnEveryListAndRefusedWhereTheListHasNone() {
     for (String list :
         List.of(
-            "/api/events",
-            "/api/jobs",
-            "/api/events/" + eventId + "/jobs",
-            "/api/workflow-runs")) {
+            "/api/events", "/api/jobs", "/api/events/" + eventId + "/jobs", "/api/workflow-runs")) {
       assertThat(server.get(list + "?since=0001-01-01&until=9999-12-31", AUTH).statusCode())
           .as(list)
           .isEqualTo(200);

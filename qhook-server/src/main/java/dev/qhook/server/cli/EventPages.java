@@ -5,7 +5,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
-/** Stored events read page by page, oldest first, as {@code export} and {@code replay} read them. */
+/**
+ * Stored events read page by page, oldest first, as {@code export} and {@code replay} read them.
+ */
 final class EventPages {
   /** Events per API call: the API's maximum. */
   static final int PAGE = 1000;

@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
-/** A POST to a qhook server by the commands that send events ({@code send}, {@code replay-local}). */
+/**
+ * A POST to a qhook server by the commands that send events ({@code send}, {@code replay-local}).
+ */
 final class HttpPost {
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -86,7 +86,8 @@ final class QueuesCommand {
     int run(ApiClient api, PrintWriter out) {
       JsonNode detail = api.get(queue(name).toString());
       JsonNode peeked =
-          api.get(queue(name).segment("/peek").param("limit", QueuePrinter.limit(limit)).toString());
+          api.get(
+              queue(name).segment("/peek").param("limit", QueuePrinter.limit(limit)).toString());
       if (output.json) {
         ((ObjectNode) detail).set("messages", peeked.path("messages"));
         out.println(detail);

@@ -95,7 +95,8 @@ final class ReplayCommand extends ApiCommand {
     String last = after;
     boolean more = true;
     while (more && replayed < limit) {
-      ObjectNode body = filters(body()).put("limit", (int) Math.min(EventPages.PAGE, limit - replayed));
+      ObjectNode body =
+          filters(body()).put("limit", (int) Math.min(EventPages.PAGE, limit - replayed));
       body.put("after", last);
       JsonNode page = api.post("/api/events/replay", body.toString());
       replayed += page.path("replayed").asLong();

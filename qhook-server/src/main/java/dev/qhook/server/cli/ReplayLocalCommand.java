@@ -116,7 +116,9 @@ final class ReplayLocalCommand implements Callable<Integer> {
       if (bearer != null) {
         headers.put("Authorization", "Bearer " + bearer);
       }
-      URI uri = base.resolve("events/" + ApiPath.encode(line.source()) + "/" + ApiPath.encode(line.eventType()));
+      URI uri =
+          base.resolve(
+              "events/" + ApiPath.encode(line.source()) + "/" + ApiPath.encode(line.eventType()));
       HttpResponse<String> response = http.post(uri, line.body(), headers);
       if (response.statusCode() / 100 == 2) {
         sent++;

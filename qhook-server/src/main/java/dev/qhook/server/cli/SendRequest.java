@@ -12,11 +12,11 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@code qhook send} posts for each kind of source (docs/reference/cli.md, "send"): an event or
- * outbound source {@code /events/{source}/{type}} with the API token; a cron source a tick now
+ * What {@code qhook send} posts for each kind of source (docs/reference/cli.md, "send"): an event
+ * or outbound source {@code /events/{source}/{type}} with the API token; a cron source a tick now
  * ({@code POST /api/sources/{source}/tick}, type {@code cron.tick}, payload {@code {"source",
- * "fired_at"}}); an SNS source with {@code skip_verify} the payload as the {@code Message} of an SNS
- * Notification envelope with {@code Subject} the type; a webhook source the payload as is.
+ * "fired_at"}}); an SNS source with {@code skip_verify} the payload as the {@code Message} of an
+ * SNS Notification envelope with {@code Subject} the type; a webhook source the payload as is.
  */
 record SendRequest(String path, byte[] body, Map<String, String> headers) {
   /** The type of every cron event. */

@@ -16,8 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code qhook events replay}: one event or many through the current config, on the database
- * itself and with {@code --remote} through the server.
+ * {@code qhook events replay}: one event or many through the current config, on the database itself
+ * and with {@code --remote} through the server.
  */
 class ReplayCommandTest {
   @TempDir Path dir;

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code qhook replay-local}: the lines of an {@code export events} file posted again to a
- * server's {@code /events/{source}/{event_type}}, filtered, after asking.
+ * {@code qhook replay-local}: the lines of an {@code export events} file posted again to a server's
+ * {@code /events/{source}/{event_type}}, filtered, after asking.
  */
 class ReplayLocalTest {
   @TempDir Path dir;
@@ -50,8 +50,7 @@ class ReplayLocalTest {
   }
 
   private CliRun replay(String... args) {
-    List<String> all =
-        new ArrayList<>(List.of("replay-local", "--target", target()));
+    List<String> all = new ArrayList<>(List.of("replay-local", "--target", target()));
     all.addAll(List.of(args));
     return CliRun.run(dir, Map.of(), all.toArray(String[]::new));
   }
@@ -61,7 +60,10 @@ class ReplayLocalTest {
   }
 
   private List<Event> stored() {
-    return f.engine.admin().events(new EventQuery(null, null, null, null, null, 100, false)).items();
+    return f.engine
+        .admin()
+        .events(new EventQuery(null, null, null, null, null, 100, false))
+        .items();
   }
 
   @Test

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code qhook send} to a cron source (a tick now, through {@code POST
- * /api/sources/{source}/tick}) and to SNS sources (an SNS Notification envelope when the source
- * skips signature checks; a clear refusal when only AWS could sign).
+ * {@code qhook send} to a cron source (a tick now, through {@code POST /api/sources/{source}/tick})
+ * and to SNS sources (an SNS Notification envelope when the source skips signature checks; a clear
+ * refusal when only AWS could sign).
  */
 class SendSourcesTest {
   private static final String YAML =
@@ -69,7 +69,10 @@ class SendSourcesTest {
   }
 
   private List<Event> stored(String source) {
-    return f.engine.admin().events(new EventQuery(source, null, null, null, null, 10, false)).items();
+    return f.engine
+        .admin()
+        .events(new EventQuery(source, null, null, null, null, 10, false))
+        .items();
   }
 
   @Test

@@ -115,8 +115,8 @@ class TailAndDoctorTest {
       Files.writeString(
           dir.resolve("qhook.yaml"),
           CliFixture.receiverYaml(ok, failing)
-              .replace("server: {", "server: { port: " + port + ",")
-              .replace("sqlite:qhook.db", "sqlite:missing/dir/qhook.db")
+                  .replace("server: {", "server: { port: " + port + ",")
+                  .replace("sqlite:qhook.db", "sqlite:missing/dir/qhook.db")
               + """
               workflows:
                 pay:

@@ -114,9 +114,7 @@ class WorkflowRunsCommandTest {
             ? new String[] {"--remote", server.localUri().toString(), "--token", "tok"}
             : new String[0];
     return CliRun.run(
-        dir,
-        Map.of(),
-        Stream.concat(args, Arrays.stream(remoteArgs)).toArray(String[]::new));
+        dir, Map.of(), Stream.concat(args, Arrays.stream(remoteArgs)).toArray(String[]::new));
   }
 
   @ParameterizedTest

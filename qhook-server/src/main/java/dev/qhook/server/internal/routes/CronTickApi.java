@@ -19,8 +19,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * {@code POST /api/sources/{source}/tick} (docs/reference/http-api.md): a cron source fires once
  * now, outside its schedule. The event is the one a scheduled tick stores, type {@code cron.tick}
- * and payload {@code {"source", "fired_at"}}, routed to the same handlers, queues and workflows;
- * it has no idempotency key, so every call stores an event. {@code qhook send} uses it for cron
+ * and payload {@code {"source", "fired_at"}}, routed to the same handlers, queues and workflows; it
+ * has no idempotency key, so every call stores an event. {@code qhook send} uses it for cron
  * sources.
  */
 public final class CronTickApi {
@@ -52,7 +52,11 @@ public final class CronTickApi {
     }
     if (source.type() != SourceType.CRON) {
       throw ApiException.badRequest(
-          "source '" + name + "' is not a cron source (type " + source.type().name().toLowerCase(Locale.ROOT) + ")");
+          "source '"
+              + name
+              + "' is not a cron source (type "
+              + source.type().name().toLowerCase(Locale.ROOT)
+              + ")");
     }
     readiness.requireReady();
     Map<String, Object> payload = new LinkedHashMap<>();

@@ -78,8 +78,7 @@ record ListParams(
       throw ApiException.badRequest(name + ": " + e.getMessage());
     }
     if (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST)) {
-      throw ApiException.badRequest(
-          name + ": '" + text + "' is out of range (years 0000 to 9999)");
+      throw ApiException.badRequest(name + ": '" + text + "' is out of range (years 0000 to 9999)");
     }
     return instant;
   }
