@@ -1,8 +1,11 @@
 package dev.qhook.server.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.qhook.config.QHookConfig;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -25,6 +28,43 @@ abstract class ApiCommand implements Callable<Integer> {
   }
 
   abstract int run(ApiClient api, PrintWriter out);
+
+  /**
+   * A list command: one page of {@code path} with the paging of {@code list}; its JSON with {@code
+   * --json}, else the table made of the items under {@code key} and how to get the next page.
+   */
+  static int listPage(
+      ApiClient api,
+      PrintWriter out,
+      ApiPath path,
+      ListOptions list,
+      String key,
+      String noun,
+      Function<JsonNode, Table> table) {
+    JsonNode page = api.get(list.apply(path).toString());
+    if (list.json) {
+      out.println(page);
+    } else {
+      Printing.page(out, table.apply(page.path(key)), page, key, noun);
+    }
+    return 0;
+  }
+
+  /**
+   * A change through the API ({@code POST path} with {@code body}, none when null): its JSON answer
+   * with {@code json}, else the line made of it.
+   */
+  static int change(
+      ApiClient api,
+      PrintWriter out,
+      ApiPath path,
+      @Nullable String body,
+      boolean json,
+      Function<JsonNode, String> line) {
+    JsonNode answer = api.post(path.toString(), body);
+    out.println(json ? answer.toString() : line.apply(answer));
+    return 0;
+  }
 
   final Main main() {
     return (Main) spec.root().userObject();

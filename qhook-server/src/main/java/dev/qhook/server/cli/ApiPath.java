@@ -36,7 +36,8 @@ final class ApiPath {
     return this;
   }
 
-  private static String encode(String value) {
+  /** One path segment or query value, percent-encoded. */
+  static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 

@@ -66,6 +66,7 @@ final class DoctorCommand implements Callable<Integer> {
     for (HandlerConfig handler : config.handlers().values()) {
       checkUrl(http, "handler " + handler.name(), handler.url());
     }
+    StepUrls.of(config).forEach((step, url) -> checkUrl(http, "step " + step, url));
     return finish();
   }
 

@@ -5,12 +5,12 @@ import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code qhook events list} (docs/reference/cli.md): stored events, newest first. */
+/** {@code qhook events list | replay} (docs/reference/cli.md): stored events. */
 @Command(
     name = "events",
     mixinStandardHelpOptions = true,
-    description = "List stored events.",
-    subcommands = {EventsCommand.ListEvents.class})
+    description = "List and replay stored events.",
+    subcommands = {EventsCommand.ListEvents.class, ReplayCommand.class})
 final class EventsCommand {
 
   @Command(
@@ -26,13 +26,13 @@ final class EventsCommand {
 
     @Override
     int run(ApiClient api, PrintWriter out) {
-      JsonNode page = api.get(list.apply(time.apply(filter.events())).toString());
-      if (list.json) {
-        out.println(page);
-        return 0;
-      }
+      return listPage(
+          api, out, time.apply(filter.events()), list, "events", "event(s)", ListEvents::table);
+    }
+
+    private static Table table(JsonNode events) {
       Table table = new Table("ID", "SOURCE", "TYPE", "KEY", "CREATED");
-      for (JsonNode e : page.path("events")) {
+      for (JsonNode e : events) {
         table.row(
             e.path("id").asText(),
             e.path("source").asText(),
@@ -40,8 +40,7 @@ final class EventsCommand {
             Table.cell(e.path("unique_key")),
             Table.time(e.path("created_at")));
       }
-      Printing.page(out, table, page, "events", "event(s)");
-      return 0;
+      return table;
     }
   }
 }

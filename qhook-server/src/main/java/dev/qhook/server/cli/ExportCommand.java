@@ -20,8 +20,6 @@ import picocli.CommandLine.Option;
     description = "Export stored data.",
     subcommands = {ExportCommand.Events.class})
 final class ExportCommand {
-  private static final int PAGE = 100;
-
   @Command(
       name = "events",
       mixinStandardHelpOptions = true,
@@ -42,26 +40,19 @@ final class ExportCommand {
       if (limit < 1) {
         throw new CliFailure("--limit: must be at least 1, was " + limit);
       }
-      int written = 0;
-      String after = null;
-      boolean more = true;
-      while (more && written < limit) {
-        JsonNode page =
-            api.get(
-                time.apply(filter.events())
-                    .param("order", "asc")
-                    .param("after", after)
-                    .param("limit", Math.min(PAGE, limit - written))
-                    .toString());
-        for (JsonNode summary : page.path("events")) {
-          after = summary.path("id").asText();
-          out.println(line(api.get(ApiPath.of("/api/events/", after).toString())));
-          written++;
-        }
-        more = page.path("has_more").asBoolean();
-      }
+      int[] written = {0};
+      EventPages.forEach(
+          api,
+          () -> time.apply(filter.events()),
+          null,
+          limit,
+          summary -> {
+            String id = summary.path("id").asText();
+            out.println(line(api.get(ApiPath.of("/api/events/", id).toString())));
+            written[0]++;
+          });
       out.flush();
-      context().err().println(written + " event(s) exported");
+      context().err().println(written[0] + " event(s) exported");
       return 0;
     }
 

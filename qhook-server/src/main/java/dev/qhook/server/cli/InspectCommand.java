@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code qhook inspect EVENT_ID} (docs/reference/cli.md): the event, its key, the start of its
- * payload, and every job with its attempts.
+ * payload, every job with its attempts, and the workflow runs it started with their current steps.
  */
 @Command(
     name = "inspect",
@@ -43,10 +43,19 @@ final class InspectCommand extends ApiCommand {
     out.println("  key:     " + Table.cell(event.path("unique_key")));
     out.println("  created: " + event.path("created_at").asText());
     out.println("  payload: " + Printing.cut(event.path("payload")));
-    JsonNode jobs = event.path("jobs");
+    printJobs(out, event.path("jobs"));
+    JsonNode runs = event.path("workflow_runs");
+    if (!runs.isEmpty()) {
+      out.println(runs.size() + " workflow run(s):");
+      WorkflowRunsCommand.runTable(runs).print(out);
+    }
+    return 0;
+  }
+
+  private static void printJobs(PrintWriter out, JsonNode jobs) {
     if (jobs.isEmpty()) {
       out.println("no jobs");
-      return 0;
+      return;
     }
     out.println(jobs.size() + " job(s):");
     for (JsonNode job : jobs) {
@@ -70,6 +79,5 @@ final class InspectCommand extends ApiCommand {
         attempts.print(out);
       }
     }
-    return 0;
   }
 }

@@ -42,19 +42,17 @@ final class JobsCommand {
 
     @Override
     int run(ApiClient api, PrintWriter out) {
-      JsonNode page =
-          api.get(
-              list.apply(time.apply(ApiPath.of("/api/jobs")))
-                  .param("status", status)
-                  .param("handler", handler)
-                  .param("event_id", event)
-                  .toString());
-      if (list.json) {
-        out.println(page);
-      } else {
-        Printing.page(out, jobTable(page.path("jobs")), page, "jobs", "job(s)");
-      }
-      return 0;
+      return listPage(
+          api,
+          out,
+          time.apply(ApiPath.of("/api/jobs"))
+              .param("status", status)
+              .param("handler", handler)
+              .param("event_id", event),
+          list,
+          "jobs",
+          "job(s)",
+          JobsCommand::jobTable);
     }
   }
 
@@ -91,10 +89,9 @@ final class JobsCommand {
 
     @Mixin Filters.TimeRange time = new Filters.TimeRange();
 
-    @Option(
-        names = {"-y", "--yes", "-f", "--force"},
-        description = "Do not ask for confirmation.")
-    boolean yes;
+    @Mixin YesOption confirm = new YesOption();
+
+    @Mixin JsonOption output = new JsonOption();
 
     @Override
     int run(ApiClient api, PrintWriter out) {
@@ -102,35 +99,39 @@ final class JobsCommand {
         throw new ParameterException(spec.commandLine(), "give a JOB_ID or --dead, not both");
       }
       if (jobId != null) {
-        JsonNode answer =
-            api.post(ApiPath.of("/api/jobs/", jobId).segment("/retry").toString(), null);
-        out.println("job " + answer.path("id").asText() + " is available again");
-        return 0;
+        return change(
+            api,
+            out,
+            ApiPath.of("/api/jobs/", jobId).segment("/retry"),
+            null,
+            output.json,
+            answer -> "job " + answer.path("id").asText() + " is available again");
       }
-      if (!yes) {
-        JsonNode page =
-            api.get(
-                time.apply(ApiPath.of("/api/jobs"))
-                    .param("status", JobStatus.DEAD.label())
-                    .param("handler", handler)
-                    .param("limit", 1000)
-                    .toString());
-        int count = page.path("jobs").size();
-        String more = page.path("has_more").asBoolean() ? " or more" : "";
-        if (!Confirmation.ask(context(), "Retry " + count + more + " dead job(s)?")) {
-          out.println("not retried");
-          return 1;
-        }
+      if (!confirm.confirmed(context(), () -> question(api))) {
+        out.println("not retried");
+        return 1;
       }
-      JsonNode answer =
-          api.post(
-              time.apply(ApiPath.of("/api/jobs/retry"))
+      return change(
+          api,
+          out,
+          time.apply(ApiPath.of("/api/jobs/retry"))
+              .param("status", JobStatus.DEAD.label())
+              .param("handler", handler),
+          null,
+          output.json,
+          answer -> "retried " + answer.path("retried").asInt() + " dead job(s)");
+    }
+
+    private String question(ApiClient api) {
+      JsonNode page =
+          api.get(
+              time.apply(ApiPath.of("/api/jobs"))
                   .param("status", JobStatus.DEAD.label())
                   .param("handler", handler)
-                  .toString(),
-              null);
-      out.println("retried " + answer.path("retried").asInt() + " dead job(s)");
-      return 0;
+                  .param("limit", 1000)
+                  .toString());
+      String more = page.path("has_more").asBoolean() ? " or more" : "";
+      return "Retry " + page.path("jobs").size() + more + " dead job(s)?";
     }
   }
 }

@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
       StatusCommand.class,
       TailCommand.class,
       ExportCommand.class,
+      ReplayLocalCommand.class,
       DoctorCommand.class,
       CompletionCommand.class,
       WorkflowRunsCommand.class,

@@ -23,10 +23,6 @@ final class QueuePrinter {
     return limit;
   }
 
-  void line(String text) {
-    out.println(text);
-  }
-
   /** {@code queues list}: pending = visible + delayed. */
   void list(JsonNode body) {
     Table table = new Table("NAME", "SOURCE", "PENDING", "IN FLIGHT", "DEAD");

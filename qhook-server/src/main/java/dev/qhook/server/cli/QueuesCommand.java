@@ -1,9 +1,16 @@
 package dev.qhook.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.qhook.server.internal.http.ServerJson;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,29 +31,42 @@ import picocli.CommandLine.Parameters;
       QueuesCommand.Drain.class
     })
 final class QueuesCommand {
-  /** Every subcommand: the queues through the management API, remote or local. */
-  abstract static class Sub extends ApiCommand {
-    @Override
-    final int run(ApiClient api, PrintWriter out) {
-      try (QueueReader queues = new ApiQueues(api)) {
-        return run(queues, new QueuePrinter(out));
-      }
-    }
-
-    abstract int run(QueueReader queues, QueuePrinter out);
+  /** {@code /api/queues/{name}}. */
+  static ApiPath queue(String name) {
+    return ApiPath.of("/api/queues/", name);
   }
 
   /** A subcommand of one queue, named by its parameter. */
-  abstract static class OnQueue extends Sub {
+  abstract static class OnQueue extends ApiCommand {
     @Parameters(paramLabel = "NAME", description = "Queue name.")
     String name;
+
+    @Mixin JsonOption output = new JsonOption();
+
+    /** The JSON of {@code GET path} with {@code --json}, else what {@code text} prints of it. */
+    final int show(ApiClient api, PrintWriter out, ApiPath path, Consumer<JsonNode> text) {
+      JsonNode body = api.get(path.toString());
+      if (output.json) {
+        out.println(body);
+      } else {
+        text.accept(body);
+      }
+      return 0;
+    }
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List the queues.")
-  static final class ListQueues extends Sub {
+  static final class ListQueues extends ApiCommand {
+    @Mixin JsonOption output = new JsonOption();
+
     @Override
-    int run(QueueReader queues, QueuePrinter out) {
-      out.list(queues.list());
+    int run(ApiClient api, PrintWriter out) {
+      JsonNode body = api.get("/api/queues");
+      if (output.json) {
+        out.println(body);
+      } else {
+        new QueuePrinter(out).list(body);
+      }
       return 0;
     }
   }
@@ -63,9 +83,17 @@ final class QueuesCommand {
     int limit;
 
     @Override
-    int run(QueueReader queues, QueuePrinter out) {
-      JsonNode detail = queues.detail(name);
-      out.detail(detail, queues.peek(name, QueuePrinter.limit(limit)), limit);
+    int run(ApiClient api, PrintWriter out) {
+      JsonNode detail = api.get(queue(name).toString());
+      JsonNode peeked =
+          api.get(
+              queue(name).segment("/peek").param("limit", QueuePrinter.limit(limit)).toString());
+      if (output.json) {
+        ((ObjectNode) detail).set("messages", peeked.path("messages"));
+        out.println(detail);
+      } else {
+        new QueuePrinter(out).detail(detail, peeked, limit);
+      }
       return 0;
     }
   }
@@ -76,9 +104,12 @@ final class QueuesCommand {
       description = "Show the oldest visible message without leasing it.")
   static final class Peek extends OnQueue {
     @Override
-    int run(QueueReader queues, QueuePrinter out) {
-      out.peek(name, queues.peek(name, 1));
-      return 0;
+    int run(ApiClient api, PrintWriter out) {
+      return show(
+          api,
+          out,
+          queue(name).segment("/peek").param("limit", 1),
+          peeked -> new QueuePrinter(out).peek(name, peeked));
     }
   }
 
@@ -94,9 +125,12 @@ final class QueuesCommand {
     int limit;
 
     @Override
-    int run(QueueReader queues, QueuePrinter out) {
-      out.deadLetters(name, queues.deadLetters(name, QueuePrinter.limit(limit)));
-      return 0;
+    int run(ApiClient api, PrintWriter out) {
+      return show(
+          api,
+          out,
+          queue(name).segment("/dlq").param("limit", QueuePrinter.limit(limit)),
+          page -> new QueuePrinter(out).deadLetters(name, page));
     }
   }
 
@@ -109,12 +143,20 @@ final class QueuesCommand {
     @Nullable String id;
 
     @Override
-    int run(QueueReader queues, QueuePrinter out) {
-      int redriven = queues.redrive(name, id).path("redriven").asInt();
+    int run(ApiClient api, PrintWriter out) {
+      String body =
+          id == null
+              ? ""
+              : new String(ServerJson.write(Map.of("ids", List.of(id))), StandardCharsets.UTF_8);
+      JsonNode answer = api.post(queue(name).segment("/dlq/redrive").toString(), body);
+      int redriven = answer.path("redriven").asInt();
       if (id != null && redriven == 0) {
         throw new CliFailure("message " + id + " is not a dead message of queue '" + name + "'");
       }
-      out.line("redriven " + redriven + " message(s) of queue '" + name + "'");
+      out.println(
+          output.json
+              ? answer.toString()
+              : "redriven " + redriven + " message(s) of queue '" + name + "'");
       return 0;
     }
   }
@@ -124,31 +166,33 @@ final class QueuesCommand {
       mixinStandardHelpOptions = true,
       description = "Delete every message of a queue, whatever its state.")
   static final class Drain extends OnQueue {
-    @Option(
-        names = {"-f", "--force", "-y", "--yes"},
-        description = "Do not ask for confirmation.")
-    boolean force;
+    @Mixin YesOption confirm = new YesOption();
 
     @Override
-    int run(QueueReader queues, QueuePrinter out) {
-      if (!force) {
-        JsonNode q = queues.detail(name);
-        String question =
-            String.format(
-                "Delete every message of queue '%s' (%d pending, %d in flight, %d dead, %d acked)?",
-                name,
-                q.path("depth").asLong() + q.path("delayed").asLong(),
-                q.path("in_flight").asLong(),
-                q.path("dead").asLong(),
-                q.path("completed").asLong());
-        if (!Confirmation.ask(context(), question)) {
-          out.line("not drained");
-          return 1;
-        }
+    int run(ApiClient api, PrintWriter out) {
+      if (!confirm.confirmed(context(), () -> question(api))) {
+        out.println("not drained");
+        return 1;
       }
-      int deleted = queues.drain(name).path("deleted").asInt();
-      out.line("deleted " + deleted + " message(s) of queue '" + name + "'");
-      return 0;
+      return change(
+          api,
+          out,
+          queue(name).segment("/drain"),
+          "",
+          output.json,
+          answer ->
+              "deleted " + answer.path("deleted").asInt() + " message(s) of queue '" + name + "'");
+    }
+
+    private String question(ApiClient api) {
+      JsonNode q = api.get(queue(name).toString());
+      return String.format(
+          "Delete every message of queue '%s' (%d pending, %d in flight, %d dead, %d acked)?",
+          name,
+          q.path("depth").asLong() + q.path("delayed").asLong(),
+          q.path("in_flight").asLong(),
+          q.path("dead").asLong(),
+          q.path("completed").asLong());
     }
   }
 }

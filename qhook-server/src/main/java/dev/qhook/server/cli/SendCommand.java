@@ -3,19 +3,18 @@ package dev.qhook.server.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qhook.config.QHookConfig;
 import dev.qhook.config.SourceConfig;
+import dev.qhook.config.SourceType;
 import dev.qhook.server.internal.http.ServerJson;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -25,9 +24,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code qhook send}: posts a JSON payload to the local server with {@code ce-type} and prints the
- * outcome, or with {@code --dry-run} lists the consumers it would reach (handlers only in this
- * version).
+ * {@code qhook send}: posts a JSON payload to the local server as the source's kind takes it
+ * ({@link SendRequest}) and prints the outcome, or with {@code --dry-run} lists the consumers it
+ * would reach (handlers only in this version).
  */
 @Command(
     name = "send",
@@ -62,7 +61,7 @@ final class SendCommand implements Callable<Integer> {
   boolean dryRun;
 
   @Override
-  public Integer call() throws IOException, InterruptedException {
+  public Integer call() throws IOException {
     CliContext context = main.context();
     QHookConfig config =
         ConfigFiles.load(
@@ -85,12 +84,24 @@ final class SendCommand implements Callable<Integer> {
       throw new CliFailure("the payload is not valid JSON");
     }
     if (dryRun) {
-      List<String> matches = DryRun.matches(config, source, type, payload);
+      List<String> matches =
+          DryRun.matches(config, source, type, dryRunPayload(sourceConfig, payload));
       matches.forEach(context.out()::println);
       context.out().println(matches.size() + " consumer(s) match " + source + "/" + type);
       return 0;
     }
     return post(context, config, sourceConfig, payload);
+  }
+
+  /** A cron source's events carry {@code {"source", "fired_at"}}, whatever was given. */
+  private byte[] dryRunPayload(SourceConfig sourceConfig, byte[] payload) {
+    if (sourceConfig.type() != SourceType.CRON) {
+      return payload;
+    }
+    Map<String, Object> tick = new LinkedHashMap<>();
+    tick.put("source", source);
+    tick.put("fired_at", Instant.now().toString());
+    return ServerJson.write(tick);
   }
 
   private byte[] payload(CliContext context) throws IOException {
@@ -107,32 +118,20 @@ final class SendCommand implements Callable<Integer> {
     return (json == null ? "{}" : json).getBytes(StandardCharsets.UTF_8);
   }
 
-  private int post(CliContext context, QHookConfig config, SourceConfig sourceConfig, byte[] body)
-      throws IOException, InterruptedException {
+  private int post(CliContext context, QHookConfig config, SourceConfig sourceConfig, byte[] body) {
     String base =
         "http://" + StartupReport.localHost(config.server().host()) + ":" + config.server().port();
-    URI uri = URI.create(base + path(sourceConfig));
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri)
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json")
-            .header("ce-type", type)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-    String token = config.api().authToken();
-    if (token != null && isEventRoute(sourceConfig)) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    HttpResponse<String> response;
-    try {
-      response =
-          HttpClient.newBuilder()
-              .connectTimeout(Duration.ofSeconds(5))
-              .build()
-              .send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (ConnectException e) {
-      throw new CliFailure("cannot reach qhook at " + base + " (is `qhook start` running?)");
-    }
-    return report(context, response);
+    SendRequest request =
+        SendRequest.of(
+            sourceConfig,
+            type,
+            body,
+            json != null || file != null,
+            config.api().authToken(),
+            Instant.now());
+    return report(
+        context,
+        new HttpPost().post(URI.create(base + request.path()), request.body(), request.headers()));
   }
 
   private int report(CliContext context, HttpResponse<String> response) {
@@ -144,32 +143,8 @@ final class SendCommand implements Callable<Integer> {
       context.out().println("duplicate: " + body.path("duplicate").asBoolean());
       context.out().println("jobs_created: " + body.path("jobs_created").asInt());
     } else if (!ok) {
-      String message =
-          body != null && body.has("message")
-              ? body.path("code").asText() + ": " + body.path("message").asText()
-              : response.body();
-      context.err().println("error: " + message);
+      context.err().println("error: " + HttpPost.error(response));
     }
     return ok ? 0 : 1;
-  }
-
-  private static boolean isEventRoute(SourceConfig source) {
-    return switch (source.type()) {
-      case EVENT, OUTBOUND -> true;
-      default -> false;
-    };
-  }
-
-  private String path(SourceConfig sourceConfig) {
-    String name = encode(source);
-    return switch (sourceConfig.type()) {
-      case EVENT, OUTBOUND -> "/events/" + name + "/" + encode(type);
-      case SNS -> "/sns/" + name;
-      default -> "/webhooks/" + name;
-    };
-  }
-
-  private static String encode(String segment) {
-    return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

@@ -1,6 +1,8 @@
 package dev.qhook.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.qhook.server.internal.http.ServerJson;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,6 +55,13 @@ final class TailCommand extends ApiCommand {
       description = "Stop after N lines (default: follow until interrupted).")
   int count;
 
+  @Option(
+      names = "--json",
+      description =
+          "One JSON object per line: the event summary or the job of GET /api/jobs, with \"kind\":"
+              + " \"event\" or \"job\".")
+  boolean json;
+
   private @Nullable String lastEvent;
   private final Set<String> seenJobs = new HashSet<>();
   private int printed;
@@ -87,6 +96,8 @@ final class TailCommand extends ApiCommand {
         lastEvent = e.path("id").asText();
         line(
             out,
+            "event",
+            e,
             e.path("created_at").asText()
                 + "  event "
                 + lastEvent
@@ -116,6 +127,8 @@ final class TailCommand extends ApiCommand {
         if (seenJobs.add(key) && print && !done()) {
           line(
               out,
+              "job",
+              j,
               Table.cell(j.path("completed_at"))
                   + "  job "
                   + j.path("id").asText()
@@ -131,8 +144,14 @@ final class TailCommand extends ApiCommand {
     }
   }
 
-  private void line(PrintWriter out, String text) {
-    out.println(text);
+  private void line(PrintWriter out, String kind, JsonNode item, String text) {
+    if (json) {
+      ObjectNode object = ServerJson.MAPPER.createObjectNode().put("kind", kind);
+      object.setAll((ObjectNode) item);
+      out.println(object);
+    } else {
+      out.println(text);
+    }
     printed++;
   }
 

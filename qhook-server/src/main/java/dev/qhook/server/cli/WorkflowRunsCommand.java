@@ -40,33 +40,64 @@ final class WorkflowRunsCommand {
     @Option(names = "--event", paramLabel = "EVENT_ID", description = "Only this event's runs.")
     @Nullable String event;
 
+    @Mixin Filters.TimeRange time = new Filters.TimeRange();
+
     @Mixin ListOptions list = new ListOptions();
 
     @Override
     int run(ApiClient api, PrintWriter out) {
-      JsonNode page =
-          api.get(
-              list.apply(ApiPath.of("/api/workflow-runs"))
-                  .param("status", status)
-                  .param("workflow", workflow)
-                  .param("event_id", event)
-                  .toString());
-      if (list.json) {
-        out.println(page);
-        return 0;
-      }
-      Table table = new Table("ID", "WORKFLOW", "STATUS", "STEP", "CREATED", "ERROR");
-      for (JsonNode r : page.path("workflow_runs")) {
-        table.row(
-            r.path("id").asText(),
-            r.path("workflow").asText(),
-            r.path("status").asText(),
-            Table.cell(r.path("current_step")),
-            Table.shortTime(r.path("created_at")),
-            Table.cell(r.path("error").path("message")));
-      }
-      Printing.page(out, table, page, "workflow_runs", "workflow run(s)");
-      return 0;
+      return listPage(
+          api,
+          out,
+          time.apply(ApiPath.of("/api/workflow-runs"))
+              .param("status", status)
+              .param("workflow", workflow)
+              .param("event_id", event),
+          list,
+          "workflow_runs",
+          "workflow run(s)",
+          WorkflowRunsCommand::runTable);
+    }
+  }
+
+  /** The columns of {@code workflow-runs list}. */
+  static Table runTable(JsonNode runs) {
+    Table table = new Table("ID", "WORKFLOW", "STATUS", "STEP", "CREATED", "ERROR");
+    for (JsonNode r : runs) {
+      table.row(
+          r.path("id").asText(),
+          r.path("workflow").asText(),
+          r.path("status").asText(),
+          Table.cell(r.path("current_step")),
+          Table.shortTime(r.path("created_at")),
+          Table.cell(r.path("error").path("message")));
+    }
+    return table;
+  }
+
+  /** {@code POST /api/workflow-runs/{id}/<action>} and the sentence made of its answer. */
+  abstract static class RunAction extends ApiCommand {
+    @Parameters(paramLabel = "RUN_ID", description = "Workflow run id.")
+    String id;
+
+    @Mixin JsonOption output = new JsonOption();
+
+    @Override
+    final int run(ApiClient api, PrintWriter out) {
+      return change(
+          api,
+          out,
+          ApiPath.of("/api/workflow-runs/", id).segment("/" + action()),
+          null,
+          output.json,
+          done -> "run " + id + " is " + done.path("status").asText() + more(done));
+    }
+
+    abstract String action();
+
+    /** What the sentence says after the run's new status. */
+    String more(JsonNode done) {
+      return "";
     }
   }
 
@@ -74,23 +105,15 @@ final class WorkflowRunsCommand {
       name = "redrive",
       mixinStandardHelpOptions = true,
       description = "Run a failed run's failed step again from its recorded input.")
-  static final class Redrive extends ApiCommand {
-    @Parameters(paramLabel = "RUN_ID", description = "Workflow run id.")
-    String id;
+  static final class Redrive extends RunAction {
+    @Override
+    String action() {
+      return "redrive";
+    }
 
     @Override
-    int run(ApiClient api, PrintWriter out) {
-      JsonNode done =
-          api.post(ApiPath.of("/api/workflow-runs/", id).segment("/redrive").toString(), null);
-      out.println(
-          "run "
-              + id
-              + " is "
-              + done.path("status").asText()
-              + " again at step '"
-              + done.path("step").asText()
-              + "'");
-      return 0;
+    String more(JsonNode done) {
+      return " again at step '" + done.path("step").asText() + "'";
     }
   }
 
@@ -98,16 +121,10 @@ final class WorkflowRunsCommand {
       name = "cancel",
       mixinStandardHelpOptions = true,
       description = "Cancel a running run, its pending jobs and its child runs.")
-  static final class Cancel extends ApiCommand {
-    @Parameters(paramLabel = "RUN_ID", description = "Workflow run id.")
-    String id;
-
+  static final class Cancel extends RunAction {
     @Override
-    int run(ApiClient api, PrintWriter out) {
-      JsonNode done =
-          api.post(ApiPath.of("/api/workflow-runs/", id).segment("/cancel").toString(), null);
-      out.println("run " + id + " is " + done.path("status").asText());
-      return 0;
+    String action() {
+      return "cancel";
     }
   }
 }

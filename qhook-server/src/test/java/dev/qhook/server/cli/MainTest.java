@@ -3,6 +3,7 @@ package dev.qhook.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,46 @@ class MainTest {
 
     assertThat(run.status).isEqualTo(2);
     assertThat(run.err).contains("--source").contains("--type");
+  }
+
+  @Test
+  void helpListsEveryCommandAndEachDataCommandItsSubcommands() {
+    CliRun run = CliRun.run(dir, Map.of(), "--help");
+
+    assertThat(run.status).isZero();
+    for (String command :
+        List.of(
+            "start",
+            "validate",
+            "init",
+            "send",
+            "doctor",
+            "events",
+            "jobs",
+            "inspect",
+            "status",
+            "tail",
+            "export",
+            "replay-local",
+            "queues",
+            "workflow-runs",
+            "completion")) {
+      assertThat(run.out).containsPattern("(?m)^\\s+" + command + "\\s");
+    }
+    assertThat(run.out).doesNotContain("cds-training");
+    assertThat(CliRun.run(dir, Map.of(), "events", "--help").out)
+        .containsPattern("list\\s")
+        .containsPattern("replay\\s");
+    assertThat(CliRun.run(dir, Map.of(), "jobs", "--help").out)
+        .containsPattern("list\\s")
+        .containsPattern("retry\\s");
+  }
+
+  @Test
+  void aCommandGivenAnArgumentItDoesNotTakeIsAUsageError() {
+    assertThat(CliRun.run(dir, Map.of(), "status", "extra").status).isEqualTo(2);
+    assertThat(CliRun.run(dir, Map.of(), "events", "replay", "--limit", "x").status).isEqualTo(2);
+    assertThat(CliRun.run(dir, Map.of(), "workflow-runs", "cancel").status).isEqualTo(2);
   }
 
   @Test

@@ -2,12 +2,14 @@ package dev.qhook.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.qhook.IngestRequest;
 import dev.qhook.QHook;
 import dev.qhook.QueueClient;
 import dev.qhook.QueueMessage;
 import dev.qhook.config.ConfigLoader;
 import dev.qhook.server.QHookServer;
+import dev.qhook.server.internal.http.ServerJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -124,6 +126,17 @@ class QueuesCommandTest {
         .contains("1 visible, 0 delayed, 1 in flight, 1 dead, 0 completed")
         .contains(visible)
         .doesNotContain(inFlight);
+
+    JsonNode json =
+        ServerJson.parseOrNull(
+            queues(mode, "inspect", "orders", "--json").out.getBytes(StandardCharsets.UTF_8));
+    assertThat(json.get("name").asText()).isEqualTo("orders");
+    assertThat(json.get("dead").asInt()).isEqualTo(1);
+    assertThat(json.get("messages")).hasSize(1);
+    JsonNode dlq =
+        ServerJson.parseOrNull(
+            queues(mode, "dlq", "orders", "--json").out.getBytes(StandardCharsets.UTF_8));
+    assertThat(dlq.get("messages").get(0).get("id").asText()).isEqualTo(dead);
   }
 
   @ParameterizedTest

@@ -2,6 +2,8 @@ package dev.qhook.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.qhook.server.internal.http.ServerJson;
 import dev.qhook.testkit.RecordingReceiver;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -29,28 +31,45 @@ class TailAndDoctorTest {
       failing.respondByDefault(RecordingReceiver.Response.status(500));
       String old = f.ingest("shop", "refund.created", "{}");
       f.awaitSettled(old);
-      CompletableFuture<CliRun> tail =
-          CompletableFuture.supplyAsync(
-              () -> f.run("remote", "tail", "--interval", "20", "--count", "3"));
       List<String> sent = new ArrayList<>();
-      Awaitility.await()
-          .atMost(Duration.ofSeconds(20))
-          .pollInterval(Duration.ofMillis(300))
-          .until(
-              () -> {
-                if (!tail.isDone()) {
-                  sent.add(f.ingest("shop", "order.created", "{}"));
-                }
-                return tail.isDone();
-              });
-      CliRun run = tail.join();
+      CliRun run = tailWhileIngesting(f, sent, "--count", "3");
 
       assertThat(run.status).as(run.err).isZero();
       assertThat(run.out).doesNotContain(old);
       assertThat(sent).anySatisfy(id -> assertThat(run.out).contains("event " + id));
       assertThat(run.out.lines()).hasSize(3);
       assertThat(run.out).containsPattern("job \\S+  (ok  completed|flaky  dead)  attempt 1");
+
+      CliRun json = tailWhileIngesting(f, sent, "--count", "2", "--json");
+      assertThat(json.status).as(json.err).isZero();
+      assertThat(json.out.lines())
+          .hasSize(2)
+          .allSatisfy(
+              l -> {
+                JsonNode line = ServerJson.parseOrNull(l.getBytes(StandardCharsets.UTF_8));
+                assertThat(line.get("kind").asText()).isIn("event", "job");
+                assertThat(line.get("id").asText()).isNotEmpty();
+              });
     }
+  }
+
+  /** Runs {@code tail ARGS} through the server, ingesting an event now and then until it ends. */
+  private static CliRun tailWhileIngesting(CliFixture f, List<String> sent, String... args) {
+    List<String> all = new ArrayList<>(List.of("tail", "--interval", "20"));
+    all.addAll(List.of(args));
+    CompletableFuture<CliRun> tail =
+        CompletableFuture.supplyAsync(() -> f.run("remote", all.toArray(String[]::new)));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(300))
+        .until(
+            () -> {
+              if (!tail.isDone()) {
+                sent.add(f.ingest("shop", "order.created", "{}"));
+              }
+              return tail.isDone();
+            });
+    return tail.join();
   }
 
   @Test
@@ -96,13 +115,23 @@ class TailAndDoctorTest {
       Files.writeString(
           dir.resolve("qhook.yaml"),
           CliFixture.receiverYaml(ok, failing)
-              .replace("server: {", "server: { port: " + port + ",")
-              .replace("sqlite:qhook.db", "sqlite:missing/dir/qhook.db"),
+                  .replace("server: {", "server: { port: " + port + ",")
+                  .replace("sqlite:qhook.db", "sqlite:missing/dir/qhook.db")
+              + """
+              workflows:
+                pay:
+                  source: shop
+                  events: [pay]
+                  steps:
+                    - { name: charge, url: URL }
+              """
+                  .replace("URL", failing.url("/charge")),
           StandardCharsets.UTF_8);
       CliRun sick = CliRun.run(dir, Map.of(), "doctor");
       assertThat(sick.status).isEqualTo(1);
       assertThat(sick.out)
           .contains("FAIL  handler flaky " + failing.url("/flaky") + " answers HTTP 503 to GET")
+          .contains("FAIL  step pay.charge " + failing.url("/charge") + " answers HTTP 503 to GET")
           .contains("FAIL  ")
           .endsWith("issues found\n");
     }
@@ -117,20 +146,10 @@ class TailAndDoctorTest {
     CliRun run = CliRun.run(dir, Map.of(), "completion");
 
     assertThat(run.status).isZero();
-    assertThat(run.out).contains("complete -F").contains("inspect").contains("doctor");
-  }
-
-  @Test
-  void helpListsTheNewCommands() {
-    CliRun run = CliRun.run(dir, Map.of(), "--help");
     assertThat(run.out)
-        .contains("events")
-        .contains("jobs")
+        .contains("complete -F")
         .contains("inspect")
-        .contains("status")
-        .contains("tail")
-        .contains("export")
         .contains("doctor")
-        .contains("completion");
+        .contains("replay-local");
   }
 }

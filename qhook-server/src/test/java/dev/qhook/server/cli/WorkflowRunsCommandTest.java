@@ -38,6 +38,7 @@ class WorkflowRunsCommandTest {
   private QHookServer server;
   private String failed;
   private String sleeping;
+  private String sleepEvent;
   private boolean stopped;
 
   @BeforeEach
@@ -71,7 +72,8 @@ class WorkflowRunsCommandTest {
     engine.start();
     server = QHookServer.builder(engine).host("127.0.0.1").port(0).start();
     failed = runOf(engine.ingest(IngestRequest.of("app", "charge", "{}")).eventId());
-    sleeping = runOf(engine.ingest(IngestRequest.of("app", "sleep", "{}")).eventId());
+    sleepEvent = engine.ingest(IngestRequest.of("app", "sleep", "{}")).eventId();
+    sleeping = runOf(sleepEvent);
     Awaitility.await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> engine.workflowRuns().run(failed).orElseThrow().status() == RunStatus.FAILED);
@@ -99,6 +101,10 @@ class WorkflowRunsCommandTest {
 
   /** Runs {@code qhook workflow-runs ARGS}; locally only once the engine is stopped (SQLite). */
   private CliRun runs(String mode, String... args) {
+    return cli(mode, Stream.concat(Stream.of("workflow-runs"), Arrays.stream(args)));
+  }
+
+  private CliRun cli(String mode, Stream<String> args) {
     boolean remote = mode.equals("remote");
     if (!remote) {
       stopEngine();
@@ -108,11 +114,18 @@ class WorkflowRunsCommandTest {
             ? new String[] {"--remote", server.localUri().toString(), "--token", "tok"}
             : new String[0];
     return CliRun.run(
-        dir,
-        Map.of(),
-        Stream.of(new String[] {"workflow-runs"}, args, remoteArgs)
-            .flatMap(Arrays::stream)
-            .toArray(String[]::new));
+        dir, Map.of(), Stream.concat(args, Arrays.stream(remoteArgs)).toArray(String[]::new));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"local", "remote"})
+  void inspectShowsTheEventsRunsWithTheirCurrentStep(String mode) {
+    CliRun inspect = cli(mode, Stream.of("inspect", sleepEvent));
+
+    assertThat(inspect.status).as(inspect.err).isZero();
+    assertThat(inspect.out)
+        .contains("1 workflow run(s):")
+        .containsPattern(sleeping + "\\s+sleepy\\s+running\\s+nap");
   }
 
   @ParameterizedTest
@@ -146,11 +159,12 @@ class WorkflowRunsCommandTest {
     assertThat(redrive.status).as(redrive.err).isZero();
     assertThat(redrive.out).contains("run " + failed + " is running again at step 'call'");
 
-    CliRun cancel = runs(mode, "cancel", sleeping);
+    CliRun cancel = runs(mode, "cancel", sleeping, "--json");
     assertThat(cancel.status).as(cancel.err).isZero();
-    assertThat(cancel.out).contains("run " + sleeping + " is cancelled");
+    assertThat(cancel.out.trim())
+        .isEqualTo("{\"id\":\"" + sleeping + "\",\"status\":\"cancelled\"}");
 
-    CliRun again = runs(mode, "cancel", sleeping);
+    CliRun again = runs(mode, "cancel", sleeping, "--json");
     assertThat(again.status).isEqualTo(1);
     assertThat(again.err).contains("conflict:");
 

@@ -22,6 +22,9 @@ record ListParams(
     @Nullable Instant since,
     @Nullable Instant until) {
 
+  private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
+
   static ListParams of(Request request) {
     return new ListParams(
         limit(request.query("limit")),
@@ -63,15 +66,39 @@ record ListParams(
     };
   }
 
-  /** A time parameter; null when absent. */
+  /** A time parameter, years 0000 to 9999; null when absent. */
   static @Nullable Instant instant(String name, @Nullable String text) {
     if (text == null || text.isEmpty()) {
       return null;
     }
+    Instant instant;
     try {
-      return Timestamps.parse(text);
+      instant = Timestamps.parse(text);
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest(name + ": " + e.getMessage());
+    }
+    if (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST)) {
+      throw ApiException.badRequest(name + ": '" + text + "' is out of range (years 0000 to 9999)");
+    }
+    return instant;
+  }
+
+  /**
+   * 400 {@code bad_request} naming the first of {@code names} the request gives: parameters of the
+   * conventions that {@code list} does not take (docs/reference/http-api.md, "Lists").
+   */
+  static void refuse(Request request, String list, String... names) {
+    for (String name : names) {
+      if (emptyToNull(request.query(name)) != null) {
+        throw ApiException.badRequest(name + ": not supported by " + list);
+      }
+    }
+  }
+
+  /** 400 {@code bad_request} unless {@code order} is absent or {@code asc}. */
+  static void ascendingOnly(Request request, String list) {
+    if (descending(request.query("order"))) {
+      throw ApiException.badRequest("order: " + list + " is listed oldest first only (asc)");
     }
   }
 

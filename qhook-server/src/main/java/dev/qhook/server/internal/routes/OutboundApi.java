@@ -50,7 +50,9 @@ public final class OutboundApi {
     return Response.json(201, OutboundViews.withSecret(created));
   }
 
+  /** {@code since} and {@code until} are refused (400), not ignored. */
   public Response list(Request request) {
+    ListParams.refuse(request, "the endpoint list", "since", "until");
     ListParams p = ListParams.of(request);
     EndpointQuery query =
         new EndpointQuery(

@@ -101,7 +101,10 @@ public final class QueueApi {
         peek(request.pathParam("name"), ListParams.limit(request.query("limit"), 1)));
   }
 
+  /** Oldest first only; {@code since} and {@code until} are refused (400), not ignored. */
   Response deadLetters(Request request) {
+    ListParams.ascendingOnly(request, "the dead-letter list");
+    ListParams.refuse(request, "the dead-letter list", "since", "until");
     return Response.ok(
         deadLetters(
             request.pathParam("name"),

@@ -5,6 +5,7 @@ import dev.qhook.server.internal.http.BearerToken;
 import dev.qhook.server.internal.http.Route;
 import dev.qhook.server.internal.http.RouteTable;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +29,7 @@ public final class ServerRoutes {
     CallbackRoute callbacks = new CallbackRoute(engine.workflowRuns());
     OutboundApi outbound = new OutboundApi(engine.outbound());
     ReplayApi replay = new ReplayApi(engine.admin());
+    CronTickApi cron = new CronTickApi(engine, readiness, apiToken, Clock.systemUTC());
     return new RouteTable(
         List.of(
             // /events checks the token itself, after database health
@@ -51,6 +53,7 @@ public final class ServerRoutes {
             Route.get("/api/jobs/{id}/attempts", apiToken.guard(jobs::attempts)),
             Route.post("/api/jobs/{id}/retry", apiToken.guard(jobs::retry)),
             Route.get("/api/stats", apiToken.guard(stats::stats)),
+            Route.postLater("/api/sources/{source}/tick", cron::tick),
             Route.get("/api/workflow-runs", apiToken.guard(runs::list)),
             Route.get("/api/workflow-runs/{id}", apiToken.guard(runs::detail)),
             Route.post("/api/workflow-runs/{id}/redrive", apiToken.guard(runs::redrive)),
