@@ -162,7 +162,8 @@ class OpenApiCoverageTest {
 
   private static void collectRefs(JsonNode node, List<String> refs) {
     if (node.isObject()) {
-      for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>) node::fields) {
+      for (Map.Entry<String, JsonNode> field :
+          (Iterable<Map.Entry<String, JsonNode>>) node::fields) {
         if (field.getKey().equals("$ref") && field.getValue().isTextual()) {
           refs.add(field.getValue().textValue());
         } else {

@@ -59,8 +59,7 @@ final class OpenApiDescription {
       for (String method : METHODS) {
         JsonNode operation = path.getValue().get(method);
         if (operation != null) {
-          operations.add(
-              new Operation(method.toUpperCase(Locale.ROOT), path.getKey(), operation));
+          operations.add(new Operation(method.toUpperCase(Locale.ROOT), path.getKey(), operation));
         }
       }
     }

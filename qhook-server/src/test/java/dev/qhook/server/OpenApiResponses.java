@@ -34,8 +34,11 @@ final class OpenApiResponses {
       SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
   private static final String ERROR_SCHEMA = "#/components/schemas/Error";
 
+  /** The name of the checked schema among the component schemas (which start upper case). */
+  private static final String RESPONSE = "response";
+
   private final OpenApiDescription description;
-  private final JsonNode strictComponents;
+  private final ObjectNode strictComponents;
   private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
 
   /**
@@ -127,7 +130,10 @@ final class OpenApiResponses {
       return passed(where);
     }
     String key =
-        operation + " " + (responses.has(Integer.toString(status)) ? status : "default") + " "
+        operation
+            + " "
+            + (responses.has(Integer.toString(status)) ? status : "default")
+            + " "
             + mediaType;
     Schema compiled = schemas.computeIfAbsent(key, k -> compile(schema));
     List<String> problems =
@@ -177,19 +183,16 @@ final class OpenApiResponses {
   }
 
   /**
-   * Compiles {@code schema} as the root of a document that also holds the description's
-   * components (made strict), so that its {@code #/components/...} references resolve.
+   * Compiles {@code schema} as the root of a document whose {@code $defs} are the description's
+   * component schemas (made strict), where its references point.
    */
   private Schema compile(JsonNode schema) {
+    ObjectNode defs = strictComponents.deepCopy();
+    defs.set(RESPONSE, OpenApiStrictness.tighten(schema, description.document()));
     ObjectNode root = OpenApiDescription.JSON.createObjectNode();
     root.put("$schema", SpecificationVersion.DRAFT_2020_12.getDialectId());
-    root.set(
-        "$defs",
-        OpenApiDescription.JSON
-            .createObjectNode()
-            .set("response", OpenApiStrictness.tighten(schema, description.document())));
-    root.put("$ref", "#/$defs/response");
-    root.set("components", strictComponents);
+    root.set("$defs", defs);
+    root.put("$ref", OpenApiStrictness.DEFS + RESPONSE);
     Schema compiled = REGISTRY.getSchema(SchemaLocation.DOCUMENT, root);
     compiled.initializeValidators();
     return compiled;

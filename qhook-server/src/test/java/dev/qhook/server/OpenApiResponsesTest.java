@@ -89,7 +89,8 @@ class OpenApiResponsesTest {
     outbound();
     server.post("/webhooks/hook", "{\"a\":1}");
     server.post("/_echo", "{\"challenge\":\"c1\"}");
-    for (String path : List.of("/health", "/ready", "/metrics", "/api/stats", "/api/openapi.json")) {
+    for (String path :
+        List.of("/health", "/ready", "/metrics", "/api/stats", "/api/openapi.json")) {
       assertThat(server.get(path, AUTH).statusCode()).as(path).isEqualTo(200);
     }
 
@@ -238,8 +239,7 @@ class OpenApiResponsesTest {
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     String id = json(created).get("id").asText();
     String endpoint = "/api/outbound/endpoints/" + id;
-    String subscribed =
-        "{\"event_types\":[\"order.*\"],\"filter\":\"$.n > 0\"}";
+    String subscribed = "{\"event_types\":[\"order.*\"],\"filter\":\"$.n > 0\"}";
     String subscription =
         json(server.post(endpoint + "/subscriptions", subscribed, AUTH))
             .get("subscriptions")

@@ -9,14 +9,17 @@ import java.util.List;
  * Strict copies of the description's schemas, for tests. The description lets clients expect new
  * fields (an object schema names its fields and says nothing of others); the tests check the
  * server's responses as if no other field were allowed, so that a field the server writes but the
- * description lacks fails them. Every object schema that names its {@code properties} (or
- * composes them with {@code allOf}) and does not speak of other properties itself gets {@code
+ * description lacks fails them. Every object schema that names its {@code properties} (or composes
+ * them with {@code allOf}) and does not speak of other properties itself gets {@code
  * unevaluatedProperties: false} where it is used: inline schemas in place, references to component
- * schemas wrapped as {@code {"allOf": [{"$ref": ...}], "unevaluatedProperties": false}}. Parts of an
- * {@code allOf} stay open (the whole is checked), and so do schemas with their own {@code
+ * schemas wrapped as {@code {"allOf": [{"$ref": ...}], "unevaluatedProperties": false}}. Parts of
+ * an {@code allOf} stay open (the whole is checked), and so do schemas with their own {@code
  * additionalProperties} ({@code /api/stats}, which grows).
  */
 final class OpenApiStrictness {
+  static final String COMPONENTS = "#/components/schemas/";
+  static final String DEFS = "#/$defs/";
+
   private static final List<String> SCHEMA_KEYWORDS =
       List.of(
           "additionalProperties",
@@ -35,7 +38,10 @@ final class OpenApiStrictness {
 
   private OpenApiStrictness() {}
 
-  /** {@code {"schemas": {...}}}: the component schemas, their insides made strict. */
+  /**
+   * The component schemas by name, their insides made strict, for the {@code $defs} of a schema
+   * document: references to them are rewritten from {@value #COMPONENTS} to {@value #DEFS}.
+   */
   static ObjectNode components(JsonNode document) {
     ObjectNode schemas = OpenApiDescription.JSON.createObjectNode();
     document
@@ -44,9 +50,7 @@ final class OpenApiStrictness {
         .fields()
         .forEachRemaining(
             e -> schemas.set(e.getKey(), tighten(e.getValue(), document, true, false)));
-    ObjectNode components = OpenApiDescription.JSON.createObjectNode();
-    components.set("schemas", schemas);
-    return components;
+    return schemas;
   }
 
   /** A strict copy of a schema used in place (a response's schema). */
@@ -75,7 +79,8 @@ final class OpenApiStrictness {
       if (map != null && map.isObject()) {
         ObjectNode out = OpenApiDescription.JSON.createObjectNode();
         map.fields()
-            .forEachRemaining(e -> out.set(e.getKey(), tighten(e.getValue(), document, false, false)));
+            .forEachRemaining(
+                e -> out.set(e.getKey(), tighten(e.getValue(), document, false, false)));
         copy.set(keyword, out);
       }
     }
@@ -89,10 +94,13 @@ final class OpenApiStrictness {
         copy.set(keyword, out);
       }
     }
+    JsonNode ref = copy.get("$ref");
+    if (ref != null && ref.isTextual() && ref.textValue().startsWith(COMPONENTS)) {
+      copy.put("$ref", DEFS + ref.textValue().substring(COMPONENTS.length()));
+    }
     if (componentRoot || inAllOf) {
       return copy;
     }
-    JsonNode ref = copy.get("$ref");
     if (ref != null && ref.isTextual()) {
       if (!isOpenObject(document.at(OpenApiDescription.pointer(ref.textValue())))) {
         return copy;

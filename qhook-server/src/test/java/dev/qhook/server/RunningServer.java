@@ -205,8 +205,8 @@ final class RunningServer implements AutoCloseable {
   }
 
   /**
-   * The described answers this server's responses matched, as {@code METHOD /path status} (the
-   * path as openapi.yaml writes it).
+   * The described answers this server's responses matched, as {@code METHOD /path status} (the path
+   * as openapi.yaml writes it).
    */
   Set<String> describedAnswers() {
     return Set.copyOf(describedAnswers);
