@@ -21,7 +21,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -35,6 +37,7 @@ final class RunningServer implements AutoCloseable {
   final Store store;
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final Set<String> describedAnswers = ConcurrentHashMap.newKeySet();
 
   private RunningServer(QHook engine, QHookServer server, Store store) {
     this.engine = engine;
@@ -136,22 +139,38 @@ final class RunningServer implements AutoCloseable {
             .build());
   }
 
+  HttpResponse<String> put(String path, String body, String... headers) {
+    return send(
+        request(path, headers)
+            .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .build());
+  }
+
+  HttpResponse<String> delete(String path, String... headers) {
+    return send(request(path, headers).DELETE().build());
+  }
+
   HttpResponse<String> post(String path, byte[] body, String... headers) {
     return send(request(path, headers).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
   }
 
   /** GETs {@code path} without waiting for the answer. */
   CompletableFuture<HttpResponse<String>> getLater(String path) {
-    return client.sendAsync(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return sendLater(request(path).GET().build());
   }
 
   /** POSTs {@code body} without waiting for the answer. */
   CompletableFuture<HttpResponse<String>> postLater(String path, String body) {
-    return client.sendAsync(
+    return sendLater(
         request(path)
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+            .build());
+  }
+
+  private CompletableFuture<HttpResponse<String>> sendLater(HttpRequest request) {
+    return client
+        .sendAsync(request, HttpResponse.BodyHandlers.ofString())
+        .thenApply(response -> described(request, response));
   }
 
   HttpRequest.Builder request(String path, String... headers) {
@@ -164,13 +183,33 @@ final class RunningServer implements AutoCloseable {
 
   HttpResponse<String> send(HttpRequest request) {
     try {
-      return client.send(request, HttpResponse.BodyHandlers.ofString());
+      return described(request, client.send(request, HttpResponse.BodyHandlers.ofString()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Every response a test receives must be as the OpenAPI description says (status, content type,
+   * body schema): {@link OpenApiResponses} fails the test otherwise.
+   */
+  private HttpResponse<String> described(HttpRequest request, HttpResponse<String> response) {
+    String answer = OpenApiResponses.SERVED.check(request, response);
+    if (answer != null) {
+      describedAnswers.add(answer);
+    }
+    return response;
+  }
+
+  /**
+   * The described answers this server's responses matched, as {@code METHOD /path status} (the path
+   * as openapi.yaml writes it).
+   */
+  Set<String> describedAnswers() {
+    return Set.copyOf(describedAnswers);
   }
 
   static JsonNode json(HttpResponse<String> response) {

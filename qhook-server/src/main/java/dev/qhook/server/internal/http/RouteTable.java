@@ -14,6 +14,11 @@ public final class RouteTable {
     this.routes = List.copyOf(routes);
   }
 
+  /** Every route, in matching order. */
+  public List<Route> routes() {
+    return routes;
+  }
+
   /**
    * @throws ApiException 404 {@code not_found} or 405 {@code method_not_allowed}
    */

@@ -42,6 +42,7 @@ public final class ServerRoutes {
             Route.get("/health", health::health),
             Route.get("/ready", health::ready),
             Route.get("/metrics", metricsToken.guard(metrics::metrics)),
+            Route.get("/api/openapi.json", apiToken.guard(OpenApiRoute::describe)),
             Route.get("/api/events", apiToken.guard(events::list)),
             Route.get("/api/events/{id}", apiToken.guard(events::detail)),
             Route.get("/api/events/{id}/jobs", apiToken.guard(jobs::ofEvent)),
