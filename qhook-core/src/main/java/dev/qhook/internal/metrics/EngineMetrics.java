@@ -41,7 +41,10 @@ public final class EngineMetrics {
         counter("qhook.events.duplicated", "Events answered as duplicates of a stored event");
     this.eventsUnmatched =
         counter("qhook.events.unmatched", "Stored events that matched no handler");
-    this.jobsCreated = counter("qhook.jobs.created", "Jobs created for accepted events");
+    this.jobsCreated =
+        counter(
+            "qhook.jobs.created",
+            "Jobs created at ingest: handler, queue and outbound jobs and first workflow steps");
     this.deliveriesSuccess = deliveries("success");
     this.deliveriesFailure = deliveries("failure");
     this.deliveryDuration =
@@ -51,6 +54,7 @@ public final class EngineMetrics {
     this.dbErrors = counter("qhook.db.errors", "Database errors");
     this.alertsSent = counter("qhook.alerts.sent", "Alerts sent");
     this.alertsFailed = counter("qhook.alerts.failed", "Alerts given up after retries");
+    LabelCount.register(registry);
   }
 
   private Counter counter(String name, String description) {
