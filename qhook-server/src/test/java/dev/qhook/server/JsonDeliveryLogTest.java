@@ -2,6 +2,7 @@ package dev.qhook.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code QHOOK_LOG_FORMAT=json} on a real delivery (docs/reference/cli.md, "Logging"): the line a
  * dead job writes is one JSON object carrying the job's {@code job_id}, {@code event_id} and {@code
- * handler}, from the worker thread's logging context.
+ * handler}, from the worker thread's logging context; the ingest line carries the event's {@code
+ * event_id}, {@code source} and {@code event_type}.
  */
 class JsonDeliveryLogTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,6 +44,8 @@ class JsonDeliveryLogTest {
     appender.start();
     Logger qhook = context.getLogger("dev.qhook");
     qhook.addAppender(appender);
+    Logger ingest = context.getLogger("dev.qhook.internal.ingest");
+    ingest.setLevel(Level.DEBUG);
     try (RecordingReceiver receiver = RecordingReceiver.start();
         RunningServer server =
             RunningServer.start(
@@ -53,8 +57,8 @@ class JsonDeliveryLogTest {
 
       Awaitility.await()
           .atMost(Duration.ofSeconds(10))
-          .until(() -> deadLine(captured, eventId) != null);
-      JsonNode line = deadLine(captured, eventId);
+          .until(() -> line(captured, eventId, "is dead") != null);
+      JsonNode line = line(captured, eventId, "is dead");
 
       assertThat(line.get("level").asText()).isEqualTo("WARN");
       assertThat(line.get("logger").asText()).startsWith("dev.qhook.");
@@ -64,14 +68,20 @@ class JsonDeliveryLogTest {
       assertThat(jobId).isNotBlank();
       assertThat(server.engine.admin().job(jobId))
           .hasValueSatisfying(job -> assertThat(job.eventId()).isEqualTo(eventId));
+
+      JsonNode stored = line(captured, eventId, "stored with");
+      assertThat(stored.get("level").asText()).isEqualTo("DEBUG");
+      assertThat(stored.get("source").asText()).isEqualTo("app");
+      assertThat(stored.get("event_type").asText()).isEqualTo("x");
     } finally {
+      ingest.setLevel(null);
       qhook.detachAppender(appender);
       appender.stop();
     }
   }
 
-  /** The captured line of the event's dead job, once it is there. */
-  private static JsonNode deadLine(ByteArrayOutputStream captured, String eventId)
+  /** The first captured line about the event whose message contains {@code text}, or null. */
+  private static JsonNode line(ByteArrayOutputStream captured, String eventId, String text)
       throws Exception {
     String text;
     synchronized (captured) {
@@ -85,7 +95,7 @@ class JsonDeliveryLogTest {
     }
     return lines.stream()
         .filter(l -> eventId.equals(l.path("event_id").asText()))
-        .filter(l -> l.get("message").asText().contains("is dead"))
+        .filter(l -> l.get("message").asText().contains(text))
         .findFirst()
         .orElse(null);
   }

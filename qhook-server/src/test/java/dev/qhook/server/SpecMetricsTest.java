@@ -119,7 +119,9 @@ class SpecMetricsTest {
 
   @AfterAll
   void stop() {
-    server.close();
+    if (server != null) {
+      server.close();
+    }
     working.close();
     failing.close();
   }

@@ -335,6 +335,7 @@ public final class Ingestor {
     List<NewRun> started = duplicate ? List.of() : prepared.event().runs();
     int firstSteps = (int) started.stream().filter(r -> r.firstStep() != null).count();
     metrics.eventAccepted(source, duplicate, created + firstSteps, unmatched);
+    IngestLog.accepted(prepared.event().event(), stored, created, started.size());
     if (created > prepared.handedOff() || !started.isEmpty()) { // jobs to claim, messages
       List<NewJob> toClaim = new ArrayList<>();
       jobs.stream().filter(j -> j.leaseUntil() == null).forEach(toClaim::add);

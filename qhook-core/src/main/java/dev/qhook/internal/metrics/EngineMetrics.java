@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,7 @@ import java.util.function.Supplier;
  * qhook_events_received_total}).
  */
 public final class EngineMetrics {
+  private static final Duration MAX_NEVER_DECAYS = Duration.ofDays(36_500);
   private final MeterRegistry registry;
   private final Counter eventsReceived;
   private final Counter eventsDuplicated;
@@ -40,7 +42,9 @@ public final class EngineMetrics {
     this.eventsDuplicated =
         counter("qhook.events.duplicated", "Events answered as duplicates of a stored event");
     this.eventsUnmatched =
-        counter("qhook.events.unmatched", "Stored events that matched no handler");
+        counter(
+            "qhook.events.unmatched",
+            "Stored events that matched no handler, queue, workflow or outbound subscription");
     this.jobsCreated =
         counter(
             "qhook.jobs.created",
@@ -49,7 +53,11 @@ public final class EngineMetrics {
     this.deliveriesFailure = deliveries("failure");
     this.deliveryDuration =
         Timer.builder("qhook.delivery.duration")
-            .description("Duration of delivery attempts")
+            .description("Duration of delivery attempts; the max is the longest since start")
+            // One window as long as a process lives: the max never decays (the default forgets
+            // it after two minutes).
+            .distributionStatisticExpiry(MAX_NEVER_DECAYS)
+            .distributionStatisticBufferLength(1)
             .register(registry);
     this.dbErrors = counter("qhook.db.errors", "Database errors");
     this.alertsSent = counter("qhook.alerts.sent", "Alerts sent");
