@@ -151,6 +151,9 @@ class SpecMetricsTest {
     }
     assertThat(problems).isEmpty();
     assertThat(scrape).doesNotContain("qhook_jobs_total");
+    assertThat(samples(scrape, "qhook_jobs_created_total"))
+        .as("six failing, one working, the run's step and three messages")
+        .containsExactly("qhook_jobs_created_total 11.0");
     assertThat(Double.parseDouble(value(samples(scrape, "qhook_metric_label_count").get(0))))
         .as("source, handler, result, type, queue, workflow and status values")
         .isGreaterThan(10);

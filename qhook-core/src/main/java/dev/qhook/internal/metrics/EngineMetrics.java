@@ -2,6 +2,8 @@ package dev.qhook.internal.metrics;
 
 import dev.qhook.config.ErrorClass;
 import dev.qhook.spi.JobStatus;
+import dev.qhook.spi.NewRun;
+import dev.qhook.spi.RunAdvance;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -48,7 +50,7 @@ public final class EngineMetrics {
     this.jobsCreated =
         counter(
             "qhook.jobs.created",
-            "Jobs created at ingest: handler, queue and outbound jobs and first workflow steps");
+            "Jobs created, of every kind: at ingest, by replays and by workflow transitions");
     this.deliveriesSuccess = deliveries("success");
     this.deliveriesFailure = deliveries("failure");
     this.deliveryDuration =
@@ -97,6 +99,19 @@ public final class EngineMetrics {
     if (jobs > 0) {
       jobsCreated.increment(jobs);
     }
+  }
+
+  /** Jobs created outside ingest: by a replay. */
+  public void jobsCreated(int jobs) {
+    if (jobs > 0) {
+      jobsCreated.increment(jobs);
+    }
+  }
+
+  /** The step jobs a workflow transition created: its next steps and a child run's first step. */
+  public void stepJobsCreated(RunAdvance advance) {
+    NewRun child = advance.childRun();
+    jobsCreated(advance.next().size() + (child != null && child.firstStep() != null ? 1 : 0));
   }
 
   public void deliveryAttempt(String handler, boolean success, long durationMs) {
