@@ -53,14 +53,14 @@ public interface Admin {
   BulkReplayResult replayAll(EventQuery query, @Nullable Set<String> targets);
 
   /**
-   * Stored events per source (docs/reference/http-api.md, "GET /api/stats"); sources without
-   * stored events are absent. Events are deleted after {@code retention.events}.
+   * Stored events per source (docs/reference/http-api.md, "GET /api/stats"); sources without stored
+   * events are absent. Events are deleted after {@code retention.events}.
    */
   Map<String, Long> eventsBySource();
 
   /**
-   * Jobs of every kind per status, every status present (zero when none); finished jobs are
-   * deleted after {@code worker.retention_hours}.
+   * Jobs of every kind per status, every status present (zero when none); finished jobs are deleted
+   * after {@code worker.retention_hours}.
    */
   Map<JobStatus, Long> jobsByStatus();
 

@@ -54,8 +54,8 @@ public record Alert(AlertKind kind, String subject, Map<String, Object> fields, 
 
   /**
    * The event TTL sweep made {@code jobs} undelivered jobs of {@code handler} dead
-   * (docs/reference/configuration.md, "delivery"): one alert per handler and sweep, with the
-   * fields {@code count} (the jobs) and {@code handler}.
+   * (docs/reference/configuration.md, "delivery"): one alert per handler and sweep, with the fields
+   * {@code count} (the jobs) and {@code handler}.
    */
   public static Alert eventTtlExpired(String handler, int jobs) {
     Map<String, Object> fields = new LinkedHashMap<>();

@@ -53,7 +53,8 @@ class JsonDeliveryLogTest {
                     .eventSource("app")
                     .handler("billing", "app", receiver.url("/h"), TestConfig.attempts(1)))) {
       receiver.respondWith(500);
-      String eventId = RunningServer.json(server.post("/events/app/x", "{}")).get("event_id").asText();
+      String eventId =
+          RunningServer.json(server.post("/events/app/x", "{}")).get("event_id").asText();
 
       Awaitility.await()
           .atMost(Duration.ofSeconds(10))
@@ -83,12 +84,9 @@ class JsonDeliveryLogTest {
   /** The first captured line about the event whose message contains {@code text}, or null. */
   private static JsonNode line(ByteArrayOutputStream captured, String eventId, String text)
       throws Exception {
-    String text;
-    synchronized (captured) {
-      text = captured.toString(StandardCharsets.UTF_8);
-    }
+    String all = captured.toString(StandardCharsets.UTF_8); // whole lines: one write each
     List<JsonNode> lines = new ArrayList<>();
-    for (String line : text.split("\n")) {
+    for (String line : all.split("\n")) {
       if (!line.isBlank()) {
         lines.add(JSON.readTree(line));
       }

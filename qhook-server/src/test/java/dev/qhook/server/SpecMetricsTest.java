@@ -201,7 +201,8 @@ class SpecMetricsTest {
     ingest("fail");
     Awaitility.await()
         .atMost(WAIT)
-        .until(() -> scrape().contains("qhook_circuit_breaker_rejected_total{handler=\"failing\"}"));
+        .until(
+            () -> scrape().contains("qhook_circuit_breaker_rejected_total{handler=\"failing\"}"));
     ingest("ok");
     ingest("flow");
     Awaitility.await()
@@ -291,7 +292,8 @@ class SpecMetricsTest {
         .lines()
         .anyMatch(
             line ->
-                (line.startsWith("# HELP " + name + " ") || line.startsWith("# HELP " + family + " "))
+                (line.startsWith("# HELP " + name + " ")
+                        || line.startsWith("# HELP " + family + " "))
                     && !line.substring(line.indexOf(' ', 7) + 1).isBlank());
   }
 }

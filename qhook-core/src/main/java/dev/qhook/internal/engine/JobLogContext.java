@@ -6,8 +6,8 @@ import org.slf4j.MDC;
 /**
  * The ids every log line written while a job runs carries (docs/reference/cli.md, "Logging"):
  * {@code job_id}, {@code event_id} and {@code handler} (the job's target: a handler, a workflow, or
- * an outbound endpoint id), put in the SLF4J MDC of the worker thread for the job's run and
- * removed after it. The JSON log format writes them as fields; the text format leaves them out.
+ * an outbound endpoint id), put in the SLF4J MDC of the worker thread for the job's run and removed
+ * after it. The JSON log format writes them as fields; the text format leaves them out.
  */
 final class JobLogContext implements AutoCloseable {
   static final String JOB_ID = "job_id";

@@ -10,9 +10,9 @@ import java.util.Set;
 /**
  * {@code qhook_metric_label_count} (docs/reference/http-api.md, "GET /metrics"): how many distinct
  * label values the engine's labelled families hold, counted as distinct (family, label, value)
- * triples over the {@code qhook_*} meters. It grows with every new handler, source, queue,
- * workflow or outbound source that gets a value; a count that keeps growing points at a label fed
- * by unbounded input. Computed at each scrape from the registry's meters (no database read).
+ * triples over the {@code qhook_*} meters. It grows with every new handler, source, queue, workflow
+ * or outbound source that gets a value; a count that keeps growing points at a label fed by
+ * unbounded input. Computed at each scrape from the registry's meters (no database read).
  */
 final class LabelCount {
   static final String NAME = "qhook.metric.label.count";

@@ -116,8 +116,8 @@ public final class PullQueues implements AutoCloseable {
   }
 
   /**
-   * The name a dead job is counted and alerted under: its handler, {@code queue/<name>} for a
-   * queue message, {@code outbound/<endpoint id>} for an outbound delivery (as its dlq alert).
+   * The name a dead job is counted and alerted under: its handler, {@code queue/<name>} for a queue
+   * message, {@code outbound/<endpoint id>} for an outbound delivery (as its dlq alert).
    */
   public static String deadLetterLabel(Job job) {
     return switch (job.kind()) {

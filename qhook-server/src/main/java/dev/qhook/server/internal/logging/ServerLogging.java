@@ -16,8 +16,8 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  * some 300 classes). Logs go to stderr, so that command output on stdout stays clean; the CLI sets
  * the two properties from the environment before the first log line: {@value #LEVEL_PROPERTY} from
  * {@code QHOOK_LOG_LEVEL} and {@value #FORMAT_PROPERTY} ({@code text}, or {@code json} for one JSON
- * object per line, see {@link JsonLineEncoder}) from {@code QHOOK_LOG_FORMAT}. Third-party libraries stay quiet unless they have
- * something to warn about.
+ * object per line, see {@link JsonLineEncoder}) from {@code QHOOK_LOG_FORMAT}. Third-party
+ * libraries stay quiet unless they have something to warn about.
  *
  * <p>A {@code logback.xml} or {@code logback-test.xml} on the class path, or the {@code
  * logback.configurationFile} property, takes precedence: this configurator then does nothing.
