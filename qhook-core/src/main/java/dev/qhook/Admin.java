@@ -5,8 +5,10 @@ import dev.qhook.spi.Event;
 import dev.qhook.spi.EventQuery;
 import dev.qhook.spi.Job;
 import dev.qhook.spi.JobQuery;
+import dev.qhook.spi.JobStatus;
 import dev.qhook.spi.Page;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -49,4 +51,19 @@ public interface Admin {
    * Replays one page of the events the query selects (use ascending order); see {@link #replay}.
    */
   BulkReplayResult replayAll(EventQuery query, @Nullable Set<String> targets);
+
+  /**
+   * Stored events per source (docs/reference/http-api.md, "GET /api/stats"); sources without stored
+   * events are absent. Events are deleted after {@code retention.events}.
+   */
+  Map<String, Long> eventsBySource();
+
+  /**
+   * Jobs of every kind per status, every status present (zero when none); finished jobs are deleted
+   * after {@code worker.retention_hours}.
+   */
+  Map<JobStatus, Long> jobsByStatus();
+
+  /** Handler jobs per handler name and status; only the statuses a handler has are present. */
+  Map<String, Map<JobStatus, Long>> handlerJobsByStatus();
 }

@@ -54,12 +54,13 @@ public record Alert(AlertKind kind, String subject, Map<String, Object> fields, 
 
   /**
    * The event TTL sweep made {@code jobs} undelivered jobs of {@code handler} dead
-   * (docs/reference/configuration.md, "delivery"): one alert per handler and sweep.
+   * (docs/reference/configuration.md, "delivery"): one alert per handler and sweep, with the fields
+   * {@code count} (the jobs) and {@code handler}.
    */
   public static Alert eventTtlExpired(String handler, int jobs) {
     Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("count", jobs);
     fields.put("handler", handler);
-    fields.put("jobs", jobs);
     return new Alert(
         AlertKind.EVENT_TTL_EXPIRED,
         handler,

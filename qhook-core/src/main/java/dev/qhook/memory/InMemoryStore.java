@@ -443,6 +443,26 @@ public final class InMemoryStore implements Store {
   }
 
   @Override
+  public synchronized Map<String, Long> countEventsBySource() {
+    Map<String, Long> counts = new TreeMap<>();
+    events.values().forEach(e -> counts.merge(e.source(), 1L, Long::sum));
+    return counts;
+  }
+
+  @Override
+  public synchronized Map<String, Map<JobStatus, Long>> countJobsByTarget(JobKind kind) {
+    Map<String, Map<JobStatus, Long>> counts = new TreeMap<>();
+    for (JobRow j : jobs.values()) {
+      if (j.kind == kind) {
+        counts
+            .computeIfAbsent(j.target, t -> new EnumMap<>(JobStatus.class))
+            .merge(j.status, 1L, Long::sum);
+      }
+    }
+    return counts;
+  }
+
+  @Override
   public synchronized List<Job> expireJobs(Instant createdBefore, Instant now) {
     List<Job> expired = new ArrayList<>();
     for (JobRow j : jobs.values()) {

@@ -252,6 +252,22 @@ public interface Store extends AutoCloseable {
   Map<JobStatus, Long> countJobsByStatus();
 
   /**
+   * Stored events per source, for {@code GET /api/stats}; sources without events are absent. One
+   * grouped count; a store that does not count answers empty.
+   */
+  default Map<String, Long> countEventsBySource() {
+    return Map.of();
+  }
+
+  /**
+   * Jobs of {@code kind} per target and status, for {@code GET /api/stats}: only statuses a target
+   * has are present. One grouped count; a store that does not count answers empty.
+   */
+  default Map<String, Map<JobStatus, Long>> countJobsByTarget(JobKind kind) {
+    return Map.of();
+  }
+
+  /**
    * The event TTL sweep ({@code delivery.event_ttl}, docs/reference/configuration.md, "delivery"):
    * makes every available or retryable handler, queue and outbound job created before the cutoff
    * dead with "event TTL expired", finished {@code now}. Returns those jobs.

@@ -27,6 +27,7 @@ import dev.qhook.jdbc.internal.Retention;
 import dev.qhook.jdbc.internal.RunReader;
 import dev.qhook.jdbc.internal.RunWriter;
 import dev.qhook.jdbc.internal.SqliteDatabase;
+import dev.qhook.jdbc.internal.StatsReader;
 import dev.qhook.spi.AppendResult;
 import dev.qhook.spi.AttemptRecord;
 import dev.qhook.spi.ClaimRequest;
@@ -36,6 +37,7 @@ import dev.qhook.spi.Event;
 import dev.qhook.spi.EventJobs;
 import dev.qhook.spi.EventQuery;
 import dev.qhook.spi.Job;
+import dev.qhook.spi.JobKind;
 import dev.qhook.spi.JobQuery;
 import dev.qhook.spi.JobStatus;
 import dev.qhook.spi.LostJobs;
@@ -99,6 +101,7 @@ public final class JdbcStore implements Store {
   private final EventWriter eventWriter;
   private final EventReader eventReader = new EventReader();
   private final JobReader jobReader = new JobReader();
+  private final StatsReader stats = new StatsReader();
   private final JobRetrier jobRetrier = new JobRetrier();
   private final Retention retention;
   private final JobClaimer claimer;
@@ -395,6 +398,16 @@ public final class JdbcStore implements Store {
   @Override
   public Map<JobStatus, Long> countJobsByStatus() {
     return db.read("counting jobs", jobReader::countByStatus);
+  }
+
+  @Override
+  public Map<String, Long> countEventsBySource() {
+    return db.read("counting events", stats::eventsBySource);
+  }
+
+  @Override
+  public Map<String, Map<JobStatus, Long>> countJobsByTarget(JobKind kind) {
+    return db.read("counting jobs per target", h -> stats.jobsByTarget(h, kind));
   }
 
   /** In batches of 1,000 jobs, one transaction each. */

@@ -3,6 +3,7 @@ package dev.qhook.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qhook.testkit.RecordingReceiver;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class ManagementApiTest {
   private static final String[] AUTH = {"Authorization", "Bearer s3cret"};
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private RecordingReceiver receiver;
   private RunningServer server;
@@ -224,6 +226,36 @@ class ManagementApiTest {
     assertThat(badLimit.statusCode()).isEqualTo(400);
     assertThat(RunningServer.json(badLimit).get("message").asText()).startsWith("limit:");
     assertThat(server.get("/api/events/" + first + "/jobs").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void statsCountEventsPerSourceJobsPerStatusAndEachHandlersJobs() throws Exception {
+    JsonNode fresh = getJson("/api/stats");
+    List<String> members = new ArrayList<>();
+    fresh.fieldNames().forEachRemaining(members::add);
+    assertThat(members)
+        .containsExactly(
+            "events_by_source", "jobs_by_status", "handlers", "queues", "workflow_runs_by_status");
+    assertThat(fresh.get("events_by_source")).isEqualTo(JSON.readTree("{\"app\":0,\"other\":0}"));
+    assertThat(fresh.get("handlers"))
+        .isEqualTo(JSON.readTree("{\"once\":{\"completed\":0,\"dead\":0,\"pending\":0}}"));
+
+    receiver.respondWith(500);
+    ingest("app", "x", "{}");
+    awaitJobWithStatus("dead");
+    ingest("app", "y", "{}");
+    awaitJobWithStatus("completed");
+    ingest("other", "z", "{}");
+
+    JsonNode stats = getJson("/api/stats");
+    assertThat(stats.get("events_by_source")).isEqualTo(JSON.readTree("{\"app\":2,\"other\":1}"));
+    JsonNode jobs = stats.get("jobs_by_status");
+    assertThat(jobs.get("completed").asLong()).isEqualTo(1);
+    assertThat(jobs.get("dead").asLong()).isEqualTo(1);
+    assertThat(jobs.get("available").asLong()).isZero();
+    assertThat(stats.get("handlers"))
+        .isEqualTo(JSON.readTree("{\"once\":{\"completed\":1,\"dead\":1,\"pending\":0}}"));
+    assertThat(stats.get("queues").isEmpty()).isTrue();
   }
 
   private JsonNode awaitJobWithStatus(String status) {

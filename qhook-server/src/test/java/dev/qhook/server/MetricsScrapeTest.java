@@ -56,7 +56,8 @@ class MetricsScrapeTest {
               });
       assertThat(help)
           .contains(
-              "# HELP qhook_jobs_total Jobs created for accepted events",
+              "# HELP qhook_jobs_created_total Jobs created, of every kind: at ingest, by replays"
+                  + " and by workflow transitions",
               "# HELP qhook_dead_jobs Jobs that are dead (delivery given up), read from the"
                   + " database at most once a second");
     }

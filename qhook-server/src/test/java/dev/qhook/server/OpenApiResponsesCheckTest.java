@@ -73,6 +73,9 @@ class OpenApiResponsesCheckTest {
   void theStatsMayGrowButKeepTheirDocumentedCounts() {
     String runs =
         "\"workflow_runs_by_status\":{\"running\":0,\"completed\":1,\"failed\":0,\"cancelled\":0}";
+    String jobs =
+        "{\"available\":0,\"running\":0,\"completed\":2,\"retryable\":0,\"dead\":0,"
+            + "\"waiting\":0,\"cancelled\":0}";
 
     assertThat(
             RESPONSES
@@ -82,7 +85,11 @@ class OpenApiResponsesCheckTest {
                     200,
                     JSON,
                     null,
-                    "{\"queues\":{}," + runs + ",\"events\":{}}")
+                    "{\"events_by_source\":{},\"jobs_by_status\":"
+                        + jobs
+                        + ",\"handlers\":{},\"queues\":{},"
+                        + runs
+                        + ",\"something_new\":{}}")
                 .problems())
         .isEmpty();
     assertThat(RESPONSES.check("GET", "/api/stats", 200, JSON, null, "{" + runs + "}").problems())

@@ -3,8 +3,12 @@ package dev.qhook.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.qhook.QHook;
+import dev.qhook.config.AlertKind;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 class UnavailableTest {
@@ -60,6 +64,35 @@ class UnavailableTest {
       assertThat(RunningServer.json(response).get("message").asText())
           .contains("database unhealthy");
       assertThat(server.get("/ready").statusCode()).isEqualTo(503);
+    }
+  }
+
+  @Test
+  void theDatabaseMarkedUnhealthyRaisesADbUnhealthyAlert() {
+    FaultyStore store = new FaultyStore();
+    RecordingAlerts alerts = new RecordingAlerts();
+    QHook engine =
+        QHook.builder()
+            .config(new TestConfig().eventSource("app").build())
+            .store(store)
+            .alertSink(alerts)
+            .build();
+    engine.start();
+    try (RunningServer server = RunningServer.serve(engine, store, Clock.systemUTC())) {
+      store.failAppends = true;
+      server.post("/events/app/x", "{}");
+      server.post("/events/app/x", "{}");
+      assertThat(alerts.alerts()).noneMatch(a -> a.kind() == AlertKind.DB_UNHEALTHY);
+
+      server.post("/events/app/x", "{}");
+
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> alerts.alerts().stream().anyMatch(a -> a.kind() == AlertKind.DB_UNHEALTHY));
+      assertThat(alerts.alerts())
+          .filteredOn(a -> a.kind() == AlertKind.DB_UNHEALTHY)
+          .singleElement()
+          .satisfies(a -> assertThat(a.fields()).containsOnlyKeys("error"));
     }
   }
 

@@ -9,6 +9,7 @@ import dev.qhook.spi.Event;
 import dev.qhook.spi.EventJobs;
 import dev.qhook.spi.EventQuery;
 import dev.qhook.spi.Job;
+import dev.qhook.spi.JobKind;
 import dev.qhook.spi.JobQuery;
 import dev.qhook.spi.JobStatus;
 import dev.qhook.spi.LostJobs;
@@ -187,6 +188,16 @@ public abstract class ForwardingStore implements Store {
   @Override
   public Map<JobStatus, Long> countJobsByStatus() {
     return delegate.countJobsByStatus();
+  }
+
+  @Override
+  public Map<String, Long> countEventsBySource() {
+    return delegate.countEventsBySource();
+  }
+
+  @Override
+  public Map<String, Map<JobStatus, Long>> countJobsByTarget(JobKind kind) {
+    return delegate.countJobsByTarget(kind);
   }
 
   @Override

@@ -339,7 +339,14 @@ public final class Dispatcher implements HandOff, AutoCloseable {
     }
   }
 
+  /** Runs a job with its ids in the logging context of this thread (see {@link JobLogContext}). */
   private void runOne(ClaimedJob claimed) {
+    try (JobLogContext ignored = JobLogContext.open(claimed.job())) {
+      runInContext(claimed);
+    }
+  }
+
+  private void runInContext(ClaimedJob claimed) {
     String id = claimed.job().id();
     recordStartIfItWaited(claimed);
     Completion outcome;

@@ -275,7 +275,10 @@ public final class EngineRuntime {
                 new OutboundEmission(config, endpointRoutes),
                 this.store,
                 clock,
-                this::onStored));
+                replayed -> {
+                  metrics.jobsCreated(replayed.size());
+                  onStored(replayed);
+                }));
     this.outbound =
         new EndpointManager(
             config,

@@ -130,9 +130,10 @@ public final class Maintenance implements AutoCloseable {
     if (!dead.isEmpty()) {
       lostForGood.accept(dead);
     }
+    DeadLetterLabels labels = new DeadLetterLabels(store);
     for (Job job : dead) {
       String label = PullQueues.deadLetterLabel(job);
-      metrics.deadLettered(label);
+      metrics.deadLettered(labels.metricLabel(job));
       String error = job.lastError() == null ? LostJobs.FINAL_ATTEMPT_LOST : job.lastError();
       alerts.accept(Alert.deadLetter(job.id(), label, job.attempt(), error));
     }
@@ -151,9 +152,10 @@ public final class Maintenance implements AutoCloseable {
     }
     log.warn("{} undelivered jobs outlived the event TTL of {} and are dead", expired.size(), ttl);
     Map<String, Integer> perTarget = new TreeMap<>();
+    DeadLetterLabels labels = new DeadLetterLabels(store);
     for (Job job : expired) {
       String label = PullQueues.deadLetterLabel(job);
-      metrics.deadLettered(label);
+      metrics.deadLettered(labels.metricLabel(job));
       perTarget.merge(label, 1, Integer::sum);
     }
     perTarget.forEach((target, jobs) -> alerts.accept(Alert.eventTtlExpired(target, jobs)));

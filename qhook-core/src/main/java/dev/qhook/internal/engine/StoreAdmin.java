@@ -8,11 +8,15 @@ import dev.qhook.spi.AttemptRecord;
 import dev.qhook.spi.Event;
 import dev.qhook.spi.EventQuery;
 import dev.qhook.spi.Job;
+import dev.qhook.spi.JobKind;
 import dev.qhook.spi.JobQuery;
+import dev.qhook.spi.JobStatus;
 import dev.qhook.spi.Page;
 import dev.qhook.spi.Store;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -82,5 +86,25 @@ public final class StoreAdmin implements Admin {
       wake.run();
     }
     return n;
+  }
+
+  @Override
+  public Map<String, Long> eventsBySource() {
+    return store.countEventsBySource();
+  }
+
+  @Override
+  public Map<JobStatus, Long> jobsByStatus() {
+    Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
+    for (JobStatus status : JobStatus.values()) {
+      counts.put(status, 0L);
+    }
+    counts.putAll(store.countJobsByStatus());
+    return counts;
+  }
+
+  @Override
+  public Map<String, Map<JobStatus, Long>> handlerJobsByStatus() {
+    return store.countJobsByTarget(JobKind.HANDLER);
   }
 }

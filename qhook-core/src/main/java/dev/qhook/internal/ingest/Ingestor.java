@@ -332,8 +332,10 @@ public final class Ingestor {
     boolean duplicate = stored instanceof AppendResult.Duplicate;
     int created = duplicate ? 0 : jobs.size();
     boolean unmatched = !duplicate && jobs.isEmpty() && prepared.event().runs().isEmpty();
-    metrics.eventAccepted(source, duplicate, created, unmatched);
     List<NewRun> started = duplicate ? List.of() : prepared.event().runs();
+    int firstSteps = (int) started.stream().filter(r -> r.firstStep() != null).count();
+    metrics.eventAccepted(source, duplicate, created + firstSteps, unmatched);
+    IngestLog.accepted(prepared.event().event(), stored, created, started.size());
     if (created > prepared.handedOff() || !started.isEmpty()) { // jobs to claim, messages
       List<NewJob> toClaim = new ArrayList<>();
       jobs.stream().filter(j -> j.leaseUntil() == null).forEach(toClaim::add);

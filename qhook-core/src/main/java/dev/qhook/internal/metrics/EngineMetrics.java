@@ -2,10 +2,13 @@ package dev.qhook.internal.metrics;
 
 import dev.qhook.config.ErrorClass;
 import dev.qhook.spi.JobStatus;
+import dev.qhook.spi.NewRun;
+import dev.qhook.spi.RunAdvance;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +20,7 @@ import java.util.function.Supplier;
  * qhook_events_received_total}).
  */
 public final class EngineMetrics {
+  private static final Duration MAX_NEVER_DECAYS = Duration.ofDays(36_500);
   private final MeterRegistry registry;
   private final Counter eventsReceived;
   private final Counter eventsDuplicated;
@@ -40,17 +44,27 @@ public final class EngineMetrics {
     this.eventsDuplicated =
         counter("qhook.events.duplicated", "Events answered as duplicates of a stored event");
     this.eventsUnmatched =
-        counter("qhook.events.unmatched", "Stored events that matched no handler");
-    this.jobsCreated = counter("qhook.jobs.created", "Jobs created for accepted events");
+        counter(
+            "qhook.events.unmatched",
+            "Stored events that matched no handler, queue, workflow or outbound subscription");
+    this.jobsCreated =
+        counter(
+            "qhook.jobs.created",
+            "Jobs created, of every kind: at ingest, by replays and by workflow transitions");
     this.deliveriesSuccess = deliveries("success");
     this.deliveriesFailure = deliveries("failure");
     this.deliveryDuration =
         Timer.builder("qhook.delivery.duration")
-            .description("Duration of delivery attempts")
+            .description("Duration of delivery attempts; the max is the longest since start")
+            // One window as long as a process lives: the max never decays (the default forgets
+            // it after two minutes).
+            .distributionStatisticExpiry(MAX_NEVER_DECAYS)
+            .distributionStatisticBufferLength(1)
             .register(registry);
     this.dbErrors = counter("qhook.db.errors", "Database errors");
     this.alertsSent = counter("qhook.alerts.sent", "Alerts sent");
     this.alertsFailed = counter("qhook.alerts.failed", "Alerts given up after retries");
+    LabelCount.register(registry);
   }
 
   private Counter counter(String name, String description) {
@@ -85,6 +99,19 @@ public final class EngineMetrics {
     if (jobs > 0) {
       jobsCreated.increment(jobs);
     }
+  }
+
+  /** Jobs created outside ingest: by a replay. */
+  public void jobsCreated(int jobs) {
+    if (jobs > 0) {
+      jobsCreated.increment(jobs);
+    }
+  }
+
+  /** The step jobs a workflow transition created: its next steps and a child run's first step. */
+  public void stepJobsCreated(RunAdvance advance) {
+    NewRun child = advance.childRun();
+    jobsCreated(advance.next().size() + (child != null && child.firstStep() != null ? 1 : 0));
   }
 
   public void deliveryAttempt(String handler, boolean success, long durationMs) {

@@ -116,11 +116,15 @@ public final class PullQueues implements AutoCloseable {
   }
 
   /**
-   * The name a dead job is counted and alerted under: its handler, or {@code queue/<name>} for a
-   * queue message.
+   * The name a dead job is counted and alerted under: its handler, {@code queue/<name>} for a queue
+   * message, {@code outbound/<endpoint id>} for an outbound delivery (as its dlq alert).
    */
   public static String deadLetterLabel(Job job) {
-    return job.kind() == JobKind.QUEUE ? "queue/" + job.target() : job.target();
+    return switch (job.kind()) {
+      case QUEUE -> "queue/" + job.target();
+      case OUTBOUND -> "outbound/" + job.target();
+      default -> job.target();
+    };
   }
 
   public void start() {

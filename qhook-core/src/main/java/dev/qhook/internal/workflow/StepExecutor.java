@@ -176,6 +176,7 @@ public final class StepExecutor implements Function<ClaimedJob, @Nullable Comple
   private void applied(StepContext c, RunAdvance advance) {
     String workflow = c.workflow().name();
     Completion done = advance.completion();
+    parts.engineMetrics().stepJobsCreated(advance);
     if (done instanceof Completion.Succeeded && !advance.waits()) {
       parts.metrics().stepCompleted(workflow);
     }

@@ -121,7 +121,7 @@ class MaintenanceTest {
     assertThat(dlq("billing")).isEqualTo(2);
     assertThat(dlq("shipping")).isEqualTo(1);
     assertThat(alerts)
-        .extracting(Alert::kind, Alert::subject, a -> a.fields().get("jobs"))
+        .extracting(Alert::kind, Alert::subject, a -> a.fields().get("count"))
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple(AlertKind.EVENT_TTL_EXPIRED, "billing", 2),
             org.assertj.core.groups.Tuple.tuple(AlertKind.EVENT_TTL_EXPIRED, "shipping", 1));

@@ -5,14 +5,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.qhook.config.ErrorClass;
 import dev.qhook.spi.JobStatus;
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The engine's meters (docs/reference/http-api.md, "GET /metrics"). */
 class EngineMetricsTest {
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final EngineMetrics metrics = new EngineMetrics(registry);
+
+  @Test
+  void theLongestAttemptIsKeptSinceStart() {
+    MockClock clock = new MockClock();
+    SimpleMeterRegistry timed = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
+    EngineMetrics engine = new EngineMetrics(timed);
+
+    engine.deliveryAttempt("h", true, 5_000);
+    clock.add(Duration.ofHours(1));
+    engine.deliveryAttempt("h", true, 10);
+
+    assertThat(timed.get("qhook.delivery.duration").timer().max(TimeUnit.SECONDS)).isEqualTo(5.0);
+  }
 
   @Test
   void everyMeterHasADescription() {

@@ -312,6 +312,27 @@ class OutboundEngineTest {
   }
 
   @Test
+  void anEndpointsBreakerOpensAfterFiveFailedAttemptsWithACircuitOpenedAlert() {
+    start();
+    Endpoint endpoint = qhook.outbound().createEndpoint(EndpointRequest.of("shop", url()));
+    qhook.outbound().subscribe(endpoint.id(), List.of("order.*"));
+    receiver.respondByDefault(RecordingReceiver.Response.status(500));
+
+    for (int i = 0; i < 3; i++) {
+      send("order.created", "{}"); // two attempts each
+    }
+
+    Awaitility.await()
+        .atMost(WAIT)
+        .until(() -> alerts.stream().anyMatch(a -> a.kind() == AlertKind.CIRCUIT_OPENED));
+    assertThat(alerts)
+        .filteredOn(a -> a.kind() == AlertKind.CIRCUIT_OPENED)
+        .singleElement()
+        .satisfies(
+            a -> assertThat(a.fields()).containsEntry("handler", "outbound/" + endpoint.id()));
+  }
+
+  @Test
   void pendingJobsOfADisabledEndpointGoDeadWhenClaimed() {
     // Retries 1 s apart, so the endpoint is disabled before the second attempt is due.
     start(

@@ -292,10 +292,17 @@ abstract class QueueHttpContract {
             only(ok(api.get("/api/queues/orders/messages", ORDERS_KEY))).get("event_id").asText())
         .as("the detail leased nothing")
         .isEqualTo(first);
-    JsonNode stats = ok(api.get("/api/stats", TOKEN)).get("queues");
+    JsonNode all = ok(api.get("/api/stats", TOKEN));
+    JsonNode stats = all.get("queues");
     assertThat(stats.get("orders").get("depth").asLong()).isEqualTo(1);
     assertThat(stats.get("orders").get("in_flight").asLong()).isEqualTo(1);
     assertThat(stats.get("audit").get("depth").asLong()).isEqualTo(2);
+    assertThat(all.get("events_by_source").get("shop").asLong()).isEqualTo(2);
+    JsonNode jobs = all.get("jobs_by_status");
+    assertThat(jobs.get("available").asLong()).isEqualTo(3);
+    assertThat(jobs.get("running").asLong()).isEqualTo(1);
+    assertThat(jobs.get("dead").asLong()).isZero();
+    assertThat(all.get("handlers").isEmpty()).as("no handlers configured").isTrue();
   }
 
   @Test

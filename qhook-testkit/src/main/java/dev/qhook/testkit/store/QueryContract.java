@@ -4,16 +4,19 @@ import static dev.qhook.testkit.store.StoreFixtures.at;
 import static dev.qhook.testkit.store.StoreFixtures.event;
 import static dev.qhook.testkit.store.StoreFixtures.handlerJob;
 import static dev.qhook.testkit.store.StoreFixtures.newEvent;
+import static dev.qhook.testkit.store.StoreFixtures.queueMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.qhook.spi.Event;
 import dev.qhook.spi.EventQuery;
 import dev.qhook.spi.Job;
+import dev.qhook.spi.JobKind;
 import dev.qhook.spi.JobQuery;
 import dev.qhook.spi.JobStatus;
 import dev.qhook.spi.Page;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Lookups and listings for the management API: filters and cursor pages in id order. */
@@ -125,6 +128,31 @@ public interface QueryContract extends StoreContract {
         .containsEntry(JobStatus.AVAILABLE, 2L)
         .containsEntry(JobStatus.RUNNING, 1L)
         .satisfies(m -> assertThat(m.getOrDefault(JobStatus.DEAD, 0L)).isZero());
+  }
+
+  @Test
+  default void countsEventsPerSourceAndJobsPerTargetAndStatus() {
+    store()
+        .append(
+            List.of(
+                newEvent(event("app", "a", null, at(0)), handlerJob("billing", at(0))),
+                newEvent(
+                    event("app", "b", null, at(1)),
+                    handlerJob("billing", at(1)),
+                    handlerJob("shipping", at(1))),
+                newEvent(
+                    event("stripe", "a", null, at(2)), queueMessage("audit", 3, at(2), null))));
+    claimOne(at(0));
+
+    assertThat(store().countEventsBySource()).isEqualTo(Map.of("app", 2L, "stripe", 1L));
+    assertThat(store().countJobsByTarget(JobKind.HANDLER))
+        .isEqualTo(
+            Map.of(
+                "billing", Map.of(JobStatus.RUNNING, 1L, JobStatus.AVAILABLE, 1L),
+                "shipping", Map.of(JobStatus.AVAILABLE, 1L)));
+    assertThat(store().countJobsByTarget(JobKind.QUEUE))
+        .isEqualTo(Map.of("audit", Map.of(JobStatus.AVAILABLE, 1L)));
+    assertThat(store().countJobsByTarget(JobKind.OUTBOUND)).isEmpty();
   }
 
   private List<String> appendEvents(int count) {

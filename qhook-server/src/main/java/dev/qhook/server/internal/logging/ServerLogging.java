@@ -2,7 +2,6 @@ package dev.qhook.server.internal.logging;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
@@ -17,8 +16,8 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  * some 300 classes). Logs go to stderr, so that command output on stdout stays clean; the CLI sets
  * the two properties from the environment before the first log line: {@value #LEVEL_PROPERTY} from
  * {@code QHOOK_LOG_LEVEL} and {@value #FORMAT_PROPERTY} ({@code text}, or {@code json} for one JSON
- * object per line) from {@code QHOOK_LOG_FORMAT}. Third-party libraries stay quiet unless they have
- * something to warn about.
+ * object per line, see {@link JsonLineEncoder}) from {@code QHOOK_LOG_FORMAT}. Third-party
+ * libraries stay quiet unless they have something to warn about.
  *
  * <p>A {@code logback.xml} or {@code logback-test.xml} on the class path, or the {@code
  * logback.configurationFile} property, takes precedence: this configurator then does nothing.
@@ -73,14 +72,8 @@ public final class ServerLogging extends ContextAwareBase implements Configurato
   }
 
   private static Encoder<ILoggingEvent> jsonEncoder(LoggerContext context) {
-    JsonEncoder encoder = new JsonEncoder();
+    JsonLineEncoder encoder = new JsonLineEncoder();
     encoder.setContext(context);
-    encoder.setWithSequenceNumber(false);
-    encoder.setWithNanoseconds(false);
-    encoder.setWithContext(false);
-    encoder.setWithMessage(false);
-    encoder.setWithArguments(false);
-    encoder.setWithFormattedMessage(true);
     encoder.start();
     return encoder;
   }

@@ -25,7 +25,7 @@ public final class ServerRoutes {
     QueueConsumerApi consumers = new QueueConsumerApi(engine, readiness, apiToken);
     QueueApi queues = new QueueApi(engine);
     WorkflowRunApi runs = new WorkflowRunApi(engine.workflowRuns());
-    StatsApi stats = new StatsApi(queues, runs);
+    StatsApi stats = new StatsApi(engine, queues, runs);
     CallbackRoute callbacks = new CallbackRoute(engine.workflowRuns());
     OutboundApi outbound = new OutboundApi(engine.outbound());
     ReplayApi replay = new ReplayApi(engine.admin());

@@ -12,8 +12,10 @@ import ch.qos.logback.core.OutputStreamAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
+import org.slf4j.event.KeyValuePair;
 
 class ServerLoggingTest {
 
@@ -39,11 +41,42 @@ class ServerLoggingTest {
     String line = encode(context, "json", event(context, "x.Y", "n={}"));
 
     JsonNode json = new ObjectMapper().readTree(line);
+    assertThat(line).endsWith("}\n");
     assertThat(line.strip()).doesNotContain("\n");
+    assertThat(json.get("timestamp").asText())
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{3})?Z");
     assertThat(json.get("level").asText()).isEqualTo("INFO");
-    assertThat(json.get("loggerName").asText()).isEqualTo("x.Y");
-    assertThat(json.get("formattedMessage").asText()).isEqualTo("n=1");
-    assertThat(json.has("message")).isFalse();
+    assertThat(json.get("logger").asText()).isEqualTo("x.Y");
+    assertThat(json.get("thread").asText()).isEqualTo("main");
+    assertThat(json.get("message").asText()).isEqualTo("n=1");
+    assertThat(json.has("exception")).isFalse();
+  }
+
+  @Test
+  void jsonLinesCarryMdcAndKeyValuePairsAsFieldsAndTheStackTrace() throws Exception {
+    LoggerContext context = new LoggerContext();
+    context.setMDCAdapter(new LogbackMDCAdapter());
+    ServerLogging.apply(context, Level.INFO, true);
+    LoggingEvent event =
+        new LoggingEvent(
+            "fqcn",
+            context.getLogger("x.Y"),
+            Level.WARN,
+            "job {} is dead",
+            new IllegalStateException("boom"),
+            new Object[] {"J1"});
+    event.setMDCPropertyMap(Map.of("job_id", "J1", "event_id", "E1", "message", "not me"));
+    event.addKeyValuePair(new KeyValuePair("attempt", 3));
+
+    JsonNode json = new ObjectMapper().readTree(encode(context, "json", event));
+
+    assertThat(json.get("message").asText()).isEqualTo("job J1 is dead");
+    assertThat(json.get("job_id").asText()).isEqualTo("J1");
+    assertThat(json.get("event_id").asText()).isEqualTo("E1");
+    assertThat(json.get("attempt").asText()).isEqualTo("3");
+    assertThat(json.get("exception").asText())
+        .startsWith("java.lang.IllegalStateException: boom")
+        .contains("\tat ");
   }
 
   @Test
