@@ -4,6 +4,7 @@ import dev.qhook.Alert;
 import dev.qhook.config.QHookConfig;
 import dev.qhook.internal.metrics.EngineMetrics;
 import dev.qhook.internal.queue.PullQueues;
+import dev.qhook.internal.time.EngineScheduler;
 import dev.qhook.spi.Job;
 import dev.qhook.spi.LostJobs;
 import dev.qhook.spi.Store;
@@ -13,9 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * cleanup hourly and at start (docs/reference/configuration.md, "worker", "retention", "delivery").
  * Each is safe to run on every instance. Jobs they make dead count in {@code qhook_dlq_total} and
  * raise alerts: {@code dlq} per job lost on its final attempt, {@code event_ttl_expired} per
- * handler and sweep.
+ * handler and sweep. The intervals run on the engine's clock ({@link EngineScheduler}): real time in
+ * production, the test's moves of a stepped clock in tests.
  */
 public final class Maintenance implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Maintenance.class);
@@ -46,11 +45,11 @@ public final class Maintenance implements AutoCloseable {
   private final EngineMetrics metrics;
   private final Consumer<Alert> alerts;
   private volatile Consumer<List<Job>> lostForGood = jobs -> {};
-  private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(DeliveryExecutors.named("qhook-maintenance"));
+  private final EngineScheduler timer;
 
   /**
    * @param alerts raises an alert (logged, then sent unless {@code alerts.on} excludes its kind)
+   * @param timer runs the periodic tasks; closed with this
    */
   public Maintenance(
       Store store,
@@ -58,7 +57,9 @@ public final class Maintenance implements AutoCloseable {
       QHookConfig config,
       Runnable wake,
       EngineMetrics metrics,
-      Consumer<Alert> alerts) {
+      Consumer<Alert> alerts,
+      EngineScheduler timer) {
+    this.timer = timer;
     this.metrics = metrics;
     this.alerts = alerts;
     this.store = store;
@@ -72,8 +73,7 @@ public final class Maintenance implements AutoCloseable {
     if (config.delivery().eventTtl() != null) {
       schedule(this::expireJobs, TTL_SWEEP_EVERY);
     }
-    timer.scheduleAtFixedRate(
-        guarded(this::cleanUp), 0, CLEANUP_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    timer.scheduleEvery(guarded(this::cleanUp), Duration.ZERO, CLEANUP_EVERY);
   }
 
   /** Also hands the jobs lost on their final attempt (now dead) to {@code consumer}. */
@@ -87,8 +87,7 @@ public final class Maintenance implements AutoCloseable {
   }
 
   private void schedule(Runnable task, Duration every) {
-    timer.scheduleAtFixedRate(
-        guarded(task), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    timer.scheduleEvery(guarded(task), every, every);
   }
 
   /** Requeues jobs whose lease lapsed or that ran longer than the stale threshold. */
@@ -178,6 +177,6 @@ public final class Maintenance implements AutoCloseable {
 
   @Override
   public void close() {
-    timer.shutdownNow();
+    timer.close();
   }
 }
