@@ -307,8 +307,8 @@ public final class QHook implements AutoCloseable {
 
     /**
      * The clock every part of the engine reads (default {@link Clock#systemUTC()}). One that also
-     * implements {@link dev.qhook.spi.SteppedClock} moves the engine's timers too: they run when the
-     * clock is moved, not on real time (docs/testing.md).
+     * implements {@link dev.qhook.spi.SteppedClock} moves the engine's timers too: they run when
+     * the clock is moved, not on real time (docs/testing.md).
      */
     public Builder clock(Clock clock) {
       this.clock = requireNonNull(clock, "clock");

@@ -62,8 +62,8 @@ class FlowControlTest {
 
   /**
    * With {@code rate_limit: 2} (burst 2), two deliveries start at once and each further one half a
-   * second later on the engine's clock: a {@link ManualClock} moved by half seconds lets exactly one
-   * more through each time.
+   * second later on the engine's clock: a {@link ManualClock} moved by half seconds lets exactly
+   * one more through each time.
    */
   @Test
   void rateLimitSpacesDeliveryStarts() {

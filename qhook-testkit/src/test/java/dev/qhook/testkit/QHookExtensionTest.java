@@ -68,15 +68,15 @@ class QHookExtensionTest {
   @Test
   void advanceWaitsForARunningDeliveryBeforeMovingTheClock(
       QHookTester qhook, RecordingReceiver receiver) {
-    receiver.respondWith(
-        new RecordingReceiver.Response(200, Map.of(), "", Duration.ofMillis(300)));
+    receiver.respondWith(new RecordingReceiver.Response(200, Map.of(), "", Duration.ofMillis(300)));
     String eventId = qhook.send("app", "order.created", "{}").eventId();
     receiver.awaitRequests(1, QHookTester.DEFAULT_WAIT);
 
     qhook.advance(Duration.ofHours(1));
 
-    assertThat(qhook.awaitDelivered(eventId)).singleElement().satisfies(
-        j -> assertThat(j.attempt()).isEqualTo(1));
+    assertThat(qhook.awaitDelivered(eventId))
+        .singleElement()
+        .satisfies(j -> assertThat(j.attempt()).isEqualTo(1));
     assertThat(receiver.requests()).hasSize(1);
   }
 

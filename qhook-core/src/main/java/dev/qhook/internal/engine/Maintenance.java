@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * cleanup hourly and at start (docs/reference/configuration.md, "worker", "retention", "delivery").
  * Each is safe to run on every instance. Jobs they make dead count in {@code qhook_dlq_total} and
  * raise alerts: {@code dlq} per job lost on its final attempt, {@code event_ttl_expired} per
- * handler and sweep. The intervals run on the engine's clock ({@link EngineScheduler}): real time in
- * production, the test's moves of a stepped clock in tests.
+ * handler and sweep. The intervals run on the engine's clock ({@link EngineScheduler}): real time
+ * in production, the test's moves of a stepped clock in tests.
  */
 public final class Maintenance implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Maintenance.class);

@@ -4,12 +4,14 @@ import java.time.Duration;
 
 /**
  * Runs one component's timed work (a sweep, a cron tick) after a delay on the engine's clock, one
- * task at a time. Made by {@link Timers#scheduler}; real timers for a real clock, moves of the clock
- * for a {@link dev.qhook.spi.SteppedClock}. A task that throws is logged; a periodic one keeps
- * running. After {@link #close()} nothing more runs and new tasks are ignored.
+ * task at a time. Made by {@link Timers#scheduler}; real timers for a real clock, moves of the
+ * clock for a {@link dev.qhook.spi.SteppedClock}. A task that throws is logged; a periodic one
+ * keeps running. After {@link #close()} nothing more runs and new tasks are ignored.
  */
 public interface EngineScheduler extends AutoCloseable {
-  /** Runs {@code task} once, {@code delay} from now (now, or at the next move, when not positive). */
+  /**
+   * Runs {@code task} once, {@code delay} from now (now, or at the next move, when not positive).
+   */
   Scheduled schedule(Runnable task, Duration delay);
 
   /**

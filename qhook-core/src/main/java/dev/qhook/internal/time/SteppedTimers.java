@@ -22,10 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One timeline for every scheduler of an engine on a {@link SteppedClock}. Each move of the clock
  * runs, on the moving thread and one at a time, the tasks due at the clock's new time, in due order
- * (ties in the order they were scheduled), then the {@link #afterMove} hooks. A task scheduled while
- * a move runs its tasks, or scheduled in the past, runs at the next move; a periodic task runs once
- * per move however many periods the move passed, and is then due at its next period after the
- * clock's time.
+ * (ties in the order they were scheduled), then the {@link #afterMove} hooks. A task scheduled
+ * while a move runs its tasks, or scheduled in the past, runs at the next move; a periodic task
+ * runs once per move however many periods the move passed, and is then due at its next period after
+ * the clock's time.
  */
 final class SteppedTimers implements Timers {
   private static final Logger log = LoggerFactory.getLogger(SteppedTimers.class);
@@ -137,7 +137,9 @@ final class SteppedTimers implements Timers {
     queue.remove(e);
   }
 
-  /** One scheduled task. {@code due} and {@code sequence} change only while it is out of the queue. */
+  /**
+   * One scheduled task. {@code due} and {@code sequence} change only while it is out of the queue.
+   */
   private static final class Entry {
     final View owner;
     final Runnable task;

@@ -8,9 +8,9 @@ import java.util.concurrent.ThreadFactory;
 /**
  * The engine's timers, one per engine, chosen by its clock: with a real clock, each {@link
  * EngineScheduler} is a real timer thread, as the engine has always had; with a {@link
- * SteppedClock} (a test's clock), every scheduler is part of one timeline that runs what became due,
- * in due order, each time the clock is moved, on the thread that moved it. Nothing polls: real time
- * costs what the timer threads cost, stepped time nothing between moves.
+ * SteppedClock} (a test's clock), every scheduler is part of one timeline that runs what became
+ * due, in due order, each time the clock is moved, on the thread that moved it. Nothing polls: real
+ * time costs what the timer threads cost, stepped time nothing between moves.
  */
 public interface Timers extends AutoCloseable {
 
@@ -21,7 +21,9 @@ public interface Timers extends AutoCloseable {
         : new RealTimers();
   }
 
-  /** A scheduler of its own: one timer thread made by {@code threads}, or a part of the timeline. */
+  /**
+   * A scheduler of its own: one timer thread made by {@code threads}, or a part of the timeline.
+   */
   EngineScheduler scheduler(ThreadFactory threads);
 
   /**

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 15's "done when": an application's test, written only against the testkit's public API,
  * sees hours of the engine's waiting pass as fast as it moves the clock: retries an hour apart, a
- * dead job retried through the admin API, a cron tick, a lapsed queue lease and the event TTL sweep.
- * Nothing here waits on the wall clock but for the engine's own work (a delivery, a commit).
+ * dead job retried through the admin API, a cron tick, a lapsed queue lease and the event TTL
+ * sweep. Nothing here waits on the wall clock but for the engine's own work (a delivery, a commit).
  */
 @QHookTest(
     yaml =
@@ -59,7 +59,9 @@ class ClockDrivenEngineTest {
     assertThat(delivered.id()).isEqualTo(dead.id());
     assertThat(delivered.attempt()).as("the retry starts the attempts afresh").isEqualTo(1);
     assertThat(billing.requestsTo("/billing")).hasSize(4);
-    assertThat(clock.instant()).as("two hours of backoff").isEqualTo(START.plus(Duration.ofHours(2)));
+    assertThat(clock.instant())
+        .as("two hours of backoff")
+        .isEqualTo(START.plus(Duration.ofHours(2)));
   }
 
   @Test
