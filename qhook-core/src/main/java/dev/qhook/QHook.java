@@ -189,8 +189,10 @@ public final class QHook implements AutoCloseable {
 
   /**
    * Looks for due deliveries now instead of at the next poll (every 500 ms): for tests that move an
-   * injected {@link Clock} past a retry's due time and want the retry at once. Never needed in
-   * production, where time moves by itself; harmless there (one extra claim).
+   * injected {@link Clock} past a retry's due time and want the retry at once. An engine on a
+   * {@link dev.qhook.spi.SteppedClock} (the testkit's {@code ManualClock}) does this itself after
+   * each move. Never needed in production, where time moves by itself; harmless there (one extra
+   * claim).
    */
   public void pollNow() {
     runtime.pollNow();
@@ -303,6 +305,11 @@ public final class QHook implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The clock every part of the engine reads (default {@link Clock#systemUTC()}). One that also
+     * implements {@link dev.qhook.spi.SteppedClock} moves the engine's timers too: they run when
+     * the clock is moved, not on real time (docs/testing.md).
+     */
     public Builder clock(Clock clock) {
       this.clock = requireNonNull(clock, "clock");
       return this;

@@ -2,12 +2,13 @@ package dev.qhook.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.qhook.testkit.RecordingReceiver.RecordedRequest;
+import dev.qhook.testkit.ManualClock;
+import dev.qhook.testkit.QHookTest.StoreKind;
+import dev.qhook.testkit.QHookTester;
 import dev.qhook.testkit.RecordingReceiver.Response;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,27 +61,33 @@ class FlowControlTest {
   }
 
   /**
-   * With {@code rate_limit: 2} (burst 2), the 3rd start waits ~0.5 s and the 6th ~2 s after the
-   * first. Only a lower bound is asserted: a slow machine spreads deliveries further, never closer.
+   * With {@code rate_limit: 2} (burst 2), two deliveries start at once and each further one half a
+   * second later on the engine's clock: a {@link ManualClock} moved by half seconds lets exactly
+   * one more through each time.
    */
   @Test
   void rateLimitSpacesDeliveryStarts() {
     String yaml =
         """
-        server: { allow_private_urls: true }
         sources:
           app: { type: event }
         handlers:
-          limited: { source: app, url: RECEIVER/limited, rate_limit: 2 }
+          limited: { source: app, url: RECEIVER_URL/limited, rate_limit: 2 }
         """;
-    try (EngineFixture f = EngineFixture.start(dir, yaml)) {
+    try (QHookTester t =
+        QHookTester.start(yaml, StoreKind.SQLITE, Instant.parse("2026-12-07T10:00:00Z"))) {
       for (int i = 0; i < 6; i++) {
-        f.send("app", "x", "{\"n\":" + i + "}");
+        t.send("app", "x", "{\"n\":" + i + "}");
       }
-      List<RecordedRequest> got = f.receiver.awaitRequests(6, EngineFixture.WAIT);
-      Instant first = got.get(0).receivedAt();
-      Instant sixth = got.get(5).receivedAt();
-      assertThat(Duration.between(first, sixth)).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+      assertThat(t.receiver().awaitRequests(2, EngineFixture.WAIT)).hasSize(2);
+      for (int started = 3; started <= 6; started++) {
+        t.advance(Duration.ofMillis(500));
+        assertThat(t.receiver().awaitRequests(started, EngineFixture.WAIT)).hasSize(started);
+      }
+      assertThat(t.receiver().requests())
+          .extracting(r -> r.header("x-qhook-attempt"))
+          .as("waiting for a permit used no attempt")
+          .containsOnly("1");
     }
   }
 }

@@ -6,15 +6,13 @@ import dev.qhook.IngestRequest;
 import dev.qhook.QHook;
 import dev.qhook.config.QHookConfig;
 import dev.qhook.jdbc.JdbcStore;
+import dev.qhook.testkit.ManualClock;
 import dev.qhook.testkit.RecordingReceiver;
 import dev.qhook.testkit.RecordingReceiver.RecordedRequest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,33 +27,9 @@ class RateLimitIsolationTest {
 
   @TempDir Path dir;
 
-  /** A clock the test moves by hand. */
-  private static final class HandClock extends Clock {
-    private volatile Instant now = Instant.parse("2026-11-28T12:00:00Z");
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   @Test
   void aRateLimitedBacklogHoldsNoWorkerAndTheLimitStillHolds() {
-    HandClock clock = new HandClock();
+    ManualClock clock = new ManualClock(Instant.parse("2026-11-28T12:00:00Z"));
     try (RecordingReceiver receiver = RecordingReceiver.start();
         JdbcStore store = JdbcStore.sqlite(dir.resolve("qhook.db"))) {
       String yaml =

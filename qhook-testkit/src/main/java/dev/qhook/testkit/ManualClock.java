@@ -2,6 +2,7 @@ package dev.qhook.testkit;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.qhook.spi.SteppedClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,13 +13,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A clock that moves only when told: give it to {@code QHook.builder().clock(...)} and move time
- * instead of sleeping (retry delays, leases, TTLs). Thread-safe; always UTC.
+ * instead of sleeping (retry delays, leases, TTLs, cron ticks). Thread-safe; always UTC.
  *
- * <p>Listeners added with {@link #onChange(Runnable)} run on the calling thread after every {@link
- * #advance} or {@link #set}: {@link QHookExtension} uses one to call {@code QHook.pollNow()}, so
- * that work made due by moving the clock is claimed at once instead of at the next poll.
+ * <p>It is a {@link SteppedClock}: an engine built on it runs its timed work on it, not on real
+ * time. Each {@link #advance} or {@link #set} runs, before it returns and on the calling thread,
+ * what the move made due (lost-job and lease-expiry sweeps, the event TTL sweep, workflow run
+ * deadlines and callback timeouts, cron ticks), and asks the engine to claim due deliveries
+ * (retries, rate-limited jobs) at once; the deliveries themselves then run on the engine's workers,
+ * so a test still waits for their outcome ({@link QHookTester#awaitDelivered}).
  */
-public final class ManualClock extends Clock {
+public final class ManualClock extends Clock implements SteppedClock {
   private volatile Instant now;
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
@@ -46,9 +50,16 @@ public final class ManualClock extends Clock {
     changed();
   }
 
-  /** Runs {@code listener} after each later change of the time. */
-  public void onChange(Runnable listener) {
-    listeners.add(requireNonNull(listener, "listener"));
+  /**
+   * Runs {@code listener} on the moving thread after each later change of the time, until the
+   * returned registration is cancelled.
+   */
+  @Override
+  public Registration onChange(Runnable listener) {
+    requireNonNull(listener, "listener");
+    Runnable own = listener::run; // its own identity, should the same listener come twice
+    listeners.add(own);
+    return () -> listeners.remove(own);
   }
 
   private void changed() {

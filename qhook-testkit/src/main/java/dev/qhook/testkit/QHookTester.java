@@ -9,7 +9,9 @@ import dev.qhook.QHook;
 import dev.qhook.config.DatabaseConfig;
 import dev.qhook.config.QHookConfig;
 import dev.qhook.memory.InMemoryStore;
+import dev.qhook.spi.EventQuery;
 import dev.qhook.spi.Job;
+import dev.qhook.spi.JobKind;
 import dev.qhook.spi.JobQuery;
 import dev.qhook.spi.JobStatus;
 import dev.qhook.testkit.QHookTest.StoreKind;
@@ -39,7 +41,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * A started engine for a test, with its receiver and clock, and the waits a test needs instead of
  * sleeping. Made by {@link QHookExtension} for {@link QHookTest}, or by {@link #start} for a config
  * built in code. Waits are bounded by {@link #DEFAULT_WAIT} and poll the store; moving the clock
- * ({@link #advance}, {@link #advanceToNextRetry}) makes the engine look for due work at once.
+ * ({@link #advance}, {@link #advanceToNextRetry}) runs what the move made due before it returns
+ * (see {@link ManualClock}) and makes the engine claim due deliveries at once.
  */
 public final class QHookTester implements AutoCloseable {
   /** Replaced by the receiver's base URL (e.g. {@code http://127.0.0.1:40123}) in the YAML. */
@@ -109,7 +112,6 @@ public final class QHookTester implements AutoCloseable {
         builder.store(new InMemoryStore(clock));
       }
       QHook qhook = builder.config(cfg.build()).build();
-      clock.onChange(qhook::pollNow);
       qhook.start();
       return new QHookTester(qhook, receiver, clock, dir);
     } catch (IOException e) {
@@ -169,9 +171,36 @@ public final class QHookTester implements AutoCloseable {
     return awaitJobs(eventId, JobStatus.DEAD);
   }
 
-  /** Moves the clock forward; the engine then looks for due work at once. */
+  /**
+   * Waits until no delivery is under way, then moves the clock forward: what the move made due runs
+   * before this returns, and the engine claims due deliveries at once. Waiting first keeps a move
+   * from lapsing the lease of a delivery in flight (in real time the engine renews it while the
+   * delivery runs): to move time under a running delivery, use {@code clock().advance(by)}.
+   */
   public void advance(Duration by) {
+    requireNonNull(by, "by");
+    awaitNoDeliveryRunning();
     clock.advance(by);
+  }
+
+  /**
+   * Waits until no handler, outbound or workflow step job is running (claimed and not yet
+   * finished); leased queue messages do not count.
+   */
+  public void awaitNoDeliveryRunning() {
+    await("no delivery running").until(() -> runningDeliveries().isEmpty());
+  }
+
+  private List<Job> runningDeliveries() {
+    return qhook
+        .admin()
+        .jobs(
+            new JobQuery(
+                JobStatus.RUNNING, null, null, null, null, null, EventQuery.MAX_LIMIT, false))
+        .items()
+        .stream()
+        .filter(j -> j.kind() != JobKind.QUEUE)
+        .toList();
   }
 
   /**
@@ -188,6 +217,7 @@ public final class QHookTester implements AutoCloseable {
               nextRetryAfter(eventId, now).ifPresent(due::set);
               return due.get() != null;
             });
+    awaitNoDeliveryRunning();
     clock.set(due.get());
     return Duration.between(now, due.get());
   }

@@ -9,6 +9,9 @@ import dev.qhook.spi.Job;
 import dev.qhook.spi.JobStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The extension on the in-memory store: retries come by moving the clock, never by sleeping. */
@@ -56,6 +59,37 @@ class QHookExtensionTest {
 
     assertThat(qhook.awaitDelivered(eventId).get(0).attempt()).isEqualTo(1);
     assertThat(receiver.requests()).hasSize(4);
+  }
+
+  /**
+   * An hour passing under a running delivery would make the lost-job recovery take it back: {@code
+   * advance} waits for the delivery to finish first, so the job is delivered once.
+   */
+  @Test
+  void advanceWaitsForARunningDeliveryBeforeMovingTheClock(
+      QHookTester qhook, RecordingReceiver receiver) {
+    receiver.respondWith(new RecordingReceiver.Response(200, Map.of(), "", Duration.ofMillis(300)));
+    String eventId = qhook.send("app", "order.created", "{}").eventId();
+    receiver.awaitRequests(1, QHookTester.DEFAULT_WAIT);
+
+    qhook.advance(Duration.ofHours(1));
+
+    assertThat(qhook.awaitDelivered(eventId))
+        .singleElement()
+        .satisfies(j -> assertThat(j.attempt()).isEqualTo(1));
+    assertThat(receiver.requests()).hasSize(1);
+  }
+
+  @Test
+  void aListenerOfTheClockRunsOnEachMoveUntilCancelled(ManualClock clock) {
+    List<Instant> seen = new ArrayList<>();
+    var registration = clock.onChange(() -> seen.add(clock.instant()));
+
+    clock.advance(Duration.ofSeconds(1));
+    registration.cancel();
+    clock.advance(Duration.ofSeconds(1));
+
+    assertThat(seen).containsExactly(Instant.parse(QHookTester.DEFAULT_START).plusSeconds(1));
   }
 
   @Test

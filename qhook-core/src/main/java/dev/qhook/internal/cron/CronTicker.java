@@ -4,6 +4,7 @@ import dev.qhook.config.ConfigException;
 import dev.qhook.config.QHookConfig;
 import dev.qhook.config.SourceConfig;
 import dev.qhook.config.SourceType;
+import dev.qhook.internal.time.EngineScheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,10 +12,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * skipped, not caught up. A tick whose event cannot be stored (database unreachable) is tried again
  * every second until the source's next tick is due; then it is given up, logged and counted. A tick
  * found more than {@link #MAX_LATENESS} late (the process was suspended) is skipped.
+ *
+ * <p>The timer runs on the engine's clock ({@link EngineScheduler}): on a test's stepped clock, a
+ * move of the clock to a tick fires it before the move returns.
  */
 public final class CronTicker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CronTicker.class);
@@ -71,7 +71,7 @@ public final class CronTicker implements AutoCloseable {
   private final Clock clock;
   private final TickSink sink;
   private final TickObserver observer;
-  private final ScheduledExecutorService timer;
+  private final EngineScheduler timer;
   private volatile boolean closed;
 
   public CronTicker(
@@ -79,7 +79,7 @@ public final class CronTicker implements AutoCloseable {
       Clock clock,
       TickSink sink,
       TickObserver observer,
-      ThreadFactory threads) {
+      EngineScheduler timer) {
     this.clock = clock;
     this.sink = sink;
     this.observer = observer;
@@ -89,7 +89,7 @@ public final class CronTicker implements AutoCloseable {
         sources.add(new SourceTicks(source.name(), schedule(source), source.timezone()));
       }
     }
-    this.timer = Executors.newSingleThreadScheduledExecutor(threads);
+    this.timer = timer;
   }
 
   /**
@@ -121,7 +121,7 @@ public final class CronTicker implements AutoCloseable {
       return;
     }
     plan(clock.instant());
-    timer.execute(this::runAndReschedule);
+    timer.schedule(this::runAndReschedule, Duration.ZERO);
   }
 
   /** Sets each source's next tick to its first occurrence after {@code now}. */
@@ -149,7 +149,7 @@ public final class CronTicker implements AutoCloseable {
       sleep = Math.max(0, Math.min(sleep, Duration.between(clock.instant(), wake).toMillis()));
     }
     if (!closed) {
-      timer.schedule(this::runAndReschedule, sleep, TimeUnit.MILLISECONDS);
+      timer.schedule(this::runAndReschedule, Duration.ofMillis(sleep));
     }
   }
 
@@ -219,12 +219,8 @@ public final class CronTicker implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    timer.shutdownNow();
-    try {
-      timer.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    timer.close();
+    timer.awaitClosed(Duration.ofSeconds(5));
   }
 
   /** One source's schedule and the state of its next tick. */

@@ -45,6 +45,7 @@ import dev.qhook.internal.outbound.OutboundEmission;
 import dev.qhook.internal.outbound.OwnershipParts;
 import dev.qhook.internal.queue.PullQueues;
 import dev.qhook.internal.routing.Router;
+import dev.qhook.internal.time.Timers;
 import dev.qhook.internal.transport.ApacheHttpTransport;
 import dev.qhook.internal.transport.SsrfGuard;
 import dev.qhook.internal.workflow.RunSweeper;
@@ -116,6 +117,7 @@ public final class EngineRuntime {
   private final boolean ownsStore;
   private final Transport transport;
   private final Clock clock;
+  private final Timers timers;
   private final EngineMetrics metrics;
   private final DatabaseHealth dbHealth = new DatabaseHealth();
   private final GroupCommitter<NewEvent, AppendResult> appender;
@@ -140,6 +142,7 @@ public final class EngineRuntime {
   public EngineRuntime(EngineOptions options) {
     this.config = options.config();
     this.clock = options.clock();
+    this.timers = Timers.of(clock);
     // First, so that a check that cannot be built fails before any thread or connection exists.
     SourceGates gates = SourceGates.of(config, clock);
     this.ownsStore = options.store() == null;
@@ -263,7 +266,9 @@ public final class EngineRuntime {
             metrics::verificationFailed,
             (source, reason) -> raiseAlert(Alert.verificationFailure(source, reason)));
     this.maintenance =
-        new Maintenance(this.store, clock, config, dispatcher::wake, metrics, this::raiseAlert);
+        new Maintenance(
+            this.store, clock, config, dispatcher::wake, metrics, this::raiseAlert, timers);
+    timers.afterMove(dispatcher::wake); // a stepped clock's move may make retries due
     maintenance.onLostForGood(workflows::lostForGood);
     this.admin =
         new StoreAdmin(
@@ -292,7 +297,7 @@ public final class EngineRuntime {
             clock,
             tick -> !ingest(CronEvents.request(tick)).duplicate(),
             (source, result) -> metrics.cronTick(source, result.name().toLowerCase(Locale.ROOT)),
-            DeliveryExecutors.named("qhook-cron"));
+            timers.scheduler(DeliveryExecutors.named("qhook-cron")));
   }
 
   private static AlertSink defaultAlerts(
@@ -340,7 +345,7 @@ public final class EngineRuntime {
     maintenance.start();
     cron.start();
     maintenance.scheduleEvery(workflows.sweeper(), RunSweeper.EVERY);
-    queues.start();
+    queues.start(timers);
   }
 
   public IngestResult ingest(IngestRequest request) {
@@ -557,6 +562,7 @@ public final class EngineRuntime {
     cron.close();
     maintenance.close();
     queues.close(); // waiting consumers return; leases are left to expire
+    timers.close();
     // Leases of running jobs keep being renewed while they drain; unstarted ones go back now.
     release(dispatcher.stopClaiming(), "shutdown before delivery");
     workers.shutdown();

@@ -4,6 +4,8 @@ import dev.qhook.Alert;
 import dev.qhook.config.QHookConfig;
 import dev.qhook.internal.metrics.EngineMetrics;
 import dev.qhook.internal.queue.PullQueues;
+import dev.qhook.internal.time.EngineScheduler;
+import dev.qhook.internal.time.Timers;
 import dev.qhook.spi.Job;
 import dev.qhook.spi.LostJobs;
 import dev.qhook.spi.Store;
@@ -13,9 +15,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +24,10 @@ import org.slf4j.LoggerFactory;
  * cleanup hourly and at start (docs/reference/configuration.md, "worker", "retention", "delivery").
  * Each is safe to run on every instance. Jobs they make dead count in {@code qhook_dlq_total} and
  * raise alerts: {@code dlq} per job lost on its final attempt, {@code event_ttl_expired} per
- * handler and sweep. Cleanup runs on a thread of its own: deleting a large backlog takes a while
- * (the store paces it to leave the database to the traffic), and must not hold up the recovery of
- * lost jobs.
+ * handler and sweep. The intervals run on the engine's clock ({@link EngineScheduler}): real time
+ * in production, the test's moves of a stepped clock in tests. Cleanup has a scheduler (a thread)
+ * of its own: deleting a large backlog takes a while (the store paces it to leave the database to
+ * the traffic), and must not hold up the recovery of lost jobs.
  */
 public final class Maintenance implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Maintenance.class);
@@ -48,13 +48,13 @@ public final class Maintenance implements AutoCloseable {
   private final EngineMetrics metrics;
   private final Consumer<Alert> alerts;
   private volatile Consumer<List<Job>> lostForGood = jobs -> {};
-  private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(DeliveryExecutors.named("qhook-maintenance"));
-  private final ScheduledExecutorService cleanupTimer =
-      Executors.newSingleThreadScheduledExecutor(DeliveryExecutors.named("qhook-cleanup"));
+  private final EngineScheduler timer;
+  private final EngineScheduler cleanupTimer;
 
   /**
    * @param alerts raises an alert (logged, then sent unless {@code alerts.on} excludes its kind)
+   * @param timers gives the schedulers of the periodic tasks (one for cleanup, one for the rest),
+   *     closed with this
    */
   public Maintenance(
       Store store,
@@ -62,7 +62,10 @@ public final class Maintenance implements AutoCloseable {
       QHookConfig config,
       Runnable wake,
       EngineMetrics metrics,
-      Consumer<Alert> alerts) {
+      Consumer<Alert> alerts,
+      Timers timers) {
+    this.timer = timers.scheduler(DeliveryExecutors.named("qhook-maintenance"));
+    this.cleanupTimer = timers.scheduler(DeliveryExecutors.named("qhook-cleanup"));
     this.metrics = metrics;
     this.alerts = alerts;
     this.store = store;
@@ -76,8 +79,7 @@ public final class Maintenance implements AutoCloseable {
     if (config.delivery().eventTtl() != null) {
       schedule(this::expireJobs, TTL_SWEEP_EVERY);
     }
-    cleanupTimer.scheduleAtFixedRate(
-        guarded(this::cleanUp), 0, CLEANUP_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    cleanupTimer.scheduleEvery(guarded(this::cleanUp), Duration.ZERO, CLEANUP_EVERY);
   }
 
   /** Also hands the jobs lost on their final attempt (now dead) to {@code consumer}. */
@@ -91,8 +93,7 @@ public final class Maintenance implements AutoCloseable {
   }
 
   private void schedule(Runnable task, Duration every) {
-    timer.scheduleAtFixedRate(
-        guarded(task), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    timer.scheduleEvery(guarded(task), every, every);
   }
 
   /** Requeues jobs whose lease lapsed or that ran longer than the stale threshold. */
@@ -184,7 +185,7 @@ public final class Maintenance implements AutoCloseable {
 
   @Override
   public void close() {
-    timer.shutdownNow();
-    cleanupTimer.shutdownNow();
+    timer.close();
+    cleanupTimer.close();
   }
 }

@@ -8,6 +8,8 @@ import dev.qhook.config.QHookConfig;
 import dev.qhook.config.QueueConfig;
 import dev.qhook.internal.metrics.EngineMetrics;
 import dev.qhook.internal.metrics.QueueMetrics;
+import dev.qhook.internal.time.EngineScheduler;
+import dev.qhook.internal.time.Timers;
 import dev.qhook.spi.Job;
 import dev.qhook.spi.JobKind;
 import dev.qhook.spi.JobStatus;
@@ -23,10 +25,10 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +50,7 @@ public final class PullQueues implements AutoCloseable {
   private final Context context;
   private final Map<String, StoreQueueClient> clients = new LinkedHashMap<>();
   private final ScheduledExecutorService timer;
+  private volatile @Nullable EngineScheduler sweeps;
   private boolean failing; // only the timer thread reads and writes it
 
   /** What every queue client shares. */
@@ -127,10 +130,16 @@ public final class PullQueues implements AutoCloseable {
     };
   }
 
-  public void start() {
+  /**
+   * Starts the lease-expiry sweep on the engine's clock (on the queues' timer thread in real time);
+   * on a stepped clock, each move also makes waiting consumers look again at once.
+   */
+  public void start(Timers timers) {
     if (!clients.isEmpty()) {
-      long every = EXPIRY_EVERY.toMillis();
-      timer.scheduleWithFixedDelay(this::expireLeasesGuarded, every, every, TimeUnit.MILLISECONDS);
+      EngineScheduler s = timers.over(timer);
+      sweeps = s;
+      s.scheduleEvery(this::expireLeasesGuarded, EXPIRY_EVERY, EXPIRY_EVERY);
+      timers.afterMove(context.signals()::signalAll);
     }
   }
 
@@ -196,6 +205,10 @@ public final class PullQueues implements AutoCloseable {
   /** Stops the sweep and wakes every waiting consumer, which then returns what it has. */
   @Override
   public void close() {
+    EngineScheduler s = sweeps;
+    if (s != null) {
+      s.close();
+    }
     timer.shutdownNow();
     context.signals().signalAll();
   }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.qhook.config.QHookConfig;
 import dev.qhook.internal.cron.CronTicker.Tick;
+import dev.qhook.internal.time.StepClock;
+import dev.qhook.internal.time.Timers;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -47,9 +50,33 @@ class CronTickerTest {
               return true;
             },
             (source, result) -> results.add(source + ":" + result),
-            Thread::new);
+            Timers.of(Clock.systemUTC()).scheduler(Thread::new));
     ticker.plan(START);
     return ticker;
+  }
+
+  @Test
+  void onASteppedClockAMoveToATickFiresItBeforeTheMoveReturns() {
+    StepClock clock = new StepClock(START);
+    ticker =
+        new CronTicker(
+            QHookConfig.fromYaml("sources:\n  hourly: { type: cron, schedule: '0 * * * *' }\n"),
+            clock,
+            tick -> stored.add(tick),
+            (source, result) -> results.add(source + ":" + result),
+            Timers.of(clock).scheduler(Thread::new));
+    ticker.start();
+
+    clock.advance(Duration.ofSeconds(29));
+    assertThat(stored).isEmpty();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(stored).containsExactly(new Tick("hourly", Instant.parse("2026-12-07T09:00:00Z")));
+    clock.advance(Duration.ofHours(1));
+    assertThat(stored)
+        .extracting(Tick::scheduledAt)
+        .containsExactly(
+            Instant.parse("2026-12-07T09:00:00Z"), Instant.parse("2026-12-07T10:00:00Z"));
+    assertThat(results).containsExactly("hourly:STORED", "hourly:STORED");
   }
 
   @Test

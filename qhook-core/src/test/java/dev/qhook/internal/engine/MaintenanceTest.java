@@ -6,6 +6,8 @@ import dev.qhook.Alert;
 import dev.qhook.config.AlertKind;
 import dev.qhook.config.QHookConfig;
 import dev.qhook.internal.metrics.EngineMetrics;
+import dev.qhook.internal.time.StepClock;
+import dev.qhook.internal.time.Timers;
 import dev.qhook.memory.InMemoryStore;
 import dev.qhook.spi.ClaimRequest;
 import dev.qhook.spi.Event;
@@ -45,7 +47,8 @@ class MaintenanceTest {
         QHookConfig.fromYaml(yaml),
         () -> {},
         new EngineMetrics(registry),
-        alerts::add);
+        alerts::add,
+        Timers.of(clock));
   }
 
   private static final String CONFIG =
@@ -60,6 +63,10 @@ class MaintenanceTest {
       """;
 
   private String append(String handler, int maxAttempts) {
+    return append(store, handler, maxAttempts);
+  }
+
+  private String append(InMemoryStore store, String handler, int maxAttempts) {
     String n = String.format("%025d", ids.incrementAndGet());
     Event event = new Event("E" + n, "app", "order.created", new byte[0], Map.of(), null, T0);
     NewJob job = new NewJob("J" + n, JobKind.HANDLER, handler, null, maxAttempts, T0, null);
@@ -94,6 +101,36 @@ class MaintenanceTest {
                   .containsEntry("attempts", 1)
                   .containsEntry("error", "worker lost during final attempt");
             });
+  }
+
+  @Test
+  void onASteppedClockTheSweepsRunBeforeTheMoveThatMadeThemDueReturns() {
+    StepClock stepped = new StepClock(T0);
+    InMemoryStore steppedStore = new InMemoryStore(stepped);
+    Maintenance maintenance =
+        new Maintenance(
+            steppedStore,
+            stepped,
+            QHookConfig.fromYaml(CONFIG),
+            () -> {},
+            new EngineMetrics(registry),
+            alerts::add,
+            Timers.of(stepped));
+    append(steppedStore, "billing", 1);
+    steppedStore.claim(new ClaimRequest(T0, 10, T0.plusSeconds(15), Set.of(), Map.of()));
+    append(steppedStore, "shipping", 5);
+    maintenance.start();
+
+    stepped.advance(Duration.ofSeconds(16)); // the lease lapsed; the 10 s sweep is due
+    assertThat(dlq("billing")).isEqualTo(1);
+    assertThat(dlq("shipping")).isZero();
+
+    stepped.advance(Duration.ofHours(1)); // past the TTL; the minute's sweep is due
+    assertThat(dlq("shipping")).isEqualTo(1);
+    assertThat(alerts)
+        .extracting(Alert::kind)
+        .containsExactly(AlertKind.DLQ, AlertKind.EVENT_TTL_EXPIRED);
+    maintenance.close();
   }
 
   @Test

@@ -12,6 +12,7 @@ import dev.qhook.memory.InMemoryStore;
 import dev.qhook.spi.Event;
 import dev.qhook.spi.EventQuery;
 import dev.qhook.spi.Store;
+import dev.qhook.testkit.ManualClock;
 import dev.qhook.testkit.RecordingReceiver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -27,12 +28,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Cron sources fire by the wall clock: a schedule of every second, real engines, a real SQLite file
- * and a loopback receiver.
+ * Cron sources fire by the engine's clock: real engines, a real SQLite file and a loopback
+ * receiver, on a {@link ManualClock}: a tick fires before the move of the clock that reaches it
+ * returns.
  */
 class CronSourceTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Instant START = Instant.parse("2026-12-07T10:00:00.250Z");
+
+  private final ManualClock clock = new ManualClock(START);
 
   @TempDir Path dir;
   private final List<AutoCloseable> open = new ArrayList<>();
@@ -49,6 +54,7 @@ class CronSourceTest {
         QHook.builder()
             .config(QHookConfig.fromYaml(yaml))
             .store(store)
+            .clock(clock)
             .meterRegistry(registry)
             .build();
     open.add(qhook);
@@ -77,13 +83,16 @@ class CronSourceTest {
             store,
             new SimpleMeterRegistry());
 
+    clock.advance(Duration.ofSeconds(1));
     Awaitility.await().atMost(WAIT).until(() -> !receiver.requests().isEmpty());
     RecordingReceiver.RecordedRequest delivery = receiver.requests().get(0);
     assertThat(delivery.header("x-qhook-event-type")).isEqualTo("cron.tick");
     JsonNode payload = JSON.readTree(delivery.body());
     assertThat(payload.get("source").asText()).isEqualTo("ticks");
     Instant firedAt = Instant.parse(payload.get("fired_at").asText());
-    assertThat(firedAt.getNano()).as("the scheduled second, not the moment it ran").isZero();
+    assertThat(firedAt)
+        .as("the scheduled second, not the moment it ran")
+        .isEqualTo(Instant.parse("2026-12-07T10:00:01Z"));
 
     List<QueueMessage> messages = qhook.queue("work").receive(10, Duration.ofSeconds(5));
     assertThat(messages).isNotEmpty();
@@ -96,16 +105,18 @@ class CronSourceTest {
 
   @Test
   void twoInstancesOnOneStoreStoreEachTickOnce() throws Exception {
-    InMemoryStore store = new InMemoryStore();
+    InMemoryStore store = new InMemoryStore(clock);
     String yaml = "sources:\n  ticks: { type: cron, schedule: '* * * * * *' }\n";
     SimpleMeterRegistry first = new SimpleMeterRegistry();
     SimpleMeterRegistry second = new SimpleMeterRegistry();
     start(yaml, store, first);
     start(yaml, store, second);
 
-    Awaitility.await()
-        .atMost(WAIT)
-        .until(() -> ticks(first, "duplicate") + ticks(second, "duplicate") >= 3);
+    for (int i = 0; i < 3; i++) {
+      clock.advance(Duration.ofSeconds(1)); // both instances fire the tick before this returns
+    }
+    assertThat(ticks(first, "stored") + ticks(second, "stored")).isEqualTo(3);
+    assertThat(ticks(first, "duplicate") + ticks(second, "duplicate")).isEqualTo(3);
     closeAll();
     open.clear();
 
@@ -115,7 +126,10 @@ class CronSourceTest {
     for (Event event : events) {
       firedAt.add(JSON.readTree(event.payload()).get("fired_at").asText());
     }
-    assertThat(firedAt).as("one event per tick").doesNotHaveDuplicates().isNotEmpty();
+    assertThat(firedAt)
+        .as("one event per tick")
+        .containsExactlyInAnyOrder(
+            "2026-12-07T10:00:01Z", "2026-12-07T10:00:02Z", "2026-12-07T10:00:03Z");
     assertThat(ticks(first, "stored") + ticks(second, "stored"))
         .as("ticks stored by either instance")
         .isEqualTo(events.size());

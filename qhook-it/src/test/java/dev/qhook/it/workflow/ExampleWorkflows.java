@@ -154,20 +154,28 @@ final class ExampleWorkflows implements AutoCloseable {
   /**
    * Moves the clock to the next time one of the run's jobs is due (a retry, a wait) until {@code
    * done} holds: what takes minutes of backoff in production takes a few polls here, and the clock
-   * never jumps past a due job, so no deadline passes that would not pass in production.
+   * never jumps past a due job, so no deadline passes that would not pass in production. It moves
+   * only while none of the run's jobs is running: the engine's sweeps run on each move, and a jump
+   * past a running step's lease would take it back as lost.
    */
   void advanceUntil(String runId, BooleanSupplier done) {
     Awaitility.await()
         .atMost(WAIT)
-        .pollInterval(Duration.ofMillis(200))
+        .pollInterval(Duration.ofMillis(20))
         .until(
             () -> {
               if (done.getAsBoolean()) {
                 return true;
               }
               Instant now = clock.instant();
-              qhook.workflowRuns().detail(runId).orElseThrow().steps().stream()
-                  .map(RunStep::job)
+              List<Job> jobs =
+                  qhook.workflowRuns().detail(runId).orElseThrow().steps().stream()
+                      .map(RunStep::job)
+                      .toList();
+              if (jobs.stream().anyMatch(j -> j.status() == JobStatus.RUNNING)) {
+                return false;
+              }
+              jobs.stream()
                   .filter(
                       j -> j.status() == JobStatus.AVAILABLE || j.status() == JobStatus.RETRYABLE)
                   .map(Job::scheduledAt)
