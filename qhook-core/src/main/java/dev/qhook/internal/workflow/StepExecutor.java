@@ -38,9 +38,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Executes one claimed workflow step job (docs/reference/configuration.md, "Workflows") and stores
- * the run's transition itself, in one {@link Store#advanceRun} transaction: it returns null, or a
- * plain completion for a job whose step record is gone. A step job of a run that is no longer
- * running is cancelled; a run past its deadline fails at once.
+ * the run's transition itself, in one {@link dev.qhook.spi.RunStore#advanceRun} transaction: it
+ * returns null, or a plain completion for a job whose step record is gone. A step job of a run that
+ * is no longer running is cancelled; a run past its deadline fails at once.
  */
 public final class StepExecutor implements Function<ClaimedJob, @Nullable Completion> {
   private static final Logger log = LoggerFactory.getLogger(StepExecutor.class);
@@ -74,7 +74,7 @@ public final class StepExecutor implements Function<ClaimedJob, @Nullable Comple
   @Override
   public @Nullable Completion apply(ClaimedJob claimed) {
     Job job = claimed.job();
-    Optional<StepState> found = parts.store().stepState(job.id());
+    Optional<StepState> found = parts.store().runs().stepState(job.id());
     if (found.isEmpty()) {
       return new Completion.Dead(job.id(), job.attempt(), null, "workflow step record missing");
     }
@@ -83,6 +83,7 @@ public final class StepExecutor implements Function<ClaimedJob, @Nullable Comple
     if (run.status() != RunStatus.RUNNING) {
       parts
           .store()
+          .runs()
           .advanceRun(
               RunAdvance.builder(
                       run.id(),
@@ -101,7 +102,7 @@ public final class StepExecutor implements Function<ClaimedJob, @Nullable Comple
     JsonNode input = StepResults.result(found.get().step().input());
     StepContext c = new StepContext(claimed, run, found.get().step(), workflow, step, input, now);
     RunAdvance advance = execute(c).build();
-    if (parts.store().advanceRun(advance)) {
+    if (parts.store().runs().advanceRun(advance)) {
       applied(c, advance);
     } else {
       log.debug("the outcome of step job {} of run {} was ignored", job.id(), run.id());

@@ -105,6 +105,7 @@ public final class WorkflowEngine {
         continue;
       }
       store
+          .runs()
           .run(step.runId())
           .filter(run -> run.status() == RunStatus.RUNNING)
           .ifPresent(

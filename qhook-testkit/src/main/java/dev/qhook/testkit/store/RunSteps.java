@@ -32,7 +32,7 @@ public interface RunSteps extends StoreContract {
   }
 
   default WorkflowRun run(String id) {
-    return store().run(id).orElseThrow(() -> new AssertionError("no run " + id));
+    return store().runs().run(id).orElseThrow(() -> new AssertionError("no run " + id));
   }
 
   /** Starts a run at T0 and claims its first step job. */
