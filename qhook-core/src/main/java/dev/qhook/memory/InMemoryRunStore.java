@@ -10,6 +10,7 @@ import dev.qhook.spi.RunStore;
 import dev.qhook.spi.StepState;
 import dev.qhook.spi.WorkflowRun;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,18 @@ final class InMemoryRunStore implements RunStore {
   public boolean advanceRun(RunAdvance advance) {
     synchronized (lock) {
       return runs.advance(advance);
+    }
+  }
+
+  /** Under one hold of the lock, so no other write comes between them. */
+  @Override
+  public List<Boolean> advanceRuns(List<RunAdvance> advances) {
+    synchronized (lock) {
+      List<Boolean> applied = new ArrayList<>(advances.size());
+      for (RunAdvance a : advances) {
+        applied.add(runs.advance(a));
+      }
+      return applied;
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.qhook.spi;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,20 @@ public interface RunStore {
    */
   default boolean advanceRun(RunAdvance advance) {
     throw unsupported();
+  }
+
+  /**
+   * Stores many transitions, of any runs, as {@link #advanceRun} would one after the other, and
+   * returns its result for each, in order; a store may commit them together (one transaction and
+   * one sync). Each transition stays whole: when this throws, none of the list is stored (the
+   * caller may then store them one by one).
+   */
+  default List<Boolean> advanceRuns(List<RunAdvance> advances) {
+    List<Boolean> applied = new ArrayList<>(advances.size());
+    for (RunAdvance a : advances) {
+      applied.add(advanceRun(a));
+    }
+    return applied;
   }
 
   default Optional<WorkflowRun> run(String id) {

@@ -23,15 +23,32 @@ public final class JdbcRuns implements RunStore {
   private final Database db;
   private final RunReader reader = new RunReader();
   private final RunWriter writer;
+  private final TransitionWriter transitions;
 
   public JdbcRuns(Database db, JobCompleter completer) {
     this.db = db;
-    this.writer = new RunWriter(db.dialect(), completer);
+    this.writer = new RunWriter(db.dialect());
+    this.transitions = new TransitionWriter(db.dialect(), completer);
   }
 
   @Override
   public boolean advanceRun(RunAdvance advance) {
-    return db.write("advancing run " + advance.runId(), h -> writer.advance(h, advance));
+    return db.write(
+        "advancing run " + advance.runId(), h -> transitions.advance(h, List.of(advance)).get(0));
+  }
+
+  /**
+   * One transaction and one commit for all of them, in a fixed number of statements per round of
+   * transitions of different runs ({@link TransitionWriter}).
+   */
+  @Override
+  public List<Boolean> advanceRuns(List<RunAdvance> advances) {
+    if (advances.isEmpty()) {
+      return List.of();
+    }
+    return db.write(
+        "advancing runs (" + advances.size() + " transitions)",
+        h -> transitions.advance(h, advances));
   }
 
   @Override

@@ -74,11 +74,9 @@ public interface RunWakeContract extends RunSteps {
     String id = runId();
     Job parallel = startedAndClaimed(id);
     String activation = store().runs().stepState(parallel.id()).orElseThrow().step().activation();
-    NewStep a = RunFixtures.branch(id, "first", "a", activation, at(1));
-    NewStep b = RunFixtures.branch(id, "first", "b", activation, at(1));
-    store()
-        .runs()
-        .advanceRun(succeeded(parallel, id, at(1)).waits(null, null).next(List.of(a, b)).build());
+    List<NewStep> ab = fanOut(parallel, id, activation);
+    NewStep a = ab.get(0);
+    NewStep b = ab.get(1);
     RunAdvance.Join join = new RunAdvance.Join(activation, 2, parallel.id());
 
     Job first = claimOne(at(2));
@@ -98,11 +96,9 @@ public interface RunWakeContract extends RunSteps {
     String id = runId();
     Job parallel = startedAndClaimed(id);
     String activation = parallel.id();
-    NewStep a = RunFixtures.branch(id, "first", "a", activation, at(1));
-    NewStep b = RunFixtures.branch(id, "first", "b", activation, at(1));
-    store()
-        .runs()
-        .advanceRun(succeeded(parallel, id, at(1)).waits(null, null).next(List.of(a, b)).build());
+    List<NewStep> ab = fanOut(parallel, id, activation);
+    NewStep a = ab.get(0);
+    NewStep b = ab.get(1);
     Job failing = claimOne(at(2));
 
     store()
