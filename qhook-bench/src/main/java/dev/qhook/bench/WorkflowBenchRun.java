@@ -156,7 +156,7 @@ public final class WorkflowBenchRun {
   }
 
   private static long completed(JdbcStore store) {
-    return store.countRunsByStatus().getOrDefault(RunStatus.COMPLETED, 0L);
+    return store.runs().countRunsByStatus().getOrDefault(RunStatus.COMPLETED, 0L);
   }
 
   private static long completedBy(QHook engine) {

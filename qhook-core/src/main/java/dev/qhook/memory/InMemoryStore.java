@@ -19,17 +19,11 @@ import dev.qhook.spi.LostJobs;
 import dev.qhook.spi.Nacked;
 import dev.qhook.spi.NewEvent;
 import dev.qhook.spi.NewJob;
-import dev.qhook.spi.NewStep;
 import dev.qhook.spi.OutboundStore;
 import dev.qhook.spi.Page;
 import dev.qhook.spi.QueueCounts;
-import dev.qhook.spi.RunAdvance;
-import dev.qhook.spi.RunQuery;
-import dev.qhook.spi.RunStatus;
-import dev.qhook.spi.RunStep;
-import dev.qhook.spi.StepState;
+import dev.qhook.spi.RunStore;
 import dev.qhook.spi.Store;
-import dev.qhook.spi.WorkflowRun;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +54,7 @@ public final class InMemoryStore implements Store {
   private final InMemoryQueues queues = new InMemoryQueues(events, jobs);
   private final InMemoryRuns runs = new InMemoryRuns(jobs, this::record);
   private final InMemoryOutbound outbound = new InMemoryOutbound(this, jobs);
+  private final RunStore runStore = new InMemoryRunStore(this, runs);
   private final Clock clock;
 
   /** A store whose times for completions without an attempt come from the system clock. */
@@ -517,71 +512,8 @@ public final class InMemoryStore implements Store {
   }
 
   @Override
-  public synchronized boolean advanceRun(RunAdvance advance) {
-    return runs.advance(advance);
-  }
-
-  @Override
-  public synchronized Optional<WorkflowRun> run(String id) {
-    return runs.run(id);
-  }
-
-  @Override
-  public synchronized Page<WorkflowRun> runs(RunQuery query) {
-    return runs.runs(query);
-  }
-
-  @Override
-  public synchronized List<RunStep> runSteps(String runId) {
-    return runs.steps(runId);
-  }
-
-  @Override
-  public synchronized Optional<StepState> stepState(String jobId) {
-    return runs.stepState(jobId);
-  }
-
-  @Override
-  public synchronized Optional<String> definition(String hash) {
-    return runs.definition(hash);
-  }
-
-  @Override
-  public synchronized boolean endRun(
-      String runId, RunStatus status, @Nullable String error, Instant now) {
-    return runs.endRun(runId, status, error, now);
-  }
-
-  @Override
-  public synchronized List<WorkflowRun> overdueRuns(Instant now, int limit) {
-    return runs.overdue(now, limit);
-  }
-
-  @Override
-  public synchronized boolean redriveRun(
-      String runId, NewStep step, @Nullable Instant deadline, Instant now) {
-    return runs.redrive(runId, step, deadline, now);
-  }
-
-  @Override
-  public synchronized void createCallbackToken(
-      String token, String runId, String jobId, Instant now) {
-    runs.createToken(token, runId, jobId, now);
-  }
-
-  @Override
-  public synchronized boolean completeCallback(String token, String resume, Instant now) {
-    return runs.completeCallback(token, resume, now);
-  }
-
-  @Override
-  public synchronized int expireCallbackTokens(Instant now, String resume) {
-    return runs.expireTokens(now, resume);
-  }
-
-  @Override
-  public synchronized Map<RunStatus, Long> countRunsByStatus() {
-    return runs.countByStatus();
+  public RunStore runs() {
+    return runStore;
   }
 
   @Override

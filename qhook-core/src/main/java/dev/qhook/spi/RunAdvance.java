@@ -8,7 +8,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One transition of a workflow run, stored by {@link Store#advanceRun} in one transaction: the
+ * One transition of a workflow run, stored by {@link RunStore#advanceRun} in one transaction: the
  * outcome of a step job and everything it leads to. It applies only while the run is running and
  * the job is running at the completion's attempt (the fence of {@link Store#complete}); otherwise
  * nothing of it is stored, and a job of a run that is no longer running is cancelled.

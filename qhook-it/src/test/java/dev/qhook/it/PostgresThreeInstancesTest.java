@@ -16,6 +16,11 @@ class PostgresThreeInstancesTest extends ThreeInstancesContract {
 
   @Override
   String freshDatabaseUrl() {
+    return createSchema(schema);
+  }
+
+  /** Creates {@code schema} on the test server; returns the URL of the server in that schema. */
+  static String createSchema(String schema) {
     execute("CREATE SCHEMA " + schema);
     return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
   }
@@ -25,7 +30,8 @@ class PostgresThreeInstancesTest extends ThreeInstancesContract {
     execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
   }
 
-  private static void execute(String sql) {
+  /** Runs one statement on the test server (schemas of the process tests are made this way). */
+  static void execute(String sql) {
     try (Connection c = DriverManager.getConnection(URL);
         Statement s = c.createStatement()) {
       s.execute(sql);

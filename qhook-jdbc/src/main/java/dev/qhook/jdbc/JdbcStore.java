@@ -10,6 +10,7 @@ import dev.qhook.jdbc.internal.Dialect;
 import dev.qhook.jdbc.internal.Durability;
 import dev.qhook.jdbc.internal.EventReader;
 import dev.qhook.jdbc.internal.EventWriter;
+import dev.qhook.jdbc.internal.JdbcRuns;
 import dev.qhook.jdbc.internal.JobAppender;
 import dev.qhook.jdbc.internal.JobClaimer;
 import dev.qhook.jdbc.internal.JobCompleter;
@@ -24,8 +25,6 @@ import dev.qhook.jdbc.internal.PostgresDatabase;
 import dev.qhook.jdbc.internal.QueueMessages;
 import dev.qhook.jdbc.internal.QueueReader;
 import dev.qhook.jdbc.internal.Retention;
-import dev.qhook.jdbc.internal.RunReader;
-import dev.qhook.jdbc.internal.RunWriter;
 import dev.qhook.jdbc.internal.SqliteDatabase;
 import dev.qhook.jdbc.internal.StatsReader;
 import dev.qhook.spi.AppendResult;
@@ -43,17 +42,11 @@ import dev.qhook.spi.JobStatus;
 import dev.qhook.spi.LostJobs;
 import dev.qhook.spi.Nacked;
 import dev.qhook.spi.NewEvent;
-import dev.qhook.spi.NewStep;
 import dev.qhook.spi.OutboundStore;
 import dev.qhook.spi.Page;
 import dev.qhook.spi.QueueCounts;
-import dev.qhook.spi.RunAdvance;
-import dev.qhook.spi.RunQuery;
-import dev.qhook.spi.RunStatus;
-import dev.qhook.spi.RunStep;
-import dev.qhook.spi.StepState;
+import dev.qhook.spi.RunStore;
 import dev.qhook.spi.Store;
-import dev.qhook.spi.WorkflowRun;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -109,8 +102,7 @@ public final class JdbcStore implements Store {
   private final LeaseKeeper leases;
   private final QueueMessages queueMessages;
   private final QueueReader queueReader = new QueueReader();
-  private final RunReader runReader = new RunReader();
-  private final RunWriter runWriter;
+  private final JdbcRuns runs;
   private final OutboundTables outbound;
   private final JobAppender jobAppender = new JobAppender();
 
@@ -122,7 +114,7 @@ public final class JdbcStore implements Store {
     this.completer = new JobCompleter(db.dialect(), clock);
     this.leases = new LeaseKeeper(db.dialect());
     this.queueMessages = new QueueMessages(db.dialect());
-    this.runWriter = new RunWriter(db.dialect(), completer);
+    this.runs = new JdbcRuns(db, completer);
     this.retention = new Retention(db);
     this.outbound = new OutboundTables(db);
   }
@@ -429,75 +421,8 @@ public final class JdbcStore implements Store {
   }
 
   @Override
-  public boolean advanceRun(RunAdvance advance) {
-    return db.write("advancing run " + advance.runId(), h -> runWriter.advance(h, advance));
-  }
-
-  @Override
-  public Optional<WorkflowRun> run(String id) {
-    return db.read("reading run " + id, h -> runReader.run(h, id));
-  }
-
-  @Override
-  public Page<WorkflowRun> runs(RunQuery query) {
-    return db.read("listing runs", h -> runReader.runs(h, query));
-  }
-
-  @Override
-  public List<RunStep> runSteps(String runId) {
-    return db.read("reading the steps of run " + runId, h -> runReader.steps(h, runId));
-  }
-
-  @Override
-  public Optional<StepState> stepState(String jobId) {
-    return db.read("reading step job " + jobId, h -> runReader.stepState(h, jobId));
-  }
-
-  @Override
-  public Optional<String> definition(String hash) {
-    return db.read("reading workflow definition " + hash, h -> runReader.definition(h, hash));
-  }
-
-  @Override
-  public boolean endRun(String runId, RunStatus status, @Nullable String error, Instant now) {
-    return db.write("ending run " + runId, h -> runWriter.endRun(h, runId, status, error, now));
-  }
-
-  @Override
-  public List<WorkflowRun> overdueRuns(Instant now, int limit) {
-    return db.read("finding overdue runs", h -> runReader.overdue(h, now, limit));
-  }
-
-  @Override
-  public boolean redriveRun(String runId, NewStep step, @Nullable Instant deadline, Instant now) {
-    return db.write(
-        "redriving run " + runId, h -> runWriter.redrive(h, runId, step, deadline, now));
-  }
-
-  @Override
-  public void createCallbackToken(String token, String runId, String jobId, Instant now) {
-    db.write(
-        "creating a callback token for job " + jobId,
-        h -> {
-          runWriter.createToken(h, token, runId, jobId, now);
-          return null;
-        });
-  }
-
-  @Override
-  public boolean completeCallback(String token, String resume, Instant now) {
-    return db.write(
-        "completing a callback", h -> runWriter.completeCallback(h, token, resume, now));
-  }
-
-  @Override
-  public int expireCallbackTokens(Instant now, String resume) {
-    return db.write("expiring callback tokens", h -> runWriter.expireTokens(h, now, resume));
-  }
-
-  @Override
-  public Map<RunStatus, Long> countRunsByStatus() {
-    return db.read("counting runs", runReader::countByStatus);
+  public RunStore runs() {
+    return runs;
   }
 
   /** False for SQLite: one instance per file, so every running job at start is orphaned. */

@@ -15,17 +15,11 @@ import dev.qhook.spi.JobStatus;
 import dev.qhook.spi.LostJobs;
 import dev.qhook.spi.Nacked;
 import dev.qhook.spi.NewEvent;
-import dev.qhook.spi.NewStep;
 import dev.qhook.spi.OutboundStore;
 import dev.qhook.spi.Page;
 import dev.qhook.spi.QueueCounts;
-import dev.qhook.spi.RunAdvance;
-import dev.qhook.spi.RunQuery;
-import dev.qhook.spi.RunStatus;
-import dev.qhook.spi.RunStep;
-import dev.qhook.spi.StepState;
+import dev.qhook.spi.RunStore;
 import dev.qhook.spi.Store;
-import dev.qhook.spi.WorkflowRun;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -221,68 +215,8 @@ public abstract class ForwardingStore implements Store {
   }
 
   @Override
-  public boolean advanceRun(RunAdvance advance) {
-    return delegate.advanceRun(advance);
-  }
-
-  @Override
-  public Optional<WorkflowRun> run(String id) {
-    return delegate.run(id);
-  }
-
-  @Override
-  public Page<WorkflowRun> runs(RunQuery query) {
-    return delegate.runs(query);
-  }
-
-  @Override
-  public List<RunStep> runSteps(String runId) {
-    return delegate.runSteps(runId);
-  }
-
-  @Override
-  public Optional<StepState> stepState(String jobId) {
-    return delegate.stepState(jobId);
-  }
-
-  @Override
-  public Optional<String> definition(String hash) {
-    return delegate.definition(hash);
-  }
-
-  @Override
-  public boolean endRun(String runId, RunStatus status, @Nullable String error, Instant now) {
-    return delegate.endRun(runId, status, error, now);
-  }
-
-  @Override
-  public List<WorkflowRun> overdueRuns(Instant now, int limit) {
-    return delegate.overdueRuns(now, limit);
-  }
-
-  @Override
-  public boolean redriveRun(String runId, NewStep step, @Nullable Instant deadline, Instant now) {
-    return delegate.redriveRun(runId, step, deadline, now);
-  }
-
-  @Override
-  public void createCallbackToken(String token, String runId, String jobId, Instant now) {
-    delegate.createCallbackToken(token, runId, jobId, now);
-  }
-
-  @Override
-  public boolean completeCallback(String token, String resume, Instant now) {
-    return delegate.completeCallback(token, resume, now);
-  }
-
-  @Override
-  public int expireCallbackTokens(Instant now, String resume) {
-    return delegate.expireCallbackTokens(now, resume);
-  }
-
-  @Override
-  public Map<RunStatus, Long> countRunsByStatus() {
-    return delegate.countRunsByStatus();
+  public RunStore runs() {
+    return delegate.runs();
   }
 
   @Override

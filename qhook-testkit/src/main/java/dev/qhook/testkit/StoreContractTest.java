@@ -13,6 +13,7 @@ import dev.qhook.testkit.store.QueueAdminContract;
 import dev.qhook.testkit.store.QueueReceiveContract;
 import dev.qhook.testkit.store.RetentionContract;
 import dev.qhook.testkit.store.RetryContract;
+import dev.qhook.testkit.store.RunBatchContract;
 import dev.qhook.testkit.store.RunContract;
 import dev.qhook.testkit.store.RunWakeContract;
 import org.jspecify.annotations.Nullable;
@@ -49,6 +50,7 @@ public abstract class StoreContractTest
         QueueAdminContract,
         RetryContract,
         RetentionContract,
+        RunBatchContract,
         RunContract,
         RunWakeContract {
 

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -31,7 +32,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,9 +40,10 @@ import org.slf4j.LoggerFactory;
  * worker loops through a local ready queue. It holds up to two batches more than the workers can
  * run, so a worker that finishes finds its next job waiting instead of waiting for a claim; it
  * claims again once a whole batch fits, or at once when the workers have nothing left. A worker
- * hands its outcome to the completion sink and takes the next job without waiting for the write;
- * the job leaves the dispatcher's books when its outcome is stored, and until then counts toward
- * the claims' room only beyond an allowance of {@value #UNSTORED_ALLOWANCE_BATCHES} batches.
+ * hands its outcome to the completion sink (or starts its write itself: a workflow transition, see
+ * {@link WorkerOutcome}) and takes the next job without waiting for the write; the job leaves the
+ * dispatcher's books when its outcome is stored, and until then counts toward the claims' room only
+ * beyond an allowance of {@value #UNSTORED_ALLOWANCE_BATCHES} batches.
  *
  * <p>A job that waited in the ready queue more than {@link #START_SLACK} has the start of its
  * attempt recorded when a worker takes it ({@link Store#markStarted}), so that the stale threshold
@@ -115,7 +116,7 @@ public final class Dispatcher implements HandOff, AutoCloseable {
   private final Clock clock;
   private final Settings settings;
   private final ExecutorService workers;
-  private final Function<ClaimedJob, @Nullable Completion> worker;
+  private final Function<ClaimedJob, WorkerOutcome> worker;
   private final Function<Completion, CompletableFuture<?>> completions;
   private final DatabaseHealth dbHealth;
   private final Runnable onDbFailure;
@@ -151,7 +152,7 @@ public final class Dispatcher implements HandOff, AutoCloseable {
       Clock clock,
       Settings settings,
       ExecutorService workers,
-      Function<ClaimedJob, @Nullable Completion> worker,
+      Function<ClaimedJob, WorkerOutcome> worker,
       Function<Completion, CompletableFuture<?>> completions,
       DatabaseHealth dbHealth,
       Runnable onDbFailure) {
@@ -349,14 +350,9 @@ public final class Dispatcher implements HandOff, AutoCloseable {
   private void runInContext(ClaimedJob claimed) {
     String id = claimed.job().id();
     recordStartIfItWaited(claimed);
-    Completion outcome;
+    WorkerOutcome outcome;
     try {
       outcome = worker.apply(claimed);
-      if (outcome == null) { // the worker stored the outcome itself (a workflow transition)
-        held.remove(id, claimed);
-        roomFreed();
-        return;
-      }
     } catch (Throwable e) { // even an Error must not strand the job or end this loop
       log.error("job {} failed unexpectedly; its lease will return it", id, e);
       held.remove(id, claimed); // no more renewals: the lease lapses and the job is recovered
@@ -364,15 +360,17 @@ public final class Dispatcher implements HandOff, AutoCloseable {
       return;
     }
     unstored.incrementAndGet();
-    completions
-        .apply(outcome)
-        .whenComplete(
-            (done, failed) -> {
-              unstored.decrementAndGet();
-              // Only this claim's entry: a newer claim of the same job may already be held.
-              held.remove(id, claimed);
-              roomFreed();
-            });
+    CompletionStage<?> write =
+        outcome instanceof WorkerOutcome.Complete c
+            ? completions.apply(c.completion())
+            : ((WorkerOutcome.Storing) outcome).write();
+    write.whenComplete(
+        (done, failed) -> {
+          unstored.decrementAndGet();
+          // Only this claim's entry: a newer claim of the same job may already be held.
+          held.remove(id, claimed);
+          roomFreed();
+        });
   }
 
   /**

@@ -186,7 +186,7 @@ public final class EngineRuntime {
                 this::raiseAlert,
                 new StepRequests(Version.NUMBER, signingKey),
                 this::wakeDispatcher));
-    Function<ClaimedJob, @Nullable Completion> steps = workflows.executor();
+    Function<ClaimedJob, WorkerOutcome> steps = workflows.executor();
     HandlerDelivery delivery =
         new HandlerDelivery(
             router,
@@ -222,8 +222,8 @@ public final class EngineRuntime {
             claimed ->
                 switch (claimed.job().kind()) {
                   case WORKFLOW_STEP -> steps.apply(claimed);
-                  case OUTBOUND -> outboundDelivery.apply(claimed);
-                  default -> delivery.apply(claimed);
+                  case OUTBOUND -> WorkerOutcome.complete(outboundDelivery.apply(claimed));
+                  default -> WorkerOutcome.complete(delivery.apply(claimed));
                 },
             this::storeCompletion,
             dbHealth,
@@ -572,6 +572,7 @@ public final class EngineRuntime {
     release(dispatcher.stopClaiming(), "shutdown before delivery");
     appender.close();
     completer.close();
+    workflows.close();
     workers.shutdownNow();
     queueThreads.shutdownNow();
     alerts.close(); // before the transport it sends through
@@ -600,6 +601,7 @@ public final class EngineRuntime {
     // the fenced release below leaves them alone and returns only the rest.
     List<ClaimedJob> unsettled = dispatcher.unsettled();
     completer.close();
+    workflows.close(); // the transitions queued are written too
     workers.shutdownNow();
     release(unsettled, "delivery abandoned at shutdown");
   }

@@ -162,6 +162,7 @@ final class Branches {
     RunStep own =
         parts
             .store()
+            .runs()
             .stepState(activation)
             .orElseThrow(() -> new IllegalStateException("no step job " + activation))
             .step();
@@ -177,7 +178,7 @@ final class Branches {
 
   private List<RunStep> completedBranches(StepContext c) {
     String activation = c.job().id();
-    return parts.store().runSteps(c.runId()).stream()
+    return parts.store().runs().runSteps(c.runId()).stream()
         .filter(s -> activation.equals(s.activation()) && s.job().step().branch() != null)
         .filter(s -> s.job().status() == JobStatus.COMPLETED)
         .toList();

@@ -60,7 +60,7 @@ final class Callbacks {
     Job job = c.job();
     String token = CallbackTokens.issue();
     String digest = CallbackTokens.digest(token);
-    parts.store().createCallbackToken(digest, c.runId(), job.id(), c.now());
+    parts.store().runs().createCallbackToken(digest, c.runId(), job.id(), c.now());
     HttpCall notification = step.notification();
     AttemptRecord record = StepExecutor.noRequest(c);
     if (notification != null) {

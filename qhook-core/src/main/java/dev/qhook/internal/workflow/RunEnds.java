@@ -39,7 +39,7 @@ final class RunEnds {
 
   /** Fails a running run with {@code error}, from outside its steps (not catchable). */
   boolean fail(WorkflowRun run, WorkflowError error) {
-    if (!store.endRun(run.id(), RunStatus.FAILED, error.toJsonText(), clock.instant())) {
+    if (!store.runs().endRun(run.id(), RunStatus.FAILED, error.toJsonText(), clock.instant())) {
       return false;
     }
     log.warn("run {} of workflow {} failed: {}", run.id(), run.workflow(), error.message());
@@ -59,11 +59,11 @@ final class RunEnds {
 
   /** Cancels a running run and its running children, depth first after the run itself. */
   boolean cancel(WorkflowRun run) {
-    if (!store.endRun(run.id(), RunStatus.CANCELLED, null, clock.instant())) {
+    if (!store.runs().endRun(run.id(), RunStatus.CANCELLED, null, clock.instant())) {
       return false;
     }
     metrics.run(run.workflow(), "cancelled");
-    for (WorkflowRun child : store.runs(RunQuery.childrenOf(run.id())).items()) {
+    for (WorkflowRun child : store.runs().runs(RunQuery.childrenOf(run.id())).items()) {
       if (child.status() == RunStatus.RUNNING) {
         cancel(child);
       }

@@ -51,27 +51,30 @@ final class RunOperations implements WorkflowRuns {
 
   @Override
   public Page<WorkflowRun> runs(RunQuery query) {
-    return store.runs(query);
+    return store.runs().runs(query);
   }
 
   @Override
   public Optional<WorkflowRun> run(String id) {
-    return store.run(id);
+    return store.runs().run(id);
   }
 
   @Override
   public Optional<RunDetail> detail(String id) {
-    return store.run(id).map(run -> new RunDetail(run, store.runSteps(id), run.definitionHash()));
+    return store
+        .runs()
+        .run(id)
+        .map(run -> new RunDetail(run, store.runs().runSteps(id), run.definitionHash()));
   }
 
   @Override
   public Map<RunStatus, Long> countByStatus() {
-    return store.countRunsByStatus();
+    return store.runs().countRunsByStatus();
   }
 
   @Override
   public RunOperation cancel(String id) {
-    Optional<WorkflowRun> found = store.run(id);
+    Optional<WorkflowRun> found = store.runs().run(id);
     if (found.isEmpty()) {
       return new RunOperation.NotFound(id);
     }
@@ -81,7 +84,7 @@ final class RunOperations implements WorkflowRuns {
           "run "
               + id
               + " is "
-              + store.run(id).map(r -> r.status().label()).orElse("gone")
+              + store.runs().run(id).map(r -> r.status().label()).orElse("gone")
               + "; only a running run can be cancelled");
     }
     return new RunOperation.Applied(id, RunStatus.CANCELLED, null);
@@ -89,7 +92,7 @@ final class RunOperations implements WorkflowRuns {
 
   @Override
   public RunOperation redrive(String id) {
-    Optional<WorkflowRun> found = store.run(id);
+    Optional<WorkflowRun> found = store.runs().run(id);
     if (found.isEmpty()) {
       return new RunOperation.NotFound(id);
     }
@@ -98,7 +101,7 @@ final class RunOperations implements WorkflowRuns {
       return new RunOperation.Conflict(
           id, "run " + id + " is " + run.status().label() + "; only a failed run can be redriven");
     }
-    List<RunStep> steps = store.runSteps(id);
+    List<RunStep> steps = store.runs().runSteps(id);
     if (steps.isEmpty()) {
       return new RunOperation.Conflict(id, "run " + id + " failed before its first step");
     }
@@ -123,7 +126,7 @@ final class RunOperations implements WorkflowRuns {
         RunDeadlines.redrive(now, workflow.timeout(), run.deadline(), onDeadline).orElse(null);
     int index = failed.job().step().stepIndex();
     NewStep again = jobs.again(id, workflow, index, failed.input(), now);
-    if (!store.redriveRun(id, again, deadline, now)) {
+    if (!store.runs().redriveRun(id, again, deadline, now)) {
       return new RunOperation.Conflict(id, "run " + id + " is no longer failed");
     }
     wake.run();
@@ -137,7 +140,7 @@ final class RunOperations implements WorkflowRuns {
     }
     String resume =
         "{\"callback\":\"received\",\"result\":" + StepResults.text(StepResults.result(body)) + "}";
-    if (!store.completeCallback(CallbackTokens.digest(token), resume, clock.instant())) {
+    if (!store.runs().completeCallback(CallbackTokens.digest(token), resume, clock.instant())) {
       return false;
     }
     metrics.callbackReceived();

@@ -40,10 +40,10 @@ public final class RunSweeper implements Runnable {
   public void run() {
     List<WorkflowRun> overdue;
     do {
-      overdue = store.overdueRuns(clock.instant(), BATCH);
+      overdue = store.runs().overdueRuns(clock.instant(), BATCH);
       overdue.forEach(ends::timedOut);
     } while (overdue.size() == BATCH);
-    int expired = store.expireCallbackTokens(clock.instant(), EXPIRED);
+    int expired = store.runs().expireCallbackTokens(clock.instant(), EXPIRED);
     if (expired > 0) {
       metrics.callbacksExpired(expired);
       wake.run();

@@ -9,6 +9,7 @@ import dev.qhook.config.Step;
 import dev.qhook.config.WaitStep;
 import dev.qhook.config.WorkflowConfig;
 import dev.qhook.internal.delivery.StepRequests;
+import dev.qhook.internal.engine.WorkerOutcome;
 import dev.qhook.internal.metrics.EngineMetrics;
 import dev.qhook.internal.workflow.flow.DataFlow;
 import dev.qhook.internal.workflow.flow.NextStep;
@@ -22,6 +23,7 @@ import dev.qhook.spi.Completion;
 import dev.qhook.spi.Job;
 import dev.qhook.spi.RunAdvance;
 import dev.qhook.spi.RunStatus;
+import dev.qhook.spi.RunStore;
 import dev.qhook.spi.StepState;
 import dev.qhook.spi.Store;
 import dev.qhook.spi.Transport;
@@ -30,19 +32,21 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Executes one claimed workflow step job (docs/reference/configuration.md, "Workflows") and stores
- * the run's transition itself, in one {@link Store#advanceRun} transaction: it returns null, or a
- * plain completion for a job whose step record is gone. A step job of a run that is no longer
- * running is cancelled; a run past its deadline fails at once.
+ * Executes one claimed workflow step job (docs/reference/configuration.md, "Workflows") and hands
+ * the run's transition (one {@link RunAdvance}, all or nothing) to the transition writer, which
+ * commits the transitions of many workers together ({@link RunStore#advanceRuns}): it returns that
+ * write under way, or a plain completion for a job whose step record is gone. Metrics, alerts and
+ * the dispatcher's wake-up follow the commit. A step job of a run that is no longer running is
+ * cancelled; a run past its deadline fails at once.
  */
-public final class StepExecutor implements Function<ClaimedJob, @Nullable Completion> {
+public final class StepExecutor implements Function<ClaimedJob, WorkerOutcome> {
   private static final Logger log = LoggerFactory.getLogger(StepExecutor.class);
 
   /** The pieces an execution uses. */
@@ -55,7 +59,9 @@ public final class StepExecutor implements Function<ClaimedJob, @Nullable Comple
       Clock clock,
       EngineMetrics engineMetrics,
       WorkflowMetrics metrics,
-      Consumer<Alert> alerts) {}
+      Consumer<Alert> alerts,
+      Function<RunAdvance, CompletableFuture<Boolean>> advances,
+      Runnable wake) {}
 
   private final Parts parts;
   private final Transitions transitions;
@@ -72,41 +78,63 @@ public final class StepExecutor implements Function<ClaimedJob, @Nullable Comple
   }
 
   @Override
-  public @Nullable Completion apply(ClaimedJob claimed) {
+  public WorkerOutcome apply(ClaimedJob claimed) {
     Job job = claimed.job();
-    Optional<StepState> found = parts.store().stepState(job.id());
+    Optional<StepState> found = parts.store().runs().stepState(job.id());
     if (found.isEmpty()) {
-      return new Completion.Dead(job.id(), job.attempt(), null, "workflow step record missing");
+      return WorkerOutcome.complete(
+          new Completion.Dead(job.id(), job.attempt(), null, "workflow step record missing"));
     }
     WorkflowRun run = found.get().run();
     Instant now = parts.clock().instant();
     if (run.status() != RunStatus.RUNNING) {
-      parts
-          .store()
-          .advanceRun(
-              RunAdvance.builder(
-                      run.id(),
-                      new Completion.Dead(
-                          job.id(), job.attempt(), null, "run " + run.status().label()),
-                      now)
-                  .build());
-      return null;
+      Completion cancelled =
+          new Completion.Dead(job.id(), job.attempt(), null, "run " + run.status().label());
+      return WorkerOutcome.storing(
+          parts.advances().apply(RunAdvance.builder(run.id(), cancelled, now).build()));
     }
     if (RunDeadlines.passed(run.deadline(), now)) {
       ends.timedOut(run);
-      return null;
+      return WorkerOutcome.stored();
     }
     WorkflowConfig workflow = parts.catalog().pinned(run.definitionHash());
     Step step = workflow.steps().get(job.step().stepIndex());
     JsonNode input = StepResults.result(found.get().step().input());
     StepContext c = new StepContext(claimed, run, found.get().step(), workflow, step, input, now);
     RunAdvance advance = execute(c).build();
-    if (parts.store().advanceRun(advance)) {
-      applied(c, advance);
-    } else {
-      log.debug("the outcome of step job {} of run {} was ignored", job.id(), run.id());
+    return WorkerOutcome.storing(
+        parts
+            .advances()
+            .apply(advance)
+            .whenComplete(
+                (stored, failed) -> {
+                  if (failed != null) {
+                    log.warn(
+                        "storing the outcome of step job {} of run {} failed; its lease will"
+                            + " return it: {}",
+                        job.id(),
+                        run.id(),
+                        failed.getMessage());
+                  } else if (stored) {
+                    afterCommit(c, advance);
+                  } else {
+                    log.debug(
+                        "the outcome of step job {} of run {} was ignored", job.id(), run.id());
+                  }
+                }));
+  }
+
+  /** On the writer's thread, once the transition is stored: wakes the dispatcher, then reports. */
+  private void afterCommit(StepContext c, RunAdvance advance) {
+    if (!(advance.completion() instanceof Completion.Retry)) {
+      // New step jobs, a join, a child run's start or end, a wait already over: jobs may be due.
+      parts.wake().run();
     }
-    return null;
+    try {
+      applied(c, advance);
+    } catch (RuntimeException e) {
+      log.warn("reporting the transition of step job {} failed", c.job().id(), e);
+    }
   }
 
   private RunAdvance.Builder execute(StepContext c) {

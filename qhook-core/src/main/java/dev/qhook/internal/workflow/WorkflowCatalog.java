@@ -75,6 +75,7 @@ public final class WorkflowCatalog {
     }
     String json =
         store
+            .runs()
             .definition(hash)
             .orElseThrow(() -> new IllegalStateException("no workflow definition " + hash));
     WorkflowConfig read = WorkflowDefinitions.fromCanonical(json);

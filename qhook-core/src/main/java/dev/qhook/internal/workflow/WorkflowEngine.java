@@ -5,14 +5,16 @@ import dev.qhook.WorkflowRuns;
 import dev.qhook.config.ErrorClass;
 import dev.qhook.config.QHookConfig;
 import dev.qhook.internal.delivery.StepRequests;
+import dev.qhook.internal.engine.GroupCommitter;
+import dev.qhook.internal.engine.WorkerOutcome;
 import dev.qhook.internal.ids.UlidGenerator;
 import dev.qhook.internal.metrics.EngineMetrics;
 import dev.qhook.internal.workflow.flow.WorkflowError;
 import dev.qhook.spi.ClaimedJob;
-import dev.qhook.spi.Completion;
 import dev.qhook.spi.Job;
 import dev.qhook.spi.JobKind;
 import dev.qhook.spi.LostJobs;
+import dev.qhook.spi.RunAdvance;
 import dev.qhook.spi.RunStatus;
 import dev.qhook.spi.StepRef;
 import dev.qhook.spi.Store;
@@ -22,20 +24,23 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The workflow engine's parts, wired (docs/architecture.md, "Workflow runs"): the run starter for
  * ingest, the step executor for the dispatcher's workers, the run operations of the API and the
  * deadline sweep for maintenance.
  */
-public final class WorkflowEngine {
+public final class WorkflowEngine implements AutoCloseable {
+  /** Transitions committed together at most: one transaction each batch. */
+  static final int ADVANCE_BATCH = 128;
+
   private final RunStarter starter;
   private final StepExecutor executor;
   private final RunOperations operations;
   private final RunSweeper sweeper;
   private final RunEnds ends;
   private final Store store;
+  private final GroupCommitter<RunAdvance, Boolean> advancer;
 
   /** What the engine shares with the rest of the runtime. */
   public record Wiring(
@@ -57,6 +62,10 @@ public final class WorkflowEngine {
     this.ends = ends;
     this.store = w.store();
     this.starter = new RunStarter(catalog, jobs, metrics, w.alerts());
+    // Each transition stays one all-or-nothing RunAdvance; the writer commits the transitions of
+    // many workers in one transaction, as the completion writer does plain outcomes.
+    this.advancer =
+        new GroupCommitter<>("qhook-advancer", ADVANCE_BATCH, w.store().runs()::advanceRuns);
     StepExecutor.Parts parts =
         new StepExecutor.Parts(
             w.store(),
@@ -67,7 +76,9 @@ public final class WorkflowEngine {
             w.clock(),
             w.engineMetrics(),
             metrics,
-            w.alerts());
+            w.alerts(),
+            advancer::submit,
+            w.wake());
     Transitions transitions = new Transitions(jobs, w.random());
     StepCalls calls = new StepCalls(parts);
     FanOut fanOut =
@@ -86,7 +97,7 @@ public final class WorkflowEngine {
   }
 
   /** Runs one claimed step job and stores its transition; see {@link StepExecutor}. */
-  public Function<ClaimedJob, @Nullable Completion> executor() {
+  public Function<ClaimedJob, WorkerOutcome> executor() {
     return executor;
   }
 
@@ -105,6 +116,7 @@ public final class WorkflowEngine {
         continue;
       }
       store
+          .runs()
           .run(step.runId())
           .filter(run -> run.status() == RunStatus.RUNNING)
           .ifPresent(
@@ -122,5 +134,11 @@ public final class WorkflowEngine {
   /** The deadline and callback expiry sweep, for maintenance every {@link RunSweeper#EVERY}. */
   public Runnable sweeper() {
     return sweeper;
+  }
+
+  /** Writes the transitions queued, then stops their writer; later ones fail. */
+  @Override
+  public void close() {
+    advancer.close();
   }
 }

@@ -68,7 +68,7 @@ class DispatcherTest {
             Clock.systemUTC(),
             new Dispatcher.Settings(2, 4, Duration.ofMillis(50), Duration.ofSeconds(30), Map.of()),
             workers,
-            worker,
+            c -> WorkerOutcome.complete(worker.apply(c)),
             completions,
             new DatabaseHealth(),
             () -> {});
@@ -128,6 +128,34 @@ class DispatcherTest {
     assertThat(store.job("J-boom").orElseThrow().status())
         .as("left running for lease recovery, no longer held")
         .isEqualTo(JobStatus.RUNNING);
+  }
+
+  @Test
+  void aJobWhoseWorkerStoresItsOwnOutcomeIsHeldUntilThatWriteIsDone() {
+    append("J-own");
+    CompletableFuture<Void> write = new CompletableFuture<>();
+    dispatcher =
+        new Dispatcher(
+            store,
+            Clock.systemUTC(),
+            new Dispatcher.Settings(2, 4, Duration.ofMillis(50), Duration.ofSeconds(30), Map.of()),
+            workers,
+            c -> {
+              ran.add(c.job().id());
+              return WorkerOutcome.storing(write);
+            },
+            completion -> {
+              throw new AssertionError("the worker stores its own outcome");
+            },
+            new DatabaseHealth(),
+            () -> {});
+    dispatcher.start();
+    dispatcher.wake();
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> ran.contains("J-own"));
+    assertThat(dispatcher.unsettled()).extracting(c -> c.job().id()).containsExactly("J-own");
+
+    write.complete(null);
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> dispatcher.unsettled().isEmpty());
   }
 
   @Test
@@ -212,7 +240,7 @@ class DispatcherTest {
             c -> {
               started.add(c.job().id());
               (c.job().id().equals("J1") ? firstMayFinish : secondMayFinish).join();
-              return success(c);
+              return WorkerOutcome.complete(success(c));
             },
             completion -> {
               store.complete(List.of(completion));

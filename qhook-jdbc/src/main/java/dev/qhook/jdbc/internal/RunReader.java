@@ -23,18 +23,31 @@ public final class RunReader {
       "id, workflow, event_id, status, definition_hash, current_step, parent_run_id,"
           + " parent_job_id, input, output, error, deadline, created_at, completed_at";
   private static final String SELECT_RUN = "SELECT " + RUN + " FROM workflow_runs";
-  private static final String SELECT_STEP =
+  private static final String STEP_COLUMNS =
       "SELECT "
           + Arrays.stream(Columns.JOB.split(","))
               .map(c -> "j." + c.trim())
               .collect(Collectors.joining(", "))
-          + ", s.input, s.output, s.error, s.activation, s.resume"
-          + " FROM jobs j JOIN workflow_steps s ON s.job_id = j.id";
+          + ", s.input, s.output, s.error, s.activation, s.resume";
+  private static final String SELECT_STEP =
+      STEP_COLUMNS + " FROM jobs j JOIN workflow_steps s ON s.job_id = j.id";
+
+  /** The run's columns in a step state read are named {@code run_<column>}. */
+  private static final String RUN_ALIAS = "run_";
+
+  private static final String SELECT_STEP_STATE =
+      STEP_COLUMNS
+          + ", "
+          + Arrays.stream(RUN.split(","))
+              .map(c -> "r." + c.trim() + " AS " + RUN_ALIAS + c.trim())
+              .collect(Collectors.joining(", "))
+          + " FROM jobs j JOIN workflow_steps s ON s.job_id = j.id"
+          + " JOIN workflow_runs r ON r.id = j.workflow_run_id";
 
   public Optional<WorkflowRun> run(Handle h, String id) {
     return h.createQuery(SELECT_RUN + " WHERE id = :id")
         .bind("id", id)
-        .map((rs, ctx) -> run(rs))
+        .map((rs, ctx) -> run(rs, ""))
         .findOne();
   }
 
@@ -45,7 +58,7 @@ public final class RunReader {
         .equal("event_id", q.eventId())
         .equal("parent_run_id", q.parentRunId())
         .window("created_at", q.since(), q.until())
-        .page(h, q.after(), q.limit(), q.descending(), (rs, ctx) -> run(rs));
+        .page(h, q.after(), q.limit(), q.descending(), (rs, ctx) -> run(rs, ""));
   }
 
   public List<RunStep> steps(Handle h, String runId) {
@@ -55,16 +68,12 @@ public final class RunReader {
         .list();
   }
 
+  /** One query: the step job, its step record and its run (every step job has a run). */
   public Optional<StepState> stepState(Handle h, String jobId) {
-    Optional<RunStep> step =
-        h.createQuery(SELECT_STEP + " WHERE j.id = :id")
-            .bind("id", jobId)
-            .map((rs, ctx) -> step(rs))
-            .findOne();
-    if (step.isEmpty() || step.get().job().step() == null) {
-      return Optional.empty();
-    }
-    return run(h, step.get().job().step().runId()).map(run -> new StepState(run, step.get()));
+    return h.createQuery(SELECT_STEP_STATE + " WHERE j.id = :id")
+        .bind("id", jobId)
+        .map((rs, ctx) -> new StepState(run(rs, RUN_ALIAS), step(rs)))
+        .findOne();
   }
 
   public Optional<String> definition(Handle h, String hash) {
@@ -81,7 +90,7 @@ public final class RunReader {
                 + " ORDER BY deadline, id LIMIT "
                 + limit)
         .bind("now", Columns.millis(now))
-        .map((rs, ctx) -> run(rs))
+        .map((rs, ctx) -> run(rs, ""))
         .list();
   }
 
@@ -103,21 +112,22 @@ public final class RunReader {
         rs.getString("resume"));
   }
 
-  private static WorkflowRun run(ResultSet rs) throws SQLException {
+  /** A run from the columns named {@code prefix + column}. */
+  private static WorkflowRun run(ResultSet rs, String p) throws SQLException {
     return new WorkflowRun(
-        rs.getString("id"),
-        rs.getString("workflow"),
-        rs.getString("event_id"),
-        RunStatus.fromLabel(rs.getString("status")),
-        rs.getString("definition_hash"),
-        rs.getString("current_step"),
-        rs.getString("parent_run_id"),
-        rs.getString("parent_job_id"),
-        rs.getString("input"),
-        rs.getString("output"),
-        rs.getString("error"),
-        Columns.instantOrNull(rs, "deadline"),
-        Columns.instant(rs, "created_at"),
-        Columns.instantOrNull(rs, "completed_at"));
+        rs.getString(p + "id"),
+        rs.getString(p + "workflow"),
+        rs.getString(p + "event_id"),
+        RunStatus.fromLabel(rs.getString(p + "status")),
+        rs.getString(p + "definition_hash"),
+        rs.getString(p + "current_step"),
+        rs.getString(p + "parent_run_id"),
+        rs.getString(p + "parent_job_id"),
+        rs.getString(p + "input"),
+        rs.getString(p + "output"),
+        rs.getString(p + "error"),
+        Columns.instantOrNull(rs, p + "deadline"),
+        Columns.instant(rs, p + "created_at"),
+        Columns.instantOrNull(rs, p + "completed_at"));
   }
 }

@@ -45,17 +45,17 @@ public interface RunContract extends RunSteps {
     assertThat(run.input()).isEqualTo("{\"a\":1}");
     assertThat(run.deadline()).isEqualTo(at(600));
     assertThat(run.definitionHash()).isEqualTo(RunFixtures.DEFINITION.hash());
-    assertThat(store().definition(RunFixtures.DEFINITION.hash()))
+    assertThat(store().runs().definition(RunFixtures.DEFINITION.hash()))
         .contains(RunFixtures.DEFINITION.json());
     Job job = job(first.job().id());
     assertThat(job.kind()).isEqualTo(JobKind.WORKFLOW_STEP);
     assertThat(job.status()).isEqualTo(JobStatus.AVAILABLE);
     assertThat(job.step()).isEqualTo(new StepRef(id, "first", 0, null));
     assertThat(job.target()).isEqualTo("wf/first");
-    assertThat(store().runSteps(id))
+    assertThat(store().runs().runSteps(id))
         .singleElement()
         .satisfies(s -> assertThat(s.input()).isEqualTo("{\"step\":\"first\"}"));
-    assertThat(store().runs(RunQuery.forEvent(event.id())).items())
+    assertThat(store().runs().runs(RunQuery.forEvent(event.id())).items())
         .extracting(WorkflowRun::id)
         .containsExactly(id);
   }
@@ -69,8 +69,8 @@ public interface RunContract extends RunSteps {
     assertThat(run.status()).isEqualTo(RunStatus.FAILED);
     assertThat(run.error()).isEqualTo("{\"class\":\"4xx\"}");
     assertThat(run.completedAt()).isEqualTo(at(0));
-    assertThat(store().runSteps(id)).isEmpty();
-    assertThat(store().countRunsByStatus()).containsEntry(RunStatus.FAILED, 1L);
+    assertThat(store().runs().runSteps(id)).isEmpty();
+    assertThat(store().runs().countRunsByStatus()).containsEntry(RunStatus.FAILED, 1L);
   }
 
   @Test
@@ -81,6 +81,7 @@ public interface RunContract extends RunSteps {
 
     boolean applied =
         store()
+            .runs()
             .advanceRun(
                 succeeded(first, id, at(1)).stepOutput("{\"o\":1}").next(List.of(second)).build());
 
@@ -90,7 +91,9 @@ public interface RunContract extends RunSteps {
     assertThat(job(second.job().id()).status()).isEqualTo(JobStatus.AVAILABLE);
     assertThat(job(second.job().id()).scheduledAt()).isEqualTo(at(5));
     assertThat(run(id).currentStep()).isEqualTo("second");
-    assertThat(store().runSteps(id)).extracting(RunStep::output).containsExactly("{\"o\":1}", null);
+    assertThat(store().runs().runSteps(id))
+        .extracting(RunStep::output)
+        .containsExactly("{\"o\":1}", null);
   }
 
   @Test
@@ -100,6 +103,7 @@ public interface RunContract extends RunSteps {
 
     boolean applied =
         store()
+            .runs()
             .advanceRun(
                 RunAdvance.builder(
                         id, new Completion.Succeeded(first.id(), 2, success(2, at(1))), at(1))
@@ -108,7 +112,7 @@ public interface RunContract extends RunSteps {
 
     assertThat(applied).isFalse();
     assertThat(job(first.id()).status()).isEqualTo(JobStatus.RUNNING);
-    assertThat(store().runSteps(id)).hasSize(1);
+    assertThat(store().runs().runSteps(id)).hasSize(1);
   }
 
   @Test
@@ -117,6 +121,7 @@ public interface RunContract extends RunSteps {
     Job first = startedAndClaimed(id);
 
     store()
+        .runs()
         .advanceRun(
             succeeded(first, id, at(1))
                 .end(RunAdvance.RunEnd.completed("{\"done\":true}"))
@@ -135,6 +140,7 @@ public interface RunContract extends RunSteps {
     Job first = startedAndClaimed(id);
 
     store()
+        .runs()
         .advanceRun(
             RunAdvance.builder(
                     id,
@@ -152,55 +158,60 @@ public interface RunContract extends RunSteps {
   default void aResultForARunNoLongerRunningIsIgnoredAndItsJobCancelled() {
     String id = runId();
     Job first = startedAndClaimed(id);
-    assertThat(store().endRun(id, RunStatus.FAILED, "{\"class\":\"timeout\"}", at(2))).isTrue();
+    assertThat(store().runs().endRun(id, RunStatus.FAILED, "{\"class\":\"timeout\"}", at(2)))
+        .isTrue();
 
     boolean applied =
         store()
+            .runs()
             .advanceRun(
                 succeeded(first, id, at(3)).next(List.of(step(id, "second", 1, at(3)))).build());
 
     assertThat(applied).isFalse();
     assertThat(job(first.id()).status()).isEqualTo(JobStatus.CANCELLED);
-    assertThat(store().runSteps(id)).hasSize(1);
+    assertThat(store().runs().runSteps(id)).hasSize(1);
     assertThat(run(id).error()).isEqualTo("{\"class\":\"timeout\"}");
-    assertThat(store().endRun(id, RunStatus.CANCELLED, null, at(4))).isFalse();
+    assertThat(store().runs().endRun(id, RunStatus.CANCELLED, null, at(4))).isFalse();
   }
 
   @Test
   default void endingARunCancelsItsOpenJobsAndInvalidatesItsTokens() {
     String id = runId();
     Job first = startedAndClaimed(id);
-    store().createCallbackToken("tok-end", id, first.id(), at(1));
+    store().runs().createCallbackToken("tok-end", id, first.id(), at(1));
 
-    assertThat(store().endRun(id, RunStatus.CANCELLED, null, at(2))).isTrue();
+    assertThat(store().runs().endRun(id, RunStatus.CANCELLED, null, at(2))).isTrue();
 
     assertThat(job(first.id()).status()).isEqualTo(JobStatus.CANCELLED);
     assertThat(run(id).status()).isEqualTo(RunStatus.CANCELLED);
-    assertThat(store().completeCallback("tok-end", "{}", at(3))).isFalse();
+    assertThat(store().runs().completeCallback("tok-end", "{}", at(3))).isFalse();
   }
 
   @Test
   default void overdueRunsAreFoundAndAFailedRunCanBeRedriven() {
     String id = runId();
     Job first = startedAndClaimed(id);
-    store().endRun(runId(), RunStatus.FAILED, null, at(0)); // unknown: no effect
+    store().runs().endRun(runId(), RunStatus.FAILED, null, at(0)); // unknown: no effect
     String late = runId();
     startRuns(at(0), running(late, step(late, "first", 0, at(0)), at(30)));
 
-    assertThat(store().overdueRuns(at(20), 10)).isEmpty();
-    assertThat(store().overdueRuns(at(31), 10)).extracting(WorkflowRun::id).containsExactly(late);
-    assertThat(store().redriveRun(late, step(late, "first", 0, at(31)), null, at(31))).isFalse();
-    store().endRun(late, RunStatus.FAILED, "{\"class\":\"timeout\"}", at(31));
+    assertThat(store().runs().overdueRuns(at(20), 10)).isEmpty();
+    assertThat(store().runs().overdueRuns(at(31), 10))
+        .extracting(WorkflowRun::id)
+        .containsExactly(late);
+    assertThat(store().runs().redriveRun(late, step(late, "first", 0, at(31)), null, at(31)))
+        .isFalse();
+    store().runs().endRun(late, RunStatus.FAILED, "{\"class\":\"timeout\"}", at(31));
 
     NewStep again = step(late, "first", 0, at(40));
-    assertThat(store().redriveRun(late, again, at(100), at(40))).isTrue();
+    assertThat(store().runs().redriveRun(late, again, at(100), at(40))).isTrue();
 
     WorkflowRun redriven = run(late);
     assertThat(redriven.status()).isEqualTo(RunStatus.RUNNING);
     assertThat(redriven.error()).isNull();
     assertThat(redriven.deadline()).isEqualTo(at(100));
     assertThat(job(again.job().id()).status()).isEqualTo(JobStatus.AVAILABLE);
-    assertThat(store().runSteps(late)).hasSize(2);
+    assertThat(store().runs().runSteps(late)).hasSize(2);
     assertThat(first.status()).isEqualTo(JobStatus.RUNNING);
   }
 
@@ -211,20 +222,24 @@ public interface RunContract extends RunSteps {
     startRuns(at(0), running(a, step(a, "first", 0, at(0)), null));
     startRuns(at(1), RunFixtures.failedAtStart(b));
 
-    assertThat(store().runs(RunQuery.all()).items())
+    assertThat(store().runs().runs(RunQuery.all()).items())
         .extracting(WorkflowRun::id)
         .containsExactly(a, b);
     assertThat(
             store()
+                .runs()
                 .runs(new RunQuery("wf", RunStatus.FAILED, null, null, null, null, null, 10, false))
                 .items())
         .extracting(WorkflowRun::id)
         .containsExactly(b);
     assertThat(
-            store().runs(new RunQuery(null, null, null, null, at(1), null, null, 10, true)).items())
+            store()
+                .runs()
+                .runs(new RunQuery(null, null, null, null, at(1), null, null, 10, true))
+                .items())
         .extracting(WorkflowRun::id)
         .containsExactly(b);
-    assertThat(store().countRunsByStatus())
+    assertThat(store().runs().countRunsByStatus())
         .containsEntry(RunStatus.RUNNING, 1L)
         .containsEntry(RunStatus.FAILED, 1L);
   }
@@ -235,6 +250,7 @@ public interface RunContract extends RunSteps {
     Job first = startedAndClaimed(id);
 
     store()
+        .runs()
         .advanceRun(
             RunAdvance.builder(
                     id, new Completion.Succeeded(first.id(), 1, failure(1, at(1))), at(1))
@@ -245,7 +261,7 @@ public interface RunContract extends RunSteps {
     Job caught = job(first.id());
     assertThat(caught.status()).isEqualTo(JobStatus.COMPLETED);
     assertThat(caught.lastError()).isEqualTo("HTTP 503");
-    assertThat(store().runSteps(id).get(0).error()).isEqualTo("{\"class\":\"5xx\"}");
+    assertThat(store().runs().runSteps(id).get(0).error()).isEqualTo("{\"class\":\"5xx\"}");
   }
 
   @Test
@@ -254,6 +270,7 @@ public interface RunContract extends RunSteps {
     Job first = startedAndClaimed(id);
 
     store()
+        .runs()
         .advanceRun(
             RunAdvance.builder(
                     id, new Completion.Succeeded(first.id(), 1, noRequest(1, at(1))), at(1))

@@ -14,6 +14,7 @@ import dev.qhook.spi.Event;
 import dev.qhook.spi.Job;
 import dev.qhook.spi.NewEvent;
 import dev.qhook.spi.NewRun;
+import dev.qhook.spi.NewStep;
 import dev.qhook.spi.RunAdvance;
 import dev.qhook.spi.WorkflowRun;
 import java.time.Instant;
@@ -32,7 +33,7 @@ public interface RunSteps extends StoreContract {
   }
 
   default WorkflowRun run(String id) {
-    return store().run(id).orElseThrow(() -> new AssertionError("no run " + id));
+    return store().runs().run(id).orElseThrow(() -> new AssertionError("no run " + id));
   }
 
   /** Starts a run at T0 and claims its first step job. */
@@ -46,5 +47,19 @@ public interface RunSteps extends StoreContract {
   default RunAdvance.Builder succeeded(Job job, String runId, Instant at) {
     return RunAdvance.builder(
         runId, new Completion.Succeeded(job.id(), job.attempt(), success(job.attempt(), at)), at);
+  }
+
+  /**
+   * Stores the first execution of the parallel step job {@code parallel}: it waits, with branch
+   * jobs a and b of {@code activation} due at T1. Returns them.
+   */
+  default List<NewStep> fanOut(Job parallel, String runId, String activation) {
+    NewStep a = RunFixtures.branch(runId, "first", "a", activation, at(1));
+    NewStep b = RunFixtures.branch(runId, "first", "b", activation, at(1));
+    store()
+        .runs()
+        .advanceRun(
+            succeeded(parallel, runId, at(1)).waits(null, null).next(List.of(a, b)).build());
+    return List.of(a, b);
   }
 }

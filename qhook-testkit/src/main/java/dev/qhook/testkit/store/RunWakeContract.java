@@ -26,18 +26,18 @@ public interface RunWakeContract extends RunSteps {
   default void aCallbackWakesTheWaitingJobExactlyOnce() {
     String id = runId();
     Job first = startedAndClaimed(id);
-    store().createCallbackToken("tok-once", id, first.id(), at(1));
-    store().advanceRun(succeeded(first, id, at(1)).waits("tok-once", at(100)).build());
+    store().runs().createCallbackToken("tok-once", id, first.id(), at(1));
+    store().runs().advanceRun(succeeded(first, id, at(1)).waits("tok-once", at(100)).build());
     assertThat(job(first.id()).status()).isEqualTo(JobStatus.WAITING);
 
-    assertThat(store().completeCallback("tok-once", "{\"body\":1}", at(2))).isTrue();
-    assertThat(store().completeCallback("tok-once", "{\"body\":2}", at(2))).isFalse();
+    assertThat(store().runs().completeCallback("tok-once", "{\"body\":1}", at(2))).isTrue();
+    assertThat(store().runs().completeCallback("tok-once", "{\"body\":2}", at(2))).isFalse();
 
     Job woken = job(first.id());
     assertThat(woken.status()).isEqualTo(JobStatus.AVAILABLE);
     assertThat(woken.attempt()).isZero();
     assertThat(woken.scheduledAt()).isEqualTo(at(2));
-    assertThat(store().stepState(first.id()).orElseThrow().step().resume())
+    assertThat(store().runs().stepState(first.id()).orElseThrow().step().resume())
         .isEqualTo("{\"body\":1}");
   }
 
@@ -45,10 +45,10 @@ public interface RunWakeContract extends RunSteps {
   default void aCallbackBeforeTheWaitIsStoredMakesTheJobDueAtOnce() {
     String id = runId();
     Job first = startedAndClaimed(id);
-    store().createCallbackToken("tok-early", id, first.id(), at(1));
-    assertThat(store().completeCallback("tok-early", "\"early\"", at(1))).isTrue();
+    store().runs().createCallbackToken("tok-early", id, first.id(), at(1));
+    assertThat(store().runs().completeCallback("tok-early", "\"early\"", at(1))).isTrue();
 
-    store().advanceRun(succeeded(first, id, at(2)).waits("tok-early", null).build());
+    store().runs().advanceRun(succeeded(first, id, at(2)).waits("tok-early", null).build());
 
     assertThat(job(first.id()).status()).isEqualTo(JobStatus.AVAILABLE);
   }
@@ -57,15 +57,15 @@ public interface RunWakeContract extends RunSteps {
   default void anExpiredTokenWakesTheJobAndNoLongerCompletes() {
     String id = runId();
     Job first = startedAndClaimed(id);
-    store().createCallbackToken("tok-exp", id, first.id(), at(1));
-    store().advanceRun(succeeded(first, id, at(1)).waits("tok-exp", at(10)).build());
+    store().runs().createCallbackToken("tok-exp", id, first.id(), at(1));
+    store().runs().advanceRun(succeeded(first, id, at(1)).waits("tok-exp", at(10)).build());
 
-    assertThat(store().expireCallbackTokens(at(9), "{\"expired\":true}")).isZero();
-    assertThat(store().expireCallbackTokens(at(11), "{\"expired\":true}")).isEqualTo(1);
+    assertThat(store().runs().expireCallbackTokens(at(9), "{\"expired\":true}")).isZero();
+    assertThat(store().runs().expireCallbackTokens(at(11), "{\"expired\":true}")).isEqualTo(1);
 
     assertThat(job(first.id()).status()).isEqualTo(JobStatus.AVAILABLE);
-    assertThat(store().completeCallback("tok-exp", "{}", at(12))).isFalse();
-    assertThat(store().stepState(first.id()).orElseThrow().step().resume())
+    assertThat(store().runs().completeCallback("tok-exp", "{}", at(12))).isFalse();
+    assertThat(store().runs().stepState(first.id()).orElseThrow().step().resume())
         .isEqualTo("{\"expired\":true}");
   }
 
@@ -73,21 +73,20 @@ public interface RunWakeContract extends RunSteps {
   default void theJoinWakesTheStepJobOnceEveryBranchCompleted() {
     String id = runId();
     Job parallel = startedAndClaimed(id);
-    String activation = store().stepState(parallel.id()).orElseThrow().step().activation();
-    NewStep a = RunFixtures.branch(id, "first", "a", activation, at(1));
-    NewStep b = RunFixtures.branch(id, "first", "b", activation, at(1));
-    store()
-        .advanceRun(succeeded(parallel, id, at(1)).waits(null, null).next(List.of(a, b)).build());
+    String activation = store().runs().stepState(parallel.id()).orElseThrow().step().activation();
+    List<NewStep> ab = fanOut(parallel, id, activation);
+    NewStep a = ab.get(0);
+    NewStep b = ab.get(1);
     RunAdvance.Join join = new RunAdvance.Join(activation, 2, parallel.id());
 
     Job first = claimOne(at(2));
-    store().advanceRun(succeeded(first, id, at(2)).stepOutput("1").join(join).build());
+    store().runs().advanceRun(succeeded(first, id, at(2)).stepOutput("1").join(join).build());
     assertThat(job(parallel.id()).status()).isEqualTo(JobStatus.WAITING);
     Job second = claimOne(at(3));
-    store().advanceRun(succeeded(second, id, at(3)).stepOutput("2").join(join).build());
+    store().runs().advanceRun(succeeded(second, id, at(3)).stepOutput("2").join(join).build());
 
     assertThat(job(parallel.id()).status()).isEqualTo(JobStatus.AVAILABLE);
-    assertThat(store().runSteps(id))
+    assertThat(store().runs().runSteps(id))
         .extracting(s -> s.job().step().branch())
         .containsExactly(null, "a", "b");
   }
@@ -97,13 +96,13 @@ public interface RunWakeContract extends RunSteps {
     String id = runId();
     Job parallel = startedAndClaimed(id);
     String activation = parallel.id();
-    NewStep a = RunFixtures.branch(id, "first", "a", activation, at(1));
-    NewStep b = RunFixtures.branch(id, "first", "b", activation, at(1));
-    store()
-        .advanceRun(succeeded(parallel, id, at(1)).waits(null, null).next(List.of(a, b)).build());
+    List<NewStep> ab = fanOut(parallel, id, activation);
+    NewStep a = ab.get(0);
+    NewStep b = ab.get(1);
     Job failing = claimOne(at(2));
 
     store()
+        .runs()
         .advanceRun(
             RunAdvance.builder(
                     id, new Completion.Dead(failing.id(), 1, failure(1, at(2)), "HTTP 503"), at(2))
@@ -126,23 +125,25 @@ public interface RunWakeContract extends RunSteps {
     String childId = runId();
     NewStep childFirst = step(childId, "c1", 0, at(1));
     store()
+        .runs()
         .advanceRun(
             succeeded(parentStep, parentId, at(1))
                 .waits(null, null)
                 .childRun(RunFixtures.child(childId, parentId, parentStep.id(), childFirst))
                 .build());
     assertThat(run(childId).parentRunId()).isEqualTo(parentId);
-    assertThat(store().runs(RunQuery.childrenOf(parentId)).items()).hasSize(1);
+    assertThat(store().runs().runs(RunQuery.childrenOf(parentId)).items()).hasSize(1);
 
     Job childJob = claimOne(at(2));
     store()
+        .runs()
         .advanceRun(
             succeeded(childJob, childId, at(2))
                 .end(RunAdvance.RunEnd.completed("{\"x\":1}"))
                 .build());
 
     assertThat(job(parentStep.id()).status()).isEqualTo(JobStatus.AVAILABLE);
-    assertThat(store().stepState(parentStep.id()).orElseThrow().step().resume())
+    assertThat(store().runs().stepState(parentStep.id()).orElseThrow().step().resume())
         .isEqualTo("{\"child_status\":\"completed\",\"output\":{\"x\":1},\"error\":null}");
   }
 }
