@@ -19,6 +19,7 @@ import dev.qhook.spi.LostJobs;
 import dev.qhook.spi.Nacked;
 import dev.qhook.spi.NewEvent;
 import dev.qhook.spi.NewJob;
+import dev.qhook.spi.NewRun;
 import dev.qhook.spi.OutboundStore;
 import dev.qhook.spi.Page;
 import dev.qhook.spi.QueueCounts;
@@ -100,7 +101,7 @@ public final class InMemoryStore implements Store {
         throw new StoreRefusedException(
             "appending jobs", "event " + item.eventId() + " does not exist", null);
       }
-      for (NewJob j : item.jobs()) {
+      for (NewJob j : newJobs(item.jobs(), item.runs())) {
         if (jobs.containsKey(j.id()) || !seen.add(j.id())) {
           throw new StoreRefusedException(
               "appending jobs", "job id " + j.id() + " is already used", null);
@@ -110,22 +111,21 @@ public final class InMemoryStore implements Store {
     for (EventJobs item : batch) {
       Event event = events.get(item.eventId());
       for (NewJob j : item.jobs()) {
-        NewJob available =
-            new NewJob(
-                j.id(),
-                j.kind(),
-                j.target(),
-                j.url(),
-                j.maxAttempts(),
-                j.scheduledAt(),
-                j.orderingKey());
-        jobs.put(j.id(), new JobRow(event.id(), j.scheduledAt(), available));
+        jobs.put(j.id(), new JobRow(event.id(), j.scheduledAt(), j.withoutLease()));
       }
+      runs.start(event.id(), item.at(), item.runs());
     }
   }
 
   private static @Nullable String uniqueKey(Event event) {
     return event.uniqueKey() == null ? null : event.source() + "\n" + event.uniqueKey();
+  }
+
+  /** The jobs and the runs' first step jobs. */
+  private static List<NewJob> newJobs(List<NewJob> jobs, List<NewRun> runs) {
+    List<NewJob> all = new ArrayList<>(jobs);
+    runs.stream().filter(r -> r.firstStep() != null).forEach(r -> all.add(r.firstStep().job()));
+    return all;
   }
 
   /** Like a database's primary keys: a batch reusing an id is refused as a whole. */
@@ -139,11 +139,7 @@ public final class InMemoryStore implements Store {
             "event id " + eventId + " is already used",
             null);
       }
-      List<NewJob> all = new ArrayList<>(item.jobs());
-      item.runs().stream()
-          .filter(r -> r.firstStep() != null)
-          .forEach(r -> all.add(r.firstStep().job()));
-      for (NewJob j : all) {
+      for (NewJob j : newJobs(item.jobs(), item.runs())) {
         if (jobs.containsKey(j.id()) || !seen.add("j" + j.id())) {
           throw new StoreRefusedException(
               "appending " + batch.size() + " events",

@@ -86,8 +86,13 @@ public record NewJob(
     }
   }
 
+  /** This job stored {@code available}, without a lease. */
+  public NewJob withoutLease() {
+    return leaseUntil == null ? this : leasedUntil(null);
+  }
+
   /** This job stored leased until {@code until} (see {@link #leaseUntil}). */
-  public NewJob leasedUntil(Instant until) {
+  public NewJob leasedUntil(@Nullable Instant until) {
     return new NewJob(id, kind, target, url, maxAttempts, scheduledAt, orderingKey, until, step);
   }
 }

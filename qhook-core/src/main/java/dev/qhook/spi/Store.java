@@ -29,10 +29,11 @@ public interface Store extends AutoCloseable {
   List<AppendResult> append(List<NewEvent> events);
 
   /**
-   * Stores new jobs of events already stored, all in one transaction (a replay). Each job is
-   * created at its {@code scheduledAt} and stored {@code available} (a lease is ignored). Refused
-   * with a {@link dev.qhook.StoreRefusedException} when an event does not exist; then nothing is
-   * stored.
+   * Stores new jobs and workflow runs of events already stored, all in one transaction (a replay).
+   * Each job is created at its {@code scheduledAt} and stored {@code available} (a lease is
+   * ignored); each run, with its first step job, as {@link #append} stores the runs of a new event,
+   * created at {@link EventJobs#at}. Refused with a {@link dev.qhook.StoreRefusedException} when an
+   * event does not exist or an id is already used; then nothing is stored.
    */
   void appendJobs(List<EventJobs> batch);
 

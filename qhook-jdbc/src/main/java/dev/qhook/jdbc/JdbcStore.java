@@ -215,13 +215,13 @@ public final class JdbcStore implements Store {
 
   @Override
   public void appendJobs(List<EventJobs> batch) {
-    if (batch.stream().allMatch(b -> b.jobs().isEmpty())) {
+    if (batch.stream().allMatch(EventJobs::isEmpty)) {
       return;
     }
     db.write(
         "appending jobs",
         h -> {
-          jobAppender.append(h, batch);
+          jobAppender.append(h, db.dialect(), batch);
           return null;
         });
   }

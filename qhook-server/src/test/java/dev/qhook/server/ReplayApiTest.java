@@ -8,6 +8,8 @@ import dev.qhook.testkit.RecordingReceiver;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,12 @@ class ReplayApiTest {
           mirror: { source: shop, url: RECEIVER/mirror }
         queues:
           work: { source: app }
+        workflows:
+          fulfil:
+            source: app
+            events: [order.shipped]
+            steps:
+              - { name: ship, url: RECEIVER/fulfil }
         """
             .replace("RECEIVER", receiver.url(""));
     server = RunningServer.start(QHookConfig.fromYaml(yaml), b -> b, b -> b);
@@ -102,6 +110,35 @@ class ReplayApiTest {
                 .orElseThrow()
                 .header("x-qhook-event-id"))
         .isEqualTo(before);
+  }
+
+  @Test
+  void replayStartsTheEventsWorkflowsAgainOrOnlyTheTargetedOnes() {
+    JsonNode ingested = json(call("POST", "/events/app/order.shipped", "{\"n\":1}"), 202);
+    assertThat(ingested.get("workflow_runs_started").asInt()).isEqualTo(1);
+    String id = ingested.get("event_id").asText();
+
+    JsonNode all = json(call("POST", "/api/events/" + id + "/replay", ""), 200);
+    assertThat(all.get("jobs_created").asInt()).isEqualTo(2);
+    assertThat(all.get("workflow_runs_started").asInt()).isEqualTo(1);
+    JsonNode onlyTheWorkflow =
+        json(call("POST", "/api/events/" + id + "/replay", "{\"targets\":[\"fulfil\"]}"), 200);
+    assertThat(onlyTheWorkflow.get("jobs_created").asInt()).isZero();
+    assertThat(onlyTheWorkflow.get("workflow_runs_started").asInt()).isEqualTo(1);
+    JsonNode notTheWorkflow =
+        json(call("POST", "/api/events/" + id + "/replay", "{\"targets\":[\"audit\"]}"), 200);
+    assertThat(notTheWorkflow.get("workflow_runs_started").asInt()).isZero();
+    JsonNode bulk =
+        json(call("POST", "/api/events/replay", "{\"event_type\":\"order.shipped\"}"), 200);
+    assertThat(bulk.get("workflow_runs_started").asInt()).isEqualTo(1);
+
+    JsonNode runs = json(call("GET", "/api/workflow-runs?event_id=" + id, ""), 200);
+    assertThat(runs.get("workflow_runs")).hasSize(4);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> receiver.requests().stream().filter(r -> r.path().equals("/fulfil")).count(),
+            n -> n == 4);
   }
 
   @Test

@@ -277,6 +277,7 @@ public final class EngineRuntime {
             dispatcher::wake,
             new Replayer(
                 router,
+                workflows.starter(),
                 new OutboundEmission(config, endpointRoutes),
                 this.store,
                 clock,

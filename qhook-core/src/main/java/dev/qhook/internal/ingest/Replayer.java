@@ -7,10 +7,12 @@ import dev.qhook.internal.ids.UlidGenerator;
 import dev.qhook.internal.outbound.OutboundEmission;
 import dev.qhook.internal.routing.RoutedConsumer;
 import dev.qhook.internal.routing.Router;
+import dev.qhook.internal.workflow.RunStarter;
 import dev.qhook.spi.Event;
 import dev.qhook.spi.EventJobs;
 import dev.qhook.spi.EventQuery;
 import dev.qhook.spi.NewJob;
+import dev.qhook.spi.NewRun;
 import dev.qhook.spi.Page;
 import dev.qhook.spi.Store;
 import java.time.Clock;
@@ -24,12 +26,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Replays stored events (docs/reference/http-api.md, "Replay"): routes each again through the
- * current config (handlers, queues, outbound endpoints, filters) and stores the new jobs on the
- * stored event, ignoring idempotency. With {@code targets}, only the consumers named (handlers,
- * queues, outbound endpoint ids) get jobs.
+ * current config (handlers, queues, workflows, outbound endpoints, filters) and stores the new jobs
+ * and runs on the stored event, ignoring idempotency. With {@code targets}, only the consumers
+ * named (handlers, queues, workflows, outbound endpoint ids) get jobs and runs.
  */
 public final class Replayer {
   private final Router router;
+  private final RunStarter runs;
   private final OutboundEmission outbound;
   private final Store store;
   private final UlidGenerator ids;
@@ -37,15 +40,18 @@ public final class Replayer {
   private final Consumer<List<NewJob>> onStored;
 
   /**
-   * @param onStored called with the stored jobs, to wake the dispatcher and the queues
+   * @param onStored called with the stored jobs (runs' first steps included), to wake the
+   *     dispatcher and the queues
    */
   public Replayer(
       Router router,
+      RunStarter runs,
       OutboundEmission outbound,
       Store store,
       Clock clock,
       Consumer<List<NewJob>> onStored) {
     this.router = router;
+    this.runs = runs;
     this.outbound = outbound;
     this.store = store;
     this.ids = new UlidGenerator(clock);
@@ -59,9 +65,9 @@ public final class Replayer {
     if (event.isEmpty()) {
       return Optional.empty();
     }
-    List<NewJob> jobs = jobs(event.get(), targets, clock.instant());
-    store(List.of(new EventJobs(eventId, jobs)));
-    return Optional.of(new ReplayResult(eventId, jobs.size(), 0));
+    EventJobs added = added(event.get(), targets, clock.instant());
+    store(List.of(added));
+    return Optional.of(new ReplayResult(eventId, added.jobs().size(), added.runs().size()));
   }
 
   /** Replays one page of the events the query selects, oldest first. */
@@ -70,28 +76,51 @@ public final class Replayer {
     Instant now = clock.instant();
     List<EventJobs> batch = new ArrayList<>(page.items().size());
     int created = 0;
+    int started = 0;
     for (Event e : page.items()) {
-      List<NewJob> jobs = jobs(e, targets, now);
-      created += jobs.size();
-      batch.add(new EventJobs(e.id(), jobs));
+      EventJobs added = added(e, targets, now);
+      created += added.jobs().size();
+      started += added.runs().size();
+      batch.add(added);
     }
     store(batch);
     List<Event> items = page.items();
     return new BulkReplayResult(
         items.size(),
         created,
-        0,
+        started,
         page.hasMore(),
         items.isEmpty() ? null : items.get(items.size() - 1).id());
   }
 
   private void store(List<EventJobs> batch) {
-    List<NewJob> all = batch.stream().flatMap(b -> b.jobs().stream()).toList();
-    if (all.isEmpty()) {
+    if (batch.stream().allMatch(EventJobs::isEmpty)) {
       return;
     }
     store.appendJobs(batch);
-    onStored.accept(all);
+    List<NewJob> toClaim = new ArrayList<>();
+    List<NewRun> started = new ArrayList<>();
+    for (EventJobs added : batch) {
+      toClaim.addAll(added.jobs());
+      for (NewRun run : added.runs()) {
+        started.add(run);
+        if (run.firstStep() != null) {
+          toClaim.add(run.firstStep().job());
+        }
+      }
+    }
+    onStored.accept(toClaim);
+    runs.stored(started);
+  }
+
+  private EventJobs added(Event event, @Nullable Set<String> targets, Instant now) {
+    List<NewRun> started = new ArrayList<>();
+    for (NewRun run : runs.runs(event.source(), event.eventType(), event.payload(), now)) {
+      if (targets == null || targets.contains(run.workflow())) {
+        started.add(run);
+      }
+    }
+    return new EventJobs(event.id(), jobs(event, targets, now), started, now);
   }
 
   private List<NewJob> jobs(Event event, @Nullable Set<String> targets, Instant now) {

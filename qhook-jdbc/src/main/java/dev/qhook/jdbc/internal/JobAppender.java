@@ -4,6 +4,7 @@ import dev.qhook.StoreRefusedException;
 import dev.qhook.spi.EventJobs;
 import dev.qhook.spi.JobStatus;
 import dev.qhook.spi.NewJob;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,8 +12,9 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * Adds jobs to stored events (a replay): one lookup of the events, one batch of inserts, each job
- * {@code available} and created at its {@code scheduled_at}.
+ * Adds jobs and workflow runs to stored events (a replay): one lookup of the events, one batch of
+ * job inserts, each job {@code available} and created at its {@code scheduled_at}, and the runs as
+ * ingest stores them ({@link RunWriter#insertRuns}).
  */
 public final class JobAppender {
   private static final String INSERT =
@@ -20,7 +22,7 @@ public final class JobAppender {
           + " scheduled_at, created_at, ordering_key) VALUES (:id, :eventId, :kind, :target, :url,"
           + " :status, 0, :maxAttempts, :scheduledAt, :scheduledAt, :orderingKey)";
 
-  public void append(Handle h, List<EventJobs> batch) {
+  public void append(Handle h, Dialect dialect, List<EventJobs> batch) {
     Set<String> eventIds = new HashSet<>();
     batch.forEach(b -> eventIds.add(b.eventId()));
     if (eventIds.isEmpty()) {
@@ -55,6 +57,13 @@ public final class JobAppender {
     }
     if (inserts.size() > 0) {
       inserts.execute();
+    }
+    List<RunWriter.Started> runs = new ArrayList<>();
+    for (EventJobs item : batch) {
+      item.runs().forEach(r -> runs.add(new RunWriter.Started(r, item.eventId(), item.at())));
+    }
+    if (!runs.isEmpty()) {
+      RunWriter.insertRuns(h, dialect, runs);
     }
   }
 }

@@ -16,6 +16,10 @@ import dev.qhook.spi.JobKind;
 import dev.qhook.spi.JobQuery;
 import dev.qhook.spi.JobStatus;
 import dev.qhook.spi.NewJob;
+import dev.qhook.spi.NewStep;
+import dev.qhook.spi.RunStatus;
+import dev.qhook.spi.StepRef;
+import dev.qhook.spi.WorkflowRun;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,8 +38,8 @@ public interface AppendJobsContract extends StoreContract {
     store()
         .appendJobs(
             List.of(
-                new EventJobs(a.id(), List.of(again, outbound)),
-                new EventJobs(b.id(), List.of(forB))));
+                EventJobs.of(a.id(), List.of(again, outbound), at(50)),
+                EventJobs.of(b.id(), List.of(forB), at(50))));
 
     assertThat(store().jobs(JobQuery.forEvent(a.id())).items()).hasSize(3);
     Job stored = job(again.id());
@@ -61,10 +65,69 @@ public interface AppendJobsContract extends StoreContract {
                 store()
                     .appendJobs(
                         List.of(
-                            new EventJobs(a.id(), List.of(kept)),
-                            new EventJobs("E-none", List.of(handlerJob("h", at(5)))))))
+                            EventJobs.of(a.id(), List.of(kept), at(5)),
+                            EventJobs.of("E-none", List.of(handlerJob("h", at(5))), at(5)))))
         .isInstanceOf(StoreRefusedException.class);
     assertThat(store().job(kept.id())).isEmpty();
     store().appendJobs(List.of());
+  }
+
+  @Test
+  default void appendedRunsAreStoredWithTheirFirstStepAsIngestStoresThem() {
+    Event a = event(at(0));
+    store().append(List.of(newEvent(a)));
+    String runId = RunFixtures.runId();
+    NewStep first = RunFixtures.step(runId, "first", 0, at(60));
+    String failedId = RunFixtures.runId();
+
+    store()
+        .appendJobs(
+            List.of(
+                new EventJobs(
+                    a.id(),
+                    List.of(),
+                    List.of(
+                        RunFixtures.running(runId, first, null),
+                        RunFixtures.failedAtStart(failedId)),
+                    at(60))));
+
+    WorkflowRun run = store().runs().run(runId).orElseThrow();
+    assertThat(run.eventId()).isEqualTo(a.id());
+    assertThat(run.status()).isEqualTo(RunStatus.RUNNING);
+    assertThat(run.createdAt()).isEqualTo(at(60));
+    assertThat(store().runs().run(failedId).orElseThrow().status()).isEqualTo(RunStatus.FAILED);
+    Job step = job(first.job().id());
+    assertThat(step.eventId()).isEqualTo(a.id());
+    assertThat(step.status()).isEqualTo(JobStatus.AVAILABLE);
+    assertThat(store().jobs(JobQuery.forEvent(a.id())).items()).hasSize(1);
+  }
+
+  @Test
+  default void aRunWhoseStepJobIdIsTakenIsRefusedWithTheRestOfTheBatch() {
+    Event a = event(at(0));
+    NewJob existing = handlerJob("h", at(0));
+    store().append(List.of(newEvent(a, existing)));
+    String runId = RunFixtures.runId();
+    NewStep clashing =
+        NewStep.single(
+            NewJob.step(
+                existing.id(), "wf/first", null, 3, at(5), new StepRef(runId, "first", 0, null)),
+            "{}");
+    NewJob kept = handlerJob("h", at(5));
+
+    assertThatThrownBy(
+            () ->
+                store()
+                    .appendJobs(
+                        List.of(
+                            EventJobs.of(a.id(), List.of(kept), at(5)),
+                            new EventJobs(
+                                a.id(),
+                                List.of(),
+                                List.of(RunFixtures.running(runId, clashing, null)),
+                                at(5)))))
+        .isInstanceOf(StoreRefusedException.class);
+    assertThat(store().job(kept.id())).isEmpty();
+    assertThat(store().runs().run(runId)).isEmpty();
   }
 }
