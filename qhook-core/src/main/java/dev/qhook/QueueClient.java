@@ -3,6 +3,7 @@ package dev.qhook;
 import dev.qhook.config.QueueConfig;
 import dev.qhook.spi.Page;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -112,7 +113,25 @@ public interface QueueClient {
    *
    * @param limit 1 to 1000
    */
-  Page<DeadMessage> deadLetters(@Nullable String after, int limit);
+  default Page<DeadMessage> deadLetters(@Nullable String after, int limit) {
+    return deadLetters(after, limit, false, null, null);
+  }
+
+  /**
+   * The dead messages created in a window, after the message id {@code after} (null for the first
+   * page) in the chosen order.
+   *
+   * @param limit 1 to 1000
+   * @param newestFirst newest first instead of oldest first
+   * @param since only messages created at or after it, when given
+   * @param until only messages created before it, when given
+   */
+  Page<DeadMessage> deadLetters(
+      @Nullable String after,
+      int limit,
+      boolean newestFirst,
+      @Nullable Instant since,
+      @Nullable Instant until);
 
   /**
    * Makes the given dead messages visible now with their delivery count reset. Returns how many.

@@ -72,7 +72,10 @@ final class InMemoryOutbound implements OutboundStore {
           q.after(),
           q.descending(),
           q.limit(),
-          e -> q.source() == null || q.source().equals(e.source()),
+          e ->
+              (q.source() == null || q.source().equals(e.source()))
+                  && (q.since() == null || !e.createdAt().isBefore(q.since()))
+                  && (q.until() == null || e.createdAt().isBefore(q.until())),
           e -> e);
     }
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qhook.config.QHookConfig;
+import dev.qhook.testkit.RecordingReceiver;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -28,12 +29,13 @@ class ListConventionsTest {
             QHookConfig.fromYaml(
                 """
                 api: { auth_token: s3cret }
+                server: { allow_private_urls: true }
                 sources:
                   app: { type: event }
                   shop: { type: outbound }
                   nightly: { type: cron, schedule: "0 0 1 1 *" }
                 queues:
-                  work: { source: app }
+                  work: { source: app, max_attempts: 1 }
                 """),
             b -> b,
             b -> b);
@@ -80,26 +82,75 @@ class ListConventionsTest {
   }
 
   @Test
-  void timeFiltersAreCheckedOnEveryListAndRefusedWhereTheListHasNone() {
-    for (String list :
-        List.of(
-            "/api/events", "/api/jobs", "/api/events/" + eventId + "/jobs", "/api/workflow-runs")) {
+  void timeFiltersAreCheckedOnEveryList() {
+    for (String list : lists()) {
       assertThat(server.get(list + "?since=0001-01-01&until=9999-12-31", AUTH).statusCode())
           .as(list)
           .isEqualTo(200);
       assertThat(error(list + "?since=yesterday", 400).get("message").asText())
+          .as(list)
           .startsWith("since: invalid timestamp 'yesterday'");
       assertThat(error(list + "?until=%2B999999999-12-31T23:59:59Z", 400).get("message").asText())
           .as(list)
           .startsWith("until:")
           .contains("out of range");
     }
-    assertThat(error("/api/outbound/endpoints?since=2026-01-01", 400).get("message").asText())
-        .isEqualTo("since: not supported by the endpoint list");
-    assertThat(error("/api/queues/work/dlq?until=2026-01-01", 400).get("message").asText())
-        .isEqualTo("until: not supported by the dead-letter list");
-    assertThat(error("/api/queues/work/dlq?order=desc", 400).get("message").asText())
-        .startsWith("order: the dead-letter list is listed oldest first only");
+  }
+
+  @Test
+  void theEndpointAndDeadLetterListsFilterByCreationTimeAndSortNewestFirst() {
+    String first;
+    String second;
+    try (RecordingReceiver customer = RecordingReceiver.start().answerChallenges()) {
+      first = endpoint(customer.url("/hook"));
+      second = endpoint(customer.url("/hook"));
+    }
+    deadLetter("a");
+    deadLetter("b");
+
+    for (String list : List.of("/api/outbound/endpoints", "/api/queues/work/dlq")) {
+      String key = list.endsWith("dlq") ? "messages" : "endpoints";
+      assertThat(page(list + "?until=2000-01-01", key)).as(list).isEmpty();
+      assertThat(page(list + "?since=2000-01-01", key)).as(list).hasSize(2);
+      assertThat(page(list + "?since=9000-01-01", key)).as(list).isEmpty();
+      List<String> newestFirst = ids(page(list + "?order=desc", key));
+      List<String> oldestFirst = ids(page(list + "?order=asc", key));
+      java.util.Collections.reverse(oldestFirst);
+      assertThat(newestFirst).as(list).hasSize(2).isEqualTo(oldestFirst);
+    }
+    assertThat(ids(page("/api/outbound/endpoints?order=desc", "endpoints")))
+        .containsExactly(second, first);
+  }
+
+  private String endpoint(String url) {
+    HttpResponse<String> created =
+        server.post(
+            "/api/outbound/endpoints", "{\"source\":\"shop\",\"url\":\"" + url + "\"}", AUTH);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return RunningServer.json(created).get("id").asText();
+  }
+
+  /** A message of the queue work, made dead by a nack on its last delivery. */
+  private void deadLetter(String name) {
+    assertThat(server.post("/events/app/dead." + name, "{}", AUTH).statusCode()).isEqualTo(202);
+    JsonNode received =
+        RunningServer.json(server.get("/api/queues/work/messages?batch=1&wait=1", AUTH));
+    String id = received.get("messages").get(0).get("id").asText();
+    HttpResponse<String> nacked =
+        server.post("/api/queues/work/nack", "{\"ids\":[\"" + id + "\"]}", AUTH);
+    assertThat(RunningServer.json(nacked).get("dead").asInt()).as(nacked.body()).isEqualTo(1);
+  }
+
+  private JsonNode page(String path, String key) {
+    HttpResponse<String> response = server.get(path, AUTH);
+    assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
+    return RunningServer.json(response).get(key);
+  }
+
+  private static List<String> ids(JsonNode items) {
+    List<String> ids = new java.util.ArrayList<>();
+    items.forEach(i -> ids.add(i.get("id").asText()));
+    return ids;
   }
 
   @Test

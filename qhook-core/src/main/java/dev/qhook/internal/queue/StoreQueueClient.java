@@ -230,7 +230,12 @@ final class StoreQueueClient implements QueueClient {
   }
 
   @Override
-  public Page<DeadMessage> deadLetters(@Nullable String after, int limit) {
+  public Page<DeadMessage> deadLetters(
+      @Nullable String after,
+      int limit,
+      boolean newestFirst,
+      @Nullable Instant since,
+      @Nullable Instant until) {
     Page<ClaimedJob> page =
         cx.store()
             .jobsWithEvents(
@@ -238,11 +243,11 @@ final class StoreQueueClient implements QueueClient {
                     JobStatus.DEAD,
                     name,
                     null,
-                    null,
-                    null,
+                    since,
+                    until,
                     after,
                     QueueArguments.limit(limit),
-                    false));
+                    newestFirst));
     return new Page<>(
         page.items().stream()
             .map(

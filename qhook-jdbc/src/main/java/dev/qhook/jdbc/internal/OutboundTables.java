@@ -79,6 +79,7 @@ public final class OutboundTables implements OutboundStore {
         h ->
             new Listing(SELECT_ENDPOINT)
                 .equal("source", q.source())
+                .window("created_at", q.since(), q.until())
                 .page(
                     h,
                     q.after(),

@@ -80,6 +80,24 @@ public interface OutboundContract extends StoreContract {
   }
 
   @Test
+  default void endpointsListByCreationTimeSinceInclusiveUntilExclusive() {
+    Endpoint a = create(endpoint("shop", at(0)));
+    Endpoint b = create(endpoint("shop", at(10)));
+    Endpoint c = create(endpoint("shop", at(20)));
+
+    assertThat(
+            outbound().endpoints(new EndpointQuery(null, null, 5, false, at(10), at(20))).items())
+        .extracting(Endpoint::id)
+        .containsExactly(b.id());
+    assertThat(outbound().endpoints(new EndpointQuery("shop", null, 5, true, at(1), null)).items())
+        .extracting(Endpoint::id)
+        .containsExactly(c.id(), b.id());
+    assertThat(outbound().endpoints(new EndpointQuery(null, null, 5, false, null, at(10))).items())
+        .extracting(Endpoint::id)
+        .containsExactly(a.id());
+  }
+
+  @Test
   default void anUpdateReplacesTheEndpointAndReportsAMissingOne() {
     Endpoint e = create(endpoint("shop", at(0)));
     Endpoint changed =

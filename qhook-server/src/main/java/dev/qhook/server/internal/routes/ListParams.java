@@ -83,25 +83,6 @@ record ListParams(
     return instant;
   }
 
-  /**
-   * 400 {@code bad_request} naming the first of {@code names} the request gives: parameters of the
-   * conventions that {@code list} does not take (docs/reference/http-api.md, "Lists").
-   */
-  static void refuse(Request request, String list, String... names) {
-    for (String name : names) {
-      if (emptyToNull(request.query(name)) != null) {
-        throw ApiException.badRequest(name + ": not supported by " + list);
-      }
-    }
-  }
-
-  /** 400 {@code bad_request} unless {@code order} is absent or {@code asc}. */
-  static void ascendingOnly(Request request, String list) {
-    if (descending(request.query("order"))) {
-      throw ApiException.badRequest("order: " + list + " is listed oldest first only (asc)");
-    }
-  }
-
   /** A parameter from the query string, else from a JSON body field (string values only). */
   static @Nullable String queryOrBody(Request request, JsonNode body, String name) {
     String fromQuery = emptyToNull(request.query(name));

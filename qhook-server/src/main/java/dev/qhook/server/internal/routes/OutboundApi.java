@@ -50,13 +50,17 @@ public final class OutboundApi {
     return Response.json(201, OutboundViews.withSecret(created));
   }
 
-  /** {@code since} and {@code until} are refused (400), not ignored. */
+  /** Paging, order and the time window (on {@code created_at}) as every list (SPEC §9.1). */
   public Response list(Request request) {
-    ListParams.refuse(request, "the endpoint list", "since", "until");
     ListParams p = ListParams.of(request);
     EndpointQuery query =
         new EndpointQuery(
-            ListParams.emptyToNull(request.query("source")), p.after(), p.limit(), p.descending());
+            ListParams.emptyToNull(request.query("source")),
+            p.after(),
+            p.limit(),
+            p.descending(),
+            p.since(),
+            p.until());
     return Response.ok(
         ApiViews.page("endpoints", outbound.endpoints(query), OutboundViews::endpoint));
   }

@@ -55,9 +55,14 @@ public final class QueueApi {
     return QueueViews.messages(QueueConsumerApi.queue(engine, name).peek(limit));
   }
 
-  /** {@code GET /api/queues/{name}/dlq?after&limit}: dead messages, oldest first. */
-  public Map<String, Object> deadLetters(String name, @Nullable String after, int limit) {
-    Page<DeadMessage> page = QueueConsumerApi.queue(engine, name).deadLetters(after, limit);
+  /**
+   * {@code GET /api/queues/{name}/dlq?after&limit&order&since&until}: dead messages, oldest first
+   * unless {@code order=desc}, created in the window.
+   */
+  Map<String, Object> deadLetters(String name, ListParams p) {
+    Page<DeadMessage> page =
+        QueueConsumerApi.queue(engine, name)
+            .deadLetters(p.after(), p.limit(), p.descending(), p.since(), p.until());
     return ApiViews.page("messages", page, QueueViews::dead);
   }
 
@@ -101,15 +106,8 @@ public final class QueueApi {
         peek(request.pathParam("name"), ListParams.limit(request.query("limit"), 1)));
   }
 
-  /** Oldest first only; {@code since} and {@code until} are refused (400), not ignored. */
   Response deadLetters(Request request) {
-    ListParams.ascendingOnly(request, "the dead-letter list");
-    ListParams.refuse(request, "the dead-letter list", "since", "until");
-    return Response.ok(
-        deadLetters(
-            request.pathParam("name"),
-            ListParams.emptyToNull(request.query("after")),
-            ListParams.limit(request.query("limit"))));
+    return Response.ok(deadLetters(request.pathParam("name"), ListParams.of(request)));
   }
 
   /** Body {@code {"ids":[...]}}, or empty (or without {@code ids}) for every dead message. */
