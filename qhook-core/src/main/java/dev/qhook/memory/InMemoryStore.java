@@ -30,7 +30,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -40,7 +39,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.IntFunction;
-import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,6 +54,8 @@ public final class InMemoryStore implements Store {
   private final InMemoryRuns runs = new InMemoryRuns(jobs, this::record);
   private final InMemoryOutbound outbound = new InMemoryOutbound(this, jobs);
   private final RunStore runStore = new InMemoryRunStore(this, runs);
+  private final InMemoryRetention retention =
+      new InMemoryRetention(events, eventIdsByKey, jobs, attempts, runs);
   private final Clock clock;
 
   /** A store whose times for completions without an attempt come from the system clock. */
@@ -117,7 +117,8 @@ public final class InMemoryStore implements Store {
     }
   }
 
-  private static @Nullable String uniqueKey(Event event) {
+  /** The key of the idempotency index: source and key, or null for an event without a key. */
+  static @Nullable String uniqueKey(Event event) {
     return event.uniqueKey() == null ? null : event.source() + "\n" + event.uniqueKey();
   }
 
@@ -377,12 +378,13 @@ public final class InMemoryStore implements Store {
 
   @Override
   public synchronized int deleteDeadMessages(String queue) {
-    return removeJobsWhere(j -> InMemoryQueues.ofQueue(j, queue) && j.status == JobStatus.DEAD);
+    return retention.removeJobsWhere(
+        j -> InMemoryQueues.ofQueue(j, queue) && j.status == JobStatus.DEAD);
   }
 
   @Override
   public synchronized int drainQueue(String queue) {
-    return removeJobsWhere(j -> InMemoryQueues.ofQueue(j, queue));
+    return retention.removeJobsWhere(j -> InMemoryQueues.ofQueue(j, queue));
   }
 
   @Override
@@ -428,83 +430,32 @@ public final class InMemoryStore implements Store {
 
   @Override
   public synchronized Map<JobStatus, Long> countJobsByStatus() {
-    Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
-    jobs.values().forEach(j -> counts.merge(j.status, 1L, Long::sum));
-    return counts;
+    return retention.countJobsByStatus();
   }
 
   @Override
   public synchronized Map<String, Long> countEventsBySource() {
-    Map<String, Long> counts = new TreeMap<>();
-    events.values().forEach(e -> counts.merge(e.source(), 1L, Long::sum));
-    return counts;
+    return retention.countEventsBySource();
   }
 
   @Override
   public synchronized Map<String, Map<JobStatus, Long>> countJobsByTarget(JobKind kind) {
-    Map<String, Map<JobStatus, Long>> counts = new TreeMap<>();
-    for (JobRow j : jobs.values()) {
-      if (j.kind == kind) {
-        counts
-            .computeIfAbsent(j.target, t -> new EnumMap<>(JobStatus.class))
-            .merge(j.status, 1L, Long::sum);
-      }
-    }
-    return counts;
+    return retention.countJobsByTarget(kind);
   }
 
   @Override
   public synchronized List<Job> expireJobs(Instant createdBefore, Instant now) {
-    List<Job> expired = new ArrayList<>();
-    for (JobRow j : jobs.values()) {
-      if (j.kind != JobKind.WORKFLOW_STEP
-          && (j.status == JobStatus.AVAILABLE || j.status == JobStatus.RETRYABLE)
-          && j.createdAt.isBefore(createdBefore)) {
-        j.finish(JobStatus.DEAD, now, LostJobs.TTL_EXPIRED);
-        expired.add(j.snapshot());
-      }
-    }
-    return expired;
+    return retention.expireJobs(createdBefore, now);
   }
 
   @Override
   public synchronized int deleteFinishedJobs(Instant finishedBefore) {
-    return removeJobsWhere(
-        j -> !j.status.isOpen() && j.completedAt != null && j.completedAt.isBefore(finishedBefore));
-  }
-
-  /** Removes the matching jobs with their attempts; returns how many. */
-  private int removeJobsWhere(Predicate<JobRow> condition) {
-    List<String> ids = jobs.values().stream().filter(condition).map(j -> j.id).toList();
-    ids.forEach(
-        id -> {
-          jobs.remove(id);
-          attempts.remove(id);
-        });
-    return ids.size();
+    return retention.deleteFinishedJobs(finishedBefore);
   }
 
   @Override
   public synchronized int deleteEvents(Instant createdBefore) {
-    Set<String> withOpenJobs = new HashSet<>();
-    jobs.values().stream().filter(j -> j.status.isOpen()).forEach(j -> withOpenJobs.add(j.eventId));
-    List<Event> gone =
-        events.values().stream()
-            .filter(e -> e.createdAt().isBefore(createdBefore) && !withOpenJobs.contains(e.id()))
-            .filter(e -> !runs.hasRunningRun(e.id()))
-            .toList();
-    Set<String> goneIds = new HashSet<>();
-    for (Event e : gone) {
-      goneIds.add(e.id());
-      events.remove(e.id());
-      String key = uniqueKey(e);
-      if (key != null) {
-        eventIdsByKey.remove(key);
-      }
-    }
-    removeJobsWhere(j -> goneIds.contains(j.eventId));
-    runs.forgetEvents(goneIds);
-    return gone.size();
+    return retention.deleteEvents(createdBefore);
   }
 
   @Override
