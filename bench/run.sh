@@ -48,7 +48,7 @@ if $smoke; then
   LATENCY_RATE=50 LATENCY_SECONDS=2 LATENCY_WARMUP=0
   IDLE_SETTLE=1 LOAD_SECONDS=2
   STEADY_PUSH_EVENTS=300 STEADY_WARMUP=1 STEADY_STEP=2 STEADY_FACTOR=2 STEADY_LOAD=1
-  STEADY_COLD=2 STEADY_FIXED=0
+  STEADY_COLD=2 STEADY_COLD_GENERATOR_WARMUP=1 STEADY_FIXED=0
   SCALING_EVENTS=300 SCALING_RATE=100
   LARGE_EVENTS=20000 LARGE_PUSH_EVENTS=300
   WORKFLOW_RUNS=200 WORKFLOW_WARMUP=0
@@ -58,7 +58,7 @@ else
   LATENCY_RATE=1000 LATENCY_SECONDS=30 LATENCY_WARMUP=20
   IDLE_SETTLE=5 LOAD_SECONDS=10
   STEADY_PUSH_EVENTS=20000 STEADY_WARMUP=30 STEADY_STEP=60 STEADY_FACTOR=1.15 STEADY_LOAD=30
-  STEADY_COLD=30 STEADY_FIXED=1000
+  STEADY_COLD=30 STEADY_COLD_GENERATOR_WARMUP=20 STEADY_FIXED=1000
   SCALING_EVENTS=20000 SCALING_RATE=400
   LARGE_EVENTS=10000000 LARGE_PUSH_EVENTS=20000
   WORKFLOW_RUNS=10000 WORKFLOW_WARMUP=5000
@@ -335,9 +335,16 @@ scenario_steady() {
     log "steady ($db): cold start at $cold_rate/s (25 % of C) from the first second after /ready"
     bench_java SteadyRun --mode cold --target "http://127.0.0.1:$QHOOK_PORT" \
       --receiver-port "$RECEIVER_PORT" --rate "$cold_rate" --seconds "$STEADY_COLD" \
+      --generator-warmup-seconds "$STEADY_COLD_GENERATOR_WARMUP" \
       --key "steady.$db" --out "$measurements" >"$out/steady-cold-$db.log" 2>&1 &
     cold_pid=$!
     pids+=("$cold_pid")
+    # The generator first warms its own sender and receiver up (a user's are running services),
+    # and the server starts only then, so the seconds after /ready measure the server's warm-up.
+    until grep -q "generator warm" "$out/steady-cold-$db.log"; do
+      kill -0 "$cold_pid" 2>/dev/null || die "the cold start run failed (see $out/steady-cold-$db.log)"
+      sleep 0.2
+    done
     start_qhook "steady-cold-$db" "$(database_url "$db" steady-cold)"
     wait "$cold_pid" || die "the cold start run failed (see $out/steady-cold-$db.log)"
     cat "$out/steady-cold-$db.log" | tee -a "$out/steady.log"

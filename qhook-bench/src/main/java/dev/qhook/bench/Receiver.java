@@ -80,7 +80,11 @@ public final class Receiver implements AutoCloseable {
   }
 
   public String url(String path) {
-    return "http://127.0.0.1:" + running().getLocalPort() + path;
+    return "http://127.0.0.1:" + port() + path;
+  }
+
+  public int port() {
+    return running().getLocalPort();
   }
 
   /** Every request received, duplicates included. */
