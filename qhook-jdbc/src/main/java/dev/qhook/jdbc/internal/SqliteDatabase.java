@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.Lock;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -25,6 +26,11 @@ public final class SqliteDatabase {
   private SqliteDatabase() {}
 
   public static Database open(Path file, int readers) {
+    return open(file, readers, SqliteCheckpointer.RESET_FRAMES);
+  }
+
+  /** As {@link #open(Path, int)}, rewinding the log once it holds {@code resetFrames} frames. */
+  static Database open(Path file, int readers, int resetFrames) {
     if (readers < 1) {
       throw new IllegalArgumentException("readers must be >= 1, was " + readers);
     }
@@ -35,10 +41,11 @@ public final class SqliteDatabase {
     try {
       HikariDataSource writer = pool("qhook-sqlite-writer", absolute, 1, false);
       resources.add(writer);
-      resources.add(SqliteCheckpointer.start(absolute));
+      Lock writeLock = Database.singleWriterLock();
+      resources.add(SqliteCheckpointer.start(absolute, writeLock, resetFrames));
       HikariDataSource reader = pool("qhook-sqlite-reader", absolute, readers, true);
       resources.add(reader);
-      return new Database(Dialect.SQLITE, writer, reader, Database.singleWriterLock(), resources);
+      return new Database(Dialect.SQLITE, writer, reader, writeLock, resources);
     } catch (RuntimeException e) {
       closeAll(resources);
       if (e instanceof StoreException) {
@@ -59,6 +66,7 @@ public final class SqliteDatabase {
       config.setJournalMode(SQLiteConfig.JournalMode.WAL);
       config.setSynchronous(SQLiteConfig.SynchronousMode.FULL); // each write sets its own
       config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+      config.setJournalSizeLimit(SqliteCheckpointer.JOURNAL_SIZE_LIMIT); // after a rewind
     }
     SQLiteDataSource dataSource = new SQLiteDataSource(config);
     dataSource.setUrl("jdbc:sqlite:" + file);
