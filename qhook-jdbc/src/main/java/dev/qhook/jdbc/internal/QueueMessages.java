@@ -7,6 +7,7 @@ import dev.qhook.spi.Nacked;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntFunction;
 import org.jdbi.v3.core.Handle;
@@ -83,18 +84,24 @@ public final class QueueMessages {
     return new Nacked(retried, dead.isEmpty() ? List.of() : JobReader.byIds(h, dead));
   }
 
+  /**
+   * Leased messages whose lease lapsed, read through the index of running jobs (as {@link
+   * LeaseKeeper#LOST}: no {@code ORDER BY}, which made SQLite walk the whole table; sorted after).
+   */
+  static final String LAPSED =
+      "SELECT "
+          + Columns.JOB
+          + " FROM jobs WHERE status = 'running' AND kind = 'queue' AND lease_until < :now";
+
   /** Ends every lease that lapsed before {@code now}; returns those messages as stored now. */
   public List<Job> expireLeases(Handle h, Instant now) {
     List<Job> lapsed =
-        h.createQuery(
-                "SELECT "
-                    + Columns.JOB
-                    + " FROM jobs WHERE status = 'running' AND kind = 'queue'"
-                    + " AND lease_until < :now ORDER BY id"
-                    + dialect.lockRowsClause())
-            .bind("now", Columns.millis(now))
-            .map((rs, ctx) -> Columns.job(rs))
-            .list();
+        new ArrayList<>(
+            h.createQuery(LAPSED + dialect.lockRowsClause())
+                .bind("now", Columns.millis(now))
+                .map((rs, ctx) -> Columns.job(rs))
+                .list());
+    lapsed.sort(Comparator.comparing(Job::id));
     long at = Columns.millis(now);
     List<JobOutcome> outcomes = new ArrayList<>(lapsed.size());
     for (Job job : lapsed) {

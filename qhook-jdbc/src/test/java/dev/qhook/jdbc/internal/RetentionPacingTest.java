@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,15 +121,6 @@ class RetentionPacingTest {
   }
 
   private String plan(String sql) {
-    List<String> rows =
-        db.read(
-            "plan",
-            h ->
-                h.createQuery("EXPLAIN QUERY PLAN " + sql)
-                    .bind("before", 1L)
-                    .bind("batch", 5)
-                    .map((rs, ctx) -> rs.getString(4))
-                    .list());
-    return String.join(" ", rows);
+    return SqlitePlans.of(db, sql, Map.of("before", 1L, "batch", 5));
   }
 }
