@@ -13,7 +13,6 @@ import dev.qhook.spi.RunStep;
 import dev.qhook.spi.StepState;
 import dev.qhook.spi.WorkflowRun;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -25,20 +24,23 @@ import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Workflow runs, step records, pinned definitions and callback tokens of {@link InMemoryStore},
- * over its job rows. Not thread-safe: the store serialises every call.
+ * Workflow runs and pinned definitions of {@link InMemoryStore}, over its job rows, with their step
+ * records ({@link InMemorySteps}) and callback tokens ({@link InMemoryTokens}); applies each run
+ * transition across all three. Not thread-safe: the store serialises every call.
  */
 final class InMemoryRuns {
   private final TreeMap<String, JobRow> jobs;
   private final BiConsumer<String, AttemptRecord> attempts;
   private final TreeMap<String, RunRow> runs = new TreeMap<>();
-  private final Map<String, StepRow> steps = new HashMap<>();
   private final Map<String, String> definitions = new HashMap<>();
-  private final Map<String, TokenRow> tokens = new HashMap<>();
+  private final InMemorySteps steps;
+  private final InMemoryTokens tokens;
 
   InMemoryRuns(TreeMap<String, JobRow> jobs, BiConsumer<String, AttemptRecord> attempts) {
     this.jobs = jobs;
     this.attempts = attempts;
+    this.steps = new InMemorySteps(jobs);
+    this.tokens = new InMemoryTokens(steps);
   }
 
   /** A run's mutable state. */
@@ -92,32 +94,6 @@ final class InMemoryRuns {
     }
   }
 
-  /** A step record's mutable part. */
-  private static final class StepRow {
-    final String input;
-    final String activation;
-    @Nullable String output;
-    @Nullable String error;
-    @Nullable String resume;
-
-    StepRow(String input, String activation) {
-      this.input = input;
-      this.activation = activation;
-    }
-  }
-
-  private static final class TokenRow {
-    final String runId;
-    final String jobId;
-    String status = "pending";
-    @Nullable Instant expiresAt;
-
-    TokenRow(String runId, String jobId) {
-      this.runId = runId;
-      this.jobId = jobId;
-    }
-  }
-
   /** Stores the runs an event starts, with their first step jobs. */
   void start(String eventId, Instant createdAt, List<NewRun> newRuns) {
     for (NewRun run : newRuns) {
@@ -131,8 +107,7 @@ final class InMemoryRuns {
   }
 
   private void addStep(RunRow run, NewStep step, Instant now) {
-    jobs.put(step.job().id(), new JobRow(run.eventId, now, step.job()));
-    steps.put(step.job().id(), new StepRow(step.input(), step.activation()));
+    steps.add(run.eventId, step, now);
     run.currentStep = step.ref().stepName();
   }
 
@@ -140,7 +115,7 @@ final class InMemoryRuns {
     RunRow run = runs.get(a.runId());
     Completion c = a.completion();
     JobRow job = jobs.get(c.jobId());
-    StepRow step = steps.get(c.jobId());
+    InMemorySteps.StepRow step = steps.get(c.jobId());
     if (run == null || job == null || step == null) {
       return false;
     }
@@ -155,10 +130,7 @@ final class InMemoryRuns {
     }
     applyCompletion(job, step, c, a);
     if (a.waitToken() != null) {
-      TokenRow token = tokens.get(a.waitToken());
-      if (token != null) {
-        token.expiresAt = a.waitUntil();
-      }
+      tokens.expireAt(a.waitToken(), a.waitUntil());
     }
     if (a.stepOutput() != null) {
       step.output = a.stepOutput();
@@ -167,7 +139,7 @@ final class InMemoryRuns {
       step.error = a.stepError();
     }
     if (a.cancelActivation()) {
-      cancelOpen(j -> j != job && step.activation.equals(activationOf(j)), a.now());
+      cancelOpen(j -> j != job && step.activation.equals(steps.activationOf(j)), a.now());
     }
     a.next().forEach(s -> addStep(run, s, a.now()));
     if (a.childRun() != null) {
@@ -175,8 +147,8 @@ final class InMemoryRuns {
       run.currentStep = job.step == null ? run.currentStep : job.step.stepName();
     }
     RunAdvance.Join join = a.join();
-    if (join != null && completedBranches(join.activation()) >= join.total()) {
-      wake(join.stepJobId(), RESUME_JOINED, a.now());
+    if (join != null && steps.completedBranches(join.activation()) >= join.total()) {
+      steps.wake(join.stepJobId(), RESUME_JOINED, a.now());
     }
     if (a.currentStep() != null) {
       run.currentStep = a.currentStep();
@@ -191,7 +163,7 @@ final class InMemoryRuns {
   /** What a join writes into the step record of the step job it wakes. */
   static final String RESUME_JOINED = "{\"joined\":true}";
 
-  private void applyCompletion(JobRow job, StepRow step, Completion c, RunAdvance a) {
+  private void applyCompletion(JobRow job, InMemorySteps.StepRow step, Completion c, RunAdvance a) {
     if (c instanceof Completion.Succeeded s) {
       attempts.accept(job.id, s.record());
       if (!a.waits()) {
@@ -222,40 +194,11 @@ final class InMemoryRuns {
     return record.createdAt().plusMillis(record.durationMs());
   }
 
-  private @Nullable String activationOf(JobRow job) {
-    StepRow row = steps.get(job.id);
-    return row == null ? null : row.activation;
-  }
-
-  private long completedBranches(String activation) {
-    return jobs.values().stream()
-        .filter(
-            j ->
-                j.step != null
-                    && j.step.branch() != null
-                    && j.status == JobStatus.COMPLETED
-                    && activation.equals(activationOf(j)))
-        .count();
-  }
-
   private void cancelOpen(java.util.function.Predicate<JobRow> which, Instant now) {
     for (JobRow j : jobs.values()) {
       if (j.status.isOpen() && which.test(j)) {
         j.finish(JobStatus.CANCELLED, now, j.lastError);
       }
-    }
-  }
-
-  /** Records what woke a step job and makes it due now if it waits. */
-  private void wake(String jobId, String resume, Instant now) {
-    StepRow step = steps.get(jobId);
-    JobRow job = jobs.get(jobId);
-    if (step == null || job == null) {
-      return;
-    }
-    step.resume = resume;
-    if (job.status == JobStatus.WAITING) {
-      job.wake(now);
     }
   }
 
@@ -266,13 +209,12 @@ final class InMemoryRuns {
     run.error = error;
     run.completedAt = now;
     cancelOpen(j -> j.step != null && j.step.runId().equals(run.id), now);
-    tokens.values().stream()
-        .filter(t -> t.runId.equals(run.id) && t.status.equals("pending"))
-        .forEach(t -> t.status = "invalidated");
+    tokens.invalidateOfRun(run.id);
     if (run.parentJobId != null && run.parentRunId != null) {
       RunRow parent = runs.get(run.parentRunId);
       if (parent != null && parent.status == RunStatus.RUNNING) {
-        wake(run.parentJobId, new RunAdvance.RunEnd(status, output, error).parentResume(), now);
+        steps.wake(
+            run.parentJobId, new RunAdvance.RunEnd(status, output, error).parentResume(), now);
       }
     }
   }
@@ -301,42 +243,22 @@ final class InMemoryRuns {
   }
 
   void createToken(String token, String runId, String jobId, Instant now) {
-    tokens.values().stream()
-        .filter(t -> t.jobId.equals(jobId) && t.status.equals("pending"))
-        .forEach(t -> t.status = "invalidated");
-    StepRow step = steps.get(jobId);
-    if (step != null) {
-      step.resume = null;
-    }
-    tokens.put(token, new TokenRow(runId, jobId));
+    tokens.create(token, runId, jobId);
   }
 
   boolean completeCallback(String token, String resume, Instant now) {
-    TokenRow t = tokens.get(token);
-    if (t == null
-        || !t.status.equals("pending")
-        || (t.expiresAt != null && !t.expiresAt.isAfter(now))) {
-      return false;
-    }
-    RunRow run = runs.get(t.runId);
-    if (run == null || run.status != RunStatus.RUNNING) {
-      return false;
-    }
-    t.status = "used";
-    wake(t.jobId, resume, now);
-    return true;
+    return tokens.complete(
+        token,
+        resume,
+        now,
+        runId -> {
+          RunRow run = runs.get(runId);
+          return run != null && run.status == RunStatus.RUNNING;
+        });
   }
 
   int expireTokens(Instant now, String resume) {
-    int n = 0;
-    for (TokenRow t : tokens.values()) {
-      if (t.status.equals("pending") && t.expiresAt != null && !t.expiresAt.isAfter(now)) {
-        t.status = "expired";
-        wake(t.jobId, resume, now);
-        n++;
-      }
-    }
-    return n;
+    return tokens.expire(now, resume);
   }
 
   Optional<WorkflowRun> run(String id) {
@@ -359,27 +281,18 @@ final class InMemoryRuns {
   }
 
   List<RunStep> steps(String runId) {
-    List<RunStep> out = new ArrayList<>();
-    for (JobRow j : jobs.values()) {
-      if (j.step != null && j.step.runId().equals(runId)) {
-        out.add(view(j));
-      }
-    }
-    return out;
-  }
-
-  private RunStep view(JobRow j) {
-    StepRow s = steps.get(j.id);
-    return new RunStep(j.snapshot(), s.input, s.output, s.error, s.activation, s.resume);
+    return steps.ofRun(runId);
   }
 
   Optional<StepState> stepState(String jobId) {
     JobRow job = jobs.get(jobId);
-    if (job == null || job.step == null || !steps.containsKey(jobId)) {
+    if (job == null || job.step == null || steps.get(jobId) == null) {
       return Optional.empty();
     }
     RunRow run = runs.get(job.step.runId());
-    return run == null ? Optional.empty() : Optional.of(new StepState(run.snapshot(), view(job)));
+    return run == null
+        ? Optional.empty()
+        : Optional.of(new StepState(run.snapshot(), steps.view(job)));
   }
 
   Optional<String> definition(String hash) {
@@ -413,7 +326,7 @@ final class InMemoryRuns {
     List<String> gone =
         runs.values().stream().filter(r -> eventIds.contains(r.eventId)).map(r -> r.id).toList();
     gone.forEach(runs::remove);
-    tokens.values().removeIf(t -> gone.contains(t.runId));
-    steps.keySet().removeIf(id -> !jobs.containsKey(id));
+    tokens.forgetRuns(gone);
+    steps.forgetDeletedJobs();
   }
 }

@@ -10,6 +10,7 @@ import dev.qhook.jdbc.internal.Dialect;
 import dev.qhook.jdbc.internal.Durability;
 import dev.qhook.jdbc.internal.EventReader;
 import dev.qhook.jdbc.internal.EventWriter;
+import dev.qhook.jdbc.internal.JdbcQueues;
 import dev.qhook.jdbc.internal.JdbcRuns;
 import dev.qhook.jdbc.internal.JobAppender;
 import dev.qhook.jdbc.internal.JobClaimer;
@@ -22,8 +23,6 @@ import dev.qhook.jdbc.internal.MysqlDatabase;
 import dev.qhook.jdbc.internal.NulValues;
 import dev.qhook.jdbc.internal.OutboundTables;
 import dev.qhook.jdbc.internal.PostgresDatabase;
-import dev.qhook.jdbc.internal.QueueMessages;
-import dev.qhook.jdbc.internal.QueueReader;
 import dev.qhook.jdbc.internal.Retention;
 import dev.qhook.jdbc.internal.SqliteDatabase;
 import dev.qhook.jdbc.internal.StatsReader;
@@ -100,8 +99,7 @@ public final class JdbcStore implements Store {
   private final JobClaimer claimer;
   private final JobCompleter completer;
   private final LeaseKeeper leases;
-  private final QueueMessages queueMessages;
-  private final QueueReader queueReader = new QueueReader();
+  private final JdbcQueues queues;
   private final JdbcRuns runs;
   private final OutboundTables outbound;
   private final JobAppender jobAppender = new JobAppender();
@@ -113,7 +111,7 @@ public final class JdbcStore implements Store {
     this.claimer = new JobClaimer(db.dialect());
     this.completer = new JobCompleter(db.dialect(), clock);
     this.leases = new LeaseKeeper(db.dialect());
-    this.queueMessages = new QueueMessages(db.dialect());
+    this.queues = new JdbcQueues(db);
     this.runs = new JdbcRuns(db, completer);
     this.retention = new Retention(db);
     this.outbound = new OutboundTables(db);
@@ -301,75 +299,58 @@ public final class JdbcStore implements Store {
 
   @Override
   public Page<ClaimedJob> jobsWithEvents(JobQuery query) {
-    return db.read("listing jobs", h -> queueReader.jobsWithEvents(h, jobReader, query));
+    return queues.jobsWithEvents(query);
   }
 
   @Override
   public int ackMessages(String queue, List<String> ids, Instant now) {
-    if (ids.isEmpty()) {
-      return 0;
-    }
-    return db.write("acking messages of " + queue, h -> queueMessages.ack(h, queue, ids, now));
+    return queues.ackMessages(queue, ids, now);
   }
 
   @Override
   public Nacked nackMessages(
       String queue, List<String> ids, Instant now, IntFunction<Duration> delayAfterDeliveries) {
-    if (ids.isEmpty()) {
-      return Nacked.NONE;
-    }
-    return db.write(
-        "nacking messages of " + queue,
-        h -> queueMessages.nack(h, queue, ids, now, delayAfterDeliveries));
+    return queues.nackMessages(queue, ids, now, delayAfterDeliveries);
   }
 
-  /** With deferred durability, like the leases of claims. */
   @Override
   public int extendMessages(String queue, List<String> ids, Instant now, Instant leaseUntil) {
-    if (ids.isEmpty()) {
-      return 0;
-    }
-    return db.write(
-        "extending leases of " + queue,
-        Durability.DEFERRED,
-        h -> queueMessages.extend(h, queue, ids, now, leaseUntil));
+    return queues.extendMessages(queue, ids, now, leaseUntil);
   }
 
   @Override
   public List<Job> expireMessageLeases(Instant now) {
-    return db.write("expiring message leases", h -> queueMessages.expireLeases(h, now));
+    return queues.expireMessageLeases(now);
   }
 
   @Override
   public Map<String, QueueCounts> queueCounts(Instant now) {
-    return db.read("counting queue messages", h -> queueReader.counts(h, now));
+    return queues.queueCounts(now);
   }
 
   @Override
   public long completedMessages(String queue) {
-    return db.read("counting messages of " + queue, h -> queueReader.completed(h, queue));
+    return queues.completedMessages(queue);
   }
 
   @Override
   public List<ClaimedJob> visibleMessages(String queue, Instant now, int limit) {
-    return db.read("reading messages of " + queue, h -> queueReader.visible(h, queue, now, limit));
+    return queues.visibleMessages(queue, now, limit);
   }
 
   @Override
   public int redriveMessages(String queue, @Nullable List<String> ids, Instant now) {
-    return db.write(
-        "redriving dead messages of " + queue, h -> queueMessages.redrive(h, queue, ids, now));
+    return queues.redriveMessages(queue, ids, now);
   }
 
   @Override
   public int deleteDeadMessages(String queue) {
-    return db.write(
-        "deleting dead messages of " + queue, h -> queueMessages.delete(h, queue, true));
+    return queues.deleteDeadMessages(queue);
   }
 
   @Override
   public int drainQueue(String queue) {
-    return db.write("draining " + queue, h -> queueMessages.delete(h, queue, false));
+    return queues.drainQueue(queue);
   }
 
   @Override

@@ -1,5 +1,9 @@
 package dev.qhook.internal.engine;
 
+import dev.qhook.StoreException;
+import dev.qhook.StoreRefusedException;
+import java.util.concurrent.CompletionException;
+
 /**
  * Database health as the worker sees it (docs/reference/http-api.md, "GET /ready"): three
  * consecutive failed operations make it unhealthy, the next success restores it.
@@ -37,5 +41,17 @@ public final class DatabaseHealth {
     boolean r = recoveredUnreported;
     recoveredUnreported = false;
     return r;
+  }
+
+  /**
+   * A store failure counts toward database health; a value the database refused does not: the
+   * database answered, and the value is the sender's (docs/configuration.md, "Stores").
+   */
+  static boolean countsToward(Throwable failure) {
+    Throwable e =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    return e instanceof StoreException && !(e instanceof StoreRefusedException);
   }
 }

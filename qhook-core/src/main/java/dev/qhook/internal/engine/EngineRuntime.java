@@ -20,15 +20,8 @@ import dev.qhook.WorkflowRuns;
 import dev.qhook.config.AlertsConfig;
 import dev.qhook.config.QHookConfig;
 import dev.qhook.internal.Version;
-import dev.qhook.internal.alerts.AlertSender;
 import dev.qhook.internal.cron.CronEvents;
-import dev.qhook.internal.cron.CronTicker;
-import dev.qhook.internal.delivery.HandlerDelivery;
-import dev.qhook.internal.delivery.HandlerGuards;
-import dev.qhook.internal.delivery.HandlerRequests;
 import dev.qhook.internal.delivery.Hmac;
-import dev.qhook.internal.delivery.OutboundDelivery;
-import dev.qhook.internal.delivery.OutboundRequests;
 import dev.qhook.internal.delivery.StepRequests;
 import dev.qhook.internal.ids.UlidGenerator;
 import dev.qhook.internal.inbound.InboundReceiver;
@@ -37,48 +30,32 @@ import dev.qhook.internal.ingest.Ingestor;
 import dev.qhook.internal.ingest.Replayer;
 import dev.qhook.internal.ingest.Submission;
 import dev.qhook.internal.metrics.EngineMetrics;
-import dev.qhook.internal.net.PrivateAddresses;
-import dev.qhook.internal.outbound.EndpointHealth;
-import dev.qhook.internal.outbound.EndpointManager;
-import dev.qhook.internal.outbound.EndpointRoutes;
-import dev.qhook.internal.outbound.OutboundEmission;
-import dev.qhook.internal.outbound.OwnershipParts;
-import dev.qhook.internal.queue.PullQueues;
 import dev.qhook.internal.routing.Router;
 import dev.qhook.internal.time.Timers;
-import dev.qhook.internal.transport.ApacheHttpTransport;
 import dev.qhook.internal.transport.SsrfGuard;
-import dev.qhook.internal.workflow.RunSweeper;
 import dev.qhook.internal.workflow.WorkflowEngine;
 import dev.qhook.spi.AlertSink;
-import dev.qhook.spi.AppendResult;
-import dev.qhook.spi.ClaimedJob;
-import dev.qhook.spi.Completion;
 import dev.qhook.spi.JobKind;
-import dev.qhook.spi.NewEvent;
 import dev.qhook.spi.NewJob;
 import dev.qhook.spi.Store;
 import dev.qhook.spi.Transport;
-import dev.qhook.verify.CertificateFetcher;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Wires the engine's parts together and runs their lifecycle; {@code QHook} is its facade. */
+/**
+ * Wires the engine's parts together and runs their lifecycle; {@code QHook} is its facade. Each
+ * feature's parts are built by an assembler of their own ({@link IngestParts}, {@link
+ * InboundParts}, {@link PushDeliveryParts}, {@link QueueParts}, {@link OutboundParts}, {@link
+ * ScheduledParts}; the workflow engine is {@link WorkflowEngine}) over the {@link SharedParts};
+ * this class keeps the order in which they start and stop.
+ */
 public final class EngineRuntime {
   private static final Logger log = LoggerFactory.getLogger(EngineRuntime.class);
   static final Duration POLL_INTERVAL = Duration.ofMillis(500);
@@ -91,19 +68,6 @@ public final class EngineRuntime {
   static final Duration LEASE_MARGIN = Duration.ofSeconds(20);
 
   static final int APPEND_BATCH = 256;
-
-  /**
-   * Outcomes wait this long for others before they are written: under a steady trickle, one
-   * transaction per several deliveries instead of one each (docs/benchmarks.md, "Steady load").
-   * Nobody waits on these writes; a job stays {@code running} that much longer.
-   */
-  static final Duration COMPLETION_LINGER = Duration.ofMillis(10);
-
-  /** Threads for the later tries of asynchronous queue receives, on Java 17 (virtual on 21+). */
-  static final int QUEUE_THREADS = 4;
-
-  /** Connections beyond the workers', for alerts, SNS confirmations and certificate fetches. */
-  static final int ENGINE_CONNECTIONS = 4;
 
   private enum State {
     NEW,
@@ -120,24 +84,19 @@ public final class EngineRuntime {
   private final Timers timers;
   private final EngineMetrics metrics;
   private final DatabaseHealth dbHealth = new DatabaseHealth();
-  private final GroupCommitter<NewEvent, AppendResult> appender;
-  private final GroupCommitter<Completion, Boolean> completer;
-  private final ExecutorService workers;
-  private final ExecutorService queueThreads;
-  private final PullQueues queues;
+  private final IngestParts ingestParts;
+  private final PushDeliveryParts delivery;
+  private final QueueParts queues;
   private final Dispatcher dispatcher;
   private final Ingestor ingestor;
   private final InboundReceiver inbound;
-  private final Maintenance maintenance;
-  private final CronTicker cron;
+  private final ScheduledParts scheduled;
   private final Admin admin;
-  private final Outbound outbound;
+  private final OutboundParts outbound;
   private final AlertSink alerts;
   private final HealthProbe healthProbe;
   private final WorkflowEngine workflows;
-  private final EndpointRoutes endpointRoutes;
   private volatile State state = State.NEW;
-  private volatile boolean abandoning;
 
   public EngineRuntime(EngineOptions options) {
     this.config = options.config();
@@ -147,32 +106,33 @@ public final class EngineRuntime {
     SourceGates gates = SourceGates.of(config, clock);
     this.ownsStore = options.store() == null;
     this.store = options.store() != null ? options.store() : StoreLocator.create(config.database());
-    SsrfGuard ssrfGuard = ssrfGuard(config);
+    SsrfGuard ssrfGuard = EngineDefaults.ssrfGuard(config);
     this.transport =
-        options.transport() != null ? options.transport() : defaultTransport(config, ssrfGuard);
+        options.transport() != null
+            ? options.transport()
+            : EngineDefaults.transport(config, ssrfGuard);
     this.metrics = new EngineMetrics(options.registry());
     this.alerts =
         options.alertSink() != null
             ? options.alertSink()
-            : defaultAlerts(config.alerts(), transport, clock, metrics);
+            : EngineDefaults.alerts(config.alerts(), transport, clock, metrics);
     metrics.registerStoreGauges(this.store::countJobsByStatus);
     this.healthProbe = new HealthProbe(this.store, dbHealth, clock);
-    this.appender = new GroupCommitter<>("qhook-appender", APPEND_BATCH, this.store::append);
-    this.completer =
-        new GroupCommitter<>(
-            "qhook-completer",
-            APPEND_BATCH,
-            batch -> {
-              this.store.complete(batch);
-              return Collections.nCopies(batch.size(), Boolean.TRUE);
-            },
-            COMPLETION_LINGER);
     Router router = new Router(config);
-    int maxConcurrency = config.worker().maxConcurrency();
-    this.workers = DeliveryExecutors.create("qhook-worker", maxConcurrency);
     String secret = config.delivery().signingSecret();
     byte[] signingKey = secret == null ? null : Hmac.standardWebhooksKey(secret);
     UlidGenerator ids = new UlidGenerator(clock);
+    SharedParts shared =
+        new SharedParts(
+            config,
+            this.store,
+            clock,
+            options.random(),
+            this.transport,
+            metrics,
+            router,
+            ids,
+            this::raiseAlert);
     this.workflows =
         new WorkflowEngine(
             config,
@@ -186,90 +146,29 @@ public final class EngineRuntime {
                 this::raiseAlert,
                 new StepRequests(Version.NUMBER, signingKey),
                 this::wakeDispatcher));
-    Function<ClaimedJob, WorkerOutcome> steps = workflows.executor();
-    HandlerDelivery delivery =
-        new HandlerDelivery(
-            router,
-            new HandlerRequests(
-                Version.NUMBER, secret == null ? null : Hmac.standardWebhooksKey(secret)),
-            this.transport,
-            new HandlerGuards(),
-            config.delivery(),
-            clock,
-            options.random(),
-            metrics,
-            this::raiseAlert);
-    this.endpointRoutes = new EndpointRoutes(this.store.outbound(), config, clock);
-    OutboundDelivery outboundDelivery =
-        new OutboundDelivery(
-            new OutboundDelivery.Wiring(
-                config.sources(),
-                config.delivery(),
-                this.store.outbound(),
-                this.transport,
-                clock,
-                options.random(),
-                metrics,
-                this::raiseAlert),
-            new OutboundRequests(Version.NUMBER),
-            new EndpointHealth(this.store.outbound(), config, endpointRoutes, this::raiseAlert));
-    this.dispatcher =
-        new Dispatcher(
-            this.store,
-            clock,
-            Dispatcher.Settings.of(config, POLL_INTERVAL, LEASE_MARGIN),
-            workers,
-            claimed ->
-                switch (claimed.job().kind()) {
-                  case WORKFLOW_STEP -> steps.apply(claimed);
-                  case OUTBOUND -> WorkerOutcome.complete(outboundDelivery.apply(claimed));
-                  default -> WorkerOutcome.complete(delivery.apply(claimed));
-                },
-            this::storeCompletion,
-            dbHealth,
-            this::onDbFailure);
-    this.queueThreads = DeliveryExecutors.create("qhook-queue", QUEUE_THREADS);
-    this.queues =
-        new PullQueues(
-            config,
-            this.store,
-            clock,
-            options.random(),
-            queueThreads,
-            DeliveryExecutors.named("qhook-queue-timer"),
-            metrics,
-            this::raiseAlert,
-            this::requireAccepting,
-            PullQueues.RECHECK);
-    this.ingestor =
-        new Ingestor(
-            config,
-            router,
-            appender,
-            ids,
-            clock,
-            metrics,
-            this::onStored,
-            dispatcher,
-            workflows.starter(),
-            new OutboundEmission(config, endpointRoutes));
-    CertificateFetcher certificates =
-        options.certificates() != null
-            ? options.certificates()
-            : InboundReceiver.certificatesThrough(transport, clock);
+    this.outbound = new OutboundParts(shared, ssrfGuard, this::wakeDispatcher);
+    this.delivery =
+        new PushDeliveryParts(shared, dbHealth, this::onDbFailure, workflows, outbound.delivery());
+    this.dispatcher = delivery.dispatcher();
+    this.queues = new QueueParts(shared, this::requireAccepting);
+    this.ingestParts =
+        new IngestParts(
+            shared, this::onStored, dispatcher, workflows.starter(), outbound.emission());
+    this.ingestor = ingestParts.ingestor();
     this.inbound =
-        new InboundReceiver(
+        InboundParts.receiver(
+            shared,
             gates,
-            new InboundReceiver.Wiring(
-                clock, transport, ssrfGuard, certificates, options.subscribeUrlRule()),
-            new InboundReceiver.Ingest(this::ingestChecked, this::ingestAllChecked),
-            metrics::verificationFailed,
-            (source, reason) -> raiseAlert(Alert.verificationFailure(source, reason)));
-    this.maintenance =
-        new Maintenance(
-            this.store, clock, config, dispatcher::wake, metrics, this::raiseAlert, timers);
-    timers.afterMove(dispatcher::wake); // a stepped clock's move may make retries due
-    maintenance.onLostForGood(workflows::lostForGood);
+            ssrfGuard,
+            options,
+            new InboundReceiver.Ingest(this::ingestChecked, this::ingestAllChecked));
+    this.scheduled =
+        new ScheduledParts(
+            shared,
+            timers,
+            dispatcher::wake,
+            workflows,
+            tick -> !ingest(CronEvents.request(tick)).duplicate());
     this.admin =
         new StoreAdmin(
             this.store,
@@ -278,47 +177,13 @@ public final class EngineRuntime {
             new Replayer(
                 router,
                 workflows.starter(),
-                new OutboundEmission(config, endpointRoutes),
+                outbound.emission(),
                 this.store,
                 clock,
                 replayed -> {
                   metrics.jobsCreated(replayed.size());
                   onStored(replayed);
                 }));
-    this.outbound =
-        new EndpointManager(
-            config,
-            this.store,
-            endpointRoutes,
-            new OwnershipParts(ssrfGuard, transport, new OutboundRequests(Version.NUMBER), clock),
-            dispatcher::wake);
-    this.cron =
-        new CronTicker(
-            config,
-            clock,
-            tick -> !ingest(CronEvents.request(tick)).duplicate(),
-            (source, result) -> metrics.cronTick(source, result.name().toLowerCase(Locale.ROOT)),
-            timers.scheduler(DeliveryExecutors.named("qhook-cron")));
-  }
-
-  private static AlertSink defaultAlerts(
-      @Nullable AlertsConfig alerts, Transport transport, Clock clock, EngineMetrics metrics) {
-    return alerts == null
-        ? AlertSink.none()
-        : new AlertSender(alerts, transport, clock, AlertSender.RETRY_WAITS, metrics);
-  }
-
-  private static SsrfGuard ssrfGuard(QHookConfig config) {
-    return new SsrfGuard(
-        config.server().allowPrivateUrls(), InetAddress::getAllByName, PrivateAddresses::isPrivate);
-  }
-
-  private static Transport defaultTransport(QHookConfig config, SsrfGuard ssrfGuard) {
-    // One kept-alive connection per worker, to each handler host, and a few more for the engine's
-    // own calls (alerts, SNS), so that hanging handlers holding every worker's connection do not
-    // starve the alert about them.
-    return new ApacheHttpTransport(
-        ssrfGuard, config.worker().maxConcurrency() + ENGINE_CONNECTIONS);
   }
 
   private void wakeDispatcher() {
@@ -330,7 +195,7 @@ public final class EngineRuntime {
     if (jobs.stream().anyMatch(j -> j.kind() != JobKind.QUEUE)) {
       dispatcher.wake();
     }
-    queues.onStored(jobs);
+    queues.queues().onStored(jobs);
   }
 
   public synchronized void start() {
@@ -339,13 +204,11 @@ public final class EngineRuntime {
     }
     store.migrate();
     if (!store.sharedAcrossInstances()) {
-      maintenance.recoverOrphans();
+      scheduled.recoverOrphans();
     }
     state = State.RUNNING;
     dispatcher.start();
-    maintenance.start();
-    cron.start();
-    maintenance.scheduleEvery(workflows.sweeper(), RunSweeper.EVERY);
+    scheduled.start();
     queues.start(timers);
   }
 
@@ -419,22 +282,10 @@ public final class EngineRuntime {
         (result, failure) -> {
           if (failure == null) {
             dbHealth.onSuccess();
-          } else if (countsTowardDbHealth(failure)) {
+          } else if (DatabaseHealth.countsToward(failure)) {
             onDbFailure();
           }
         });
-  }
-
-  /**
-   * A store failure counts toward database health; a value the database refused does not: the
-   * database answered, and the value is the sender's (docs/configuration.md, "Stores").
-   */
-  private static boolean countsTowardDbHealth(Throwable failure) {
-    Throwable e =
-        failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause()
-            : failure;
-    return e instanceof StoreException && !(e instanceof StoreRefusedException);
   }
 
   private void requireAccepting() {
@@ -444,32 +295,6 @@ public final class EngineRuntime {
     if (!dbHealth.healthy()) {
       throw new UnavailableException("database unhealthy");
     }
-  }
-
-  /** Queues an outcome for the completion committer; the future completes once it is stored. */
-  private CompletableFuture<?> storeCompletion(Completion completion) {
-    if (abandoning) {
-      log.debug("dropping the outcome of abandoned job {}", completion.jobId());
-      return CompletableFuture.completedFuture(null);
-    }
-    return completer
-        .submit(completion)
-        .whenComplete(
-            (stored, failed) -> {
-              if (failed == null) {
-                dbHealth.onSuccess();
-              } else if (!abandoning) {
-                Throwable cause =
-                    failed instanceof CompletionException ? failed.getCause() : failed;
-                log.warn(
-                    "recording the outcome of job {} failed; its lease will return it: {}",
-                    completion.jobId(),
-                    cause == null ? failed.getMessage() : cause.getMessage());
-                if (!(cause instanceof StoreRefusedException)) {
-                  onDbFailure();
-                }
-              }
-            });
   }
 
   private void onDbFailure() {
@@ -511,15 +336,15 @@ public final class EngineRuntime {
   }
 
   public Outbound outbound() {
-    return outbound;
+    return outbound.manager();
   }
 
   public QueueClient queue(String name) {
-    return queues.client(name);
+    return queues.queues().client(name);
   }
 
   public Map<String, QueueStats> queueStats() {
-    return queues.stats();
+    return queues.queues().stats();
   }
 
   public Health health() {
@@ -560,69 +385,19 @@ public final class EngineRuntime {
       }
       state = State.STOPPING;
     }
-    cron.close();
-    maintenance.close();
-    queues.close(); // waiting consumers return; leases are left to expire
+    scheduled.close();
+    queues.stop(); // waiting consumers return; leases are left to expire
     timers.close();
-    // Leases of running jobs keep being renewed while they drain; unstarted ones go back now.
-    release(dispatcher.stopClaiming(), "shutdown before delivery");
-    workers.shutdown();
-    drain();
-    dispatcher.close();
-    // A claim that was under way when claiming stopped may have queued jobs no worker will take.
-    release(dispatcher.stopClaiming(), "shutdown before delivery");
-    appender.close();
-    completer.close();
+    delivery.stop();
+    ingestParts.close();
+    delivery.close();
     workflows.close();
-    workers.shutdownNow();
-    queueThreads.shutdownNow();
+    queues.close();
     alerts.close(); // before the transport it sends through
     transport.close();
     if (ownsStore) {
       store.close();
     }
     state = State.STOPPED;
-  }
-
-  /** Waits for in-flight deliveries, then returns the abandoned ones without using an attempt. */
-  private void drain() {
-    try {
-      if (workers.awaitTermination(
-          config.worker().drainTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-        return;
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    // From here on a late outcome of an abandoned delivery is dropped, never written: the job is
-    // returned below and may already be running elsewhere when that worker finishes.
-    abandoning = true;
-    // Everything not settled yet, taken before the committer closes (closing settles entries).
-    // Outcomes already queued are written by close(); their jobs are then no longer running, so
-    // the fenced release below leaves them alone and returns only the rest.
-    List<ClaimedJob> unsettled = dispatcher.unsettled();
-    completer.close();
-    workflows.close(); // the transitions queued are written too
-    workers.shutdownNow();
-    release(unsettled, "delivery abandoned at shutdown");
-  }
-
-  /** Returns claimed jobs to the store without using their attempt. */
-  private void release(List<ClaimedJob> jobs, String reason) {
-    if (jobs.isEmpty()) {
-      return;
-    }
-    Instant now = clock.instant();
-    List<Completion> released =
-        jobs.stream()
-            .<Completion>map(
-                c -> new Completion.Released(c.job().id(), c.job().attempt(), now, reason))
-            .toList();
-    try {
-      store.complete(released);
-      log.warn("shutdown returned {} jobs ({}); they will run again", released.size(), reason);
-    } catch (RuntimeException e) {
-      log.warn("returning jobs failed; their leases will return them: {}", e.getMessage());
-    }
   }
 }

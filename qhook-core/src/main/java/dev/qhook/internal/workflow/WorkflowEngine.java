@@ -5,7 +5,7 @@ import dev.qhook.WorkflowRuns;
 import dev.qhook.config.ErrorClass;
 import dev.qhook.config.QHookConfig;
 import dev.qhook.internal.delivery.StepRequests;
-import dev.qhook.internal.engine.GroupCommitter;
+import dev.qhook.internal.engine.LazyGroupCommitter;
 import dev.qhook.internal.engine.WorkerOutcome;
 import dev.qhook.internal.ids.UlidGenerator;
 import dev.qhook.internal.metrics.EngineMetrics;
@@ -40,7 +40,7 @@ public final class WorkflowEngine implements AutoCloseable {
   private final RunSweeper sweeper;
   private final RunEnds ends;
   private final Store store;
-  private final GroupCommitter<RunAdvance, Boolean> advancer;
+  private final LazyGroupCommitter<RunAdvance, Boolean> advancer;
 
   /** What the engine shares with the rest of the runtime. */
   public record Wiring(
@@ -63,9 +63,10 @@ public final class WorkflowEngine implements AutoCloseable {
     this.store = w.store();
     this.starter = new RunStarter(catalog, jobs, metrics, w.alerts());
     // Each transition stays one all-or-nothing RunAdvance; the writer commits the transitions of
-    // many workers in one transaction, as the completion writer does plain outcomes.
+    // many workers in one transaction, as the completion writer does plain outcomes. Its thread
+    // starts with the first transition: none in an engine whose store holds no runs.
     this.advancer =
-        new GroupCommitter<>("qhook-advancer", ADVANCE_BATCH, w.store().runs()::advanceRuns);
+        new LazyGroupCommitter<>("qhook-advancer", ADVANCE_BATCH, w.store().runs()::advanceRuns);
     StepExecutor.Parts parts =
         new StepExecutor.Parts(
             w.store(),
