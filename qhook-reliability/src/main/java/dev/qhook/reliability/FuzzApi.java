@@ -8,22 +8,16 @@ import java.util.Map;
  * readiness, metrics, random paths and methods.
  */
 final class FuzzApi {
-  private final Gen gen;
-  private final FuzzValues values;
-  private final FuzzBodies bodies;
   private final FuzzParts parts;
 
   FuzzApi(FuzzParts parts) {
-    this.gen = parts.gen;
-    this.values = parts.values;
-    this.bodies = parts.bodies;
     this.parts = parts;
   }
 
   FuzzRequest api() {
-    String id = gen.chance(0.5) ? "01JQ7Z8K4T2W9X3B5C6D7E8F9G" : values.segment();
+    String id = parts.gen.chance(0.5) ? "01JQ7Z8K4T2W9X3B5C6D7E8F9G" : parts.values.segment();
     String path =
-        gen.pick(
+        parts.gen.pick(
             List.of(
                 "/api/events",
                 "/api/jobs",
@@ -32,27 +26,27 @@ final class FuzzApi {
                 "/api/jobs/" + id + "/attempts",
                 "/api/jobs/" + id + "/retry",
                 "/api/jobs/retry",
-                "/api/" + values.segment()));
+                "/api/" + parts.values.segment()));
     List<Map.Entry<String, String>> headers = parts.commonHeaders(true);
-    if (gen.chance(0.9)) {
+    if (parts.gen.chance(0.9)) {
       headers.add(Map.entry("Authorization", "Bearer " + KitConfig.API_TOKEN));
     }
-    String method = path.endsWith("retry") && gen.chance(0.8) ? "POST" : parts.method(0.2);
-    byte[] body = method.equals("POST") ? bodies.body() : new byte[0];
+    String method = path.endsWith("retry") && parts.gen.chance(0.8) ? "POST" : parts.method(0.2);
+    byte[] body = method.equals("POST") ? parts.bodies.body() : new byte[0];
     return new FuzzRequest("api", method, path + parts.query(), headers, body, false, null);
   }
 
   FuzzRequest other() {
     String path =
-        gen.pick(
+        parts.gen.pick(
             List.of(
                 "/health",
                 "/ready",
                 "/metrics",
                 "/_echo",
-                "/_echo/" + values.segment(),
+                "/_echo/" + parts.values.segment(),
                 "/",
-                "/" + values.segment(),
+                "/" + parts.values.segment(),
                 "/events",
                 "/events/app",
                 "/webhooks",
@@ -60,14 +54,14 @@ final class FuzzApi {
                 "//events/app/x",
                 "/events/app/x/y",
                 "/EVENTS/app/x",
-                "/health?" + values.segment(),
+                "/health?" + parts.values.segment(),
                 "*"));
     List<Map.Entry<String, String>> headers = parts.commonHeaders(true);
-    if (path.startsWith("/metrics") && gen.chance(0.7)) {
+    if (path.startsWith("/metrics") && parts.gen.chance(0.7)) {
       headers.add(Map.entry("Authorization", "Bearer " + KitConfig.METRICS_TOKEN));
     }
     String method = parts.method(0.3);
-    byte[] body = gen.chance(0.5) ? bodies.body() : new byte[0];
-    return new FuzzRequest("other", method, path, headers, body, gen.chance(0.05), null);
+    byte[] body = parts.gen.chance(0.5) ? parts.bodies.body() : new byte[0];
+    return new FuzzRequest("other", method, path, headers, body, parts.gen.chance(0.05), null);
   }
 }
