@@ -132,8 +132,7 @@ final class InlineSteps {
     if (join == null
         || branch == null
         || advance.stepOutput() == null
-        || chain >= MAX_CHAIN
-        || Boolean.getBoolean("wf9.nojoin")) {
+        || chain >= MAX_CHAIN) {
       return null;
     }
     Map<String, String> results =
@@ -151,9 +150,7 @@ final class InlineSteps {
 
   /** A step's own job (no branch or item) of a step that makes no call before it moves on. */
   static boolean callLess(WorkflowConfig workflow, NewStep s) {
-    if (Boolean.getBoolean("wf9.noinline")
-        || s.ref().branch() != null
-        || s.job().leaseUntil() != null) {
+    if (s.ref().branch() != null || s.job().leaseUntil() != null) {
       return false;
     }
     Step step = workflow.steps().get(s.ref().stepIndex());

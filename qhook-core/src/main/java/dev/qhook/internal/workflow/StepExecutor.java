@@ -35,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -67,8 +66,7 @@ public final class StepExecutor implements Function<ClaimedJob, WorkerOutcome> {
       Consumer<Alert> alerts,
       Function<List<RunAdvance>, CompletableFuture<List<Boolean>>> advances,
       Runnable wake,
-      Supplier<HandOff> handOff,
-      BooleanSupplier advancesBacklogged) {}
+      Supplier<HandOff> handOff) {}
 
   private final Parts parts;
   private final Transitions transitions;
@@ -76,13 +74,11 @@ public final class StepExecutor implements Function<ClaimedJob, WorkerOutcome> {
   private final FanOut fanOut;
   private final StepCalls calls;
   private final InlineSteps inline;
-  private final StepHandOff handOff;
 
   StepExecutor(Parts parts, Transitions transitions, RunEnds ends, FanOut fanOut, StepCalls calls) {
     this.parts = parts;
     this.inline =
         new InlineSteps(this::execute, fanOut::joinedInline, () -> parts.handOff().get().lease());
-    this.handOff = new StepHandOff(parts.handOff(), parts.advancesBacklogged());
     this.transitions = transitions;
     this.ends = ends;
     this.fanOut = fanOut;
@@ -92,9 +88,7 @@ public final class StepExecutor implements Function<ClaimedJob, WorkerOutcome> {
   @Override
   public WorkerOutcome apply(ClaimedJob claimed) {
     Job job = claimed.job();
-    StepState known = handOff.known(claimed);
-    Optional<StepState> found =
-        known != null ? Optional.of(known) : parts.store().runs().stepState(job.id());
+    Optional<StepState> found = parts.store().runs().stepState(job.id());
     if (found.isEmpty()) {
       return WorkerOutcome.complete(
           new Completion.Dead(job.id(), job.attempt(), null, "workflow step record missing"));
@@ -115,15 +109,13 @@ public final class StepExecutor implements Function<ClaimedJob, WorkerOutcome> {
     Step step = workflow.steps().get(job.step().stepIndex());
     JsonNode input = StepResults.result(found.get().step().input());
     StepContext c = new StepContext(claimed, run, found.get().step(), workflow, step, input, now);
-    StepHandOff.Leased leased = handOff.lease(inline.follow(c, execute(c).build()), now);
-    List<InlineSteps.Executed> group = leased.group();
+    List<InlineSteps.Executed> group = inline.follow(c, execute(c).build());
     return WorkerOutcome.storing(
         parts
             .advances()
             .apply(group.stream().map(InlineSteps.Executed::advance).toList())
             .whenComplete(
                 (stored, failed) -> {
-                  handOff.settle(leased, failed == null ? stored : null);
                   if (failed != null) {
                     log.warn(
                         "storing the outcome of step job {} of run {} failed; its lease will"
@@ -161,8 +153,8 @@ public final class StepExecutor implements Function<ClaimedJob, WorkerOutcome> {
   }
 
   /**
-   * New step jobs left to claim, a join, a child run's start or end, a wait already over: jobs may
-   * be due. Jobs handed to the workers and a join executed inline need no claim.
+   * New step jobs to claim, a join, a child run's start or end, a wait already over: jobs may be
+   * due. Steps executed inline (their jobs leased, a join that leases) need no claim.
    */
   private static boolean mayMakeDue(RunAdvance a) {
     if (a.completion() instanceof Completion.Retry) {

@@ -82,8 +82,7 @@ public final class WorkflowEngine implements AutoCloseable {
             w.alerts(),
             advancer::submitAll,
             w.wake(),
-            w.handOff(),
-            advancer::backlogged);
+            w.handOff());
     Transitions transitions = new Transitions(jobs, w.random());
     StepCalls calls = new StepCalls(parts);
     FanOut fanOut =
