@@ -129,10 +129,7 @@ final class InlineSteps {
     if (advance.cancelActivation() && branch != null) {
       joins.forget(c.record().activation());
     }
-    if (join == null
-        || branch == null
-        || advance.stepOutput() == null
-        || chain >= MAX_CHAIN) {
+    if (join == null || branch == null || advance.stepOutput() == null || chain >= MAX_CHAIN) {
       return null;
     }
     Map<String, String> results =
