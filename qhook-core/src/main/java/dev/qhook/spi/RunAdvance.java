@@ -25,9 +25,8 @@ import org.jspecify.annotations.Nullable;
  * callback tokens and wakes the parent's step job of a child run).
  *
  * <p>A {@link #next} job stored leased ({@link NewJob#leaseUntil}) is {@code running} at attempt 1,
- * as if claimed in the same transaction: the engine either hands it to its workers or stores its
- * own transition right after this one in the same {@link RunStore#advanceRuns} call (a step that
- * makes no call, executed inline).
+ * as if claimed in the same transaction: the engine stores its own transition right after this one
+ * in the same {@link RunStore#advanceRuns} call (a step that makes no call, executed inline).
  *
  * @param waitToken with {@link #waits}: the callback token that will wake the job; its expiry is
  *     {@code waitUntil}
