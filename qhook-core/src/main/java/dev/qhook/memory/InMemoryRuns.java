@@ -149,6 +149,10 @@ final class InMemoryRuns {
     RunAdvance.Join join = a.join();
     if (join != null && steps.completedBranches(join.activation()) >= join.total()) {
       steps.wake(join.stepJobId(), RESUME_JOINED, a.now());
+      JobRow woken = jobs.get(join.stepJobId());
+      if (join.leaseUntil() != null && woken != null && woken.status == JobStatus.AVAILABLE) {
+        woken.lease(a.now(), join.leaseUntil()); // a transition of it follows in this call
+      }
     }
     if (a.currentStep() != null) {
       run.currentStep = a.currentStep();

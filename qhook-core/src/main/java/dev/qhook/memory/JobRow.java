@@ -91,6 +91,14 @@ final class JobRow {
     leaseUntil = null;
   }
 
+  /** Leased from {@code available} as a claim would: the next attempt, started now. */
+  void lease(Instant now, Instant until) {
+    status = JobStatus.RUNNING;
+    attempt++;
+    startedAt = now;
+    leaseUntil = until;
+  }
+
   Job snapshot() {
     return new Job(
         id,

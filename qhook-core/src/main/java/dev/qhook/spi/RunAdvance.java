@@ -20,9 +20,13 @@ import org.jspecify.annotations.Nullable;
  * it); sets the step record's output and error; when {@link #cancelActivation}, cancels the other
  * open jobs of the job's activation; creates the {@link #next} step jobs and a {@link #childRun};
  * when {@link #join} is set and every branch job of the activation has completed, wakes the
- * activation's waiting step job; then updates the run: its current step, or its {@link #end} (which
- * also cancels the run's open jobs, invalidates its callback tokens and wakes the parent's step job
- * of a child run).
+ * activation's waiting step job (or leases it, see {@link Join#leaseUntil}); then updates the run:
+ * its current step, or its {@link #end} (which also cancels the run's open jobs, invalidates its
+ * callback tokens and wakes the parent's step job of a child run).
+ *
+ * <p>A {@link #next} job stored leased ({@link NewJob#leaseUntil}) is {@code running} at attempt 1,
+ * as if claimed in the same transaction: the engine stores its own transition right after this one
+ * in the same {@link RunStore#advanceRuns} call (a step that makes no call, executed inline).
  *
  * @param waitToken with {@link #waits}: the callback token that will wake the job; its expiry is
  *     {@code waitUntil}
@@ -43,11 +47,28 @@ public record RunAdvance(
     @Nullable RunEnd end,
     Instant now) {
 
-  /** Wakes the waiting step job {@code stepJobId} once {@code total} branch jobs completed. */
-  public record Join(String activation, int total, String stepJobId) {
+  /**
+   * Wakes the waiting step job {@code stepJobId} once {@code total} branch jobs completed.
+   *
+   * @param leaseUntil null: the woken job becomes {@code available}, to be claimed. Set: it is
+   *     leased to the caller until then instead, as if claimed in the same transaction ({@code
+   *     running} at the attempt it waited with, started now), because a transition of it follows in
+   *     the same {@link RunStore#advanceRuns} call (the join executed inline)
+   */
+  public record Join(String activation, int total, String stepJobId, @Nullable Instant leaseUntil) {
     public Join {
       requireNonNull(activation, "activation");
       requireNonNull(stepJobId, "stepJobId");
+    }
+
+    /** A join that makes the woken job available. */
+    public Join(String activation, int total, String stepJobId) {
+      this(activation, total, stepJobId, null);
+    }
+
+    /** This join leasing the job it wakes until {@code until}. */
+    public Join leasedUntil(Instant until) {
+      return new Join(activation, total, stepJobId, requireNonNull(until, "until"));
     }
   }
 
@@ -92,6 +113,44 @@ public record RunAdvance(
     if (end != null && (!next.isEmpty() || childRun != null)) {
       throw new IllegalArgumentException("a run that ends starts no further step");
     }
+  }
+
+  /** This transition with {@code join} instead of {@link #join}. */
+  public RunAdvance withJoin(Join join) {
+    return new RunAdvance(
+        runId,
+        completion,
+        stepOutput,
+        stepError,
+        waits,
+        waitToken,
+        waitUntil,
+        cancelActivation,
+        next,
+        childRun,
+        requireNonNull(join, "join"),
+        currentStep,
+        end,
+        now);
+  }
+
+  /** This transition creating {@code steps} instead of {@link #next} (the same jobs, leased). */
+  public RunAdvance withNext(List<NewStep> steps) {
+    return new RunAdvance(
+        runId,
+        completion,
+        stepOutput,
+        stepError,
+        waits,
+        waitToken,
+        waitUntil,
+        cancelActivation,
+        steps,
+        childRun,
+        join,
+        currentStep,
+        end,
+        now);
   }
 
   public static Builder builder(String runId, Completion completion, Instant now) {

@@ -15,6 +15,7 @@ import dev.qhook.testkit.store.RetentionContract;
 import dev.qhook.testkit.store.RetryContract;
 import dev.qhook.testkit.store.RunBatchContract;
 import dev.qhook.testkit.store.RunContract;
+import dev.qhook.testkit.store.RunInlineContract;
 import dev.qhook.testkit.store.RunWakeContract;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -52,6 +53,7 @@ public abstract class StoreContractTest
         RetentionContract,
         RunBatchContract,
         RunContract,
+        RunInlineContract,
         RunWakeContract {
 
   private @Nullable Store store;

@@ -26,6 +26,7 @@ import dev.qhook.internal.delivery.StepRequests;
 import dev.qhook.internal.ids.UlidGenerator;
 import dev.qhook.internal.inbound.InboundReceiver;
 import dev.qhook.internal.inbound.SourceGates;
+import dev.qhook.internal.ingest.HandOff;
 import dev.qhook.internal.ingest.Ingestor;
 import dev.qhook.internal.ingest.Replayer;
 import dev.qhook.internal.ingest.Submission;
@@ -145,7 +146,8 @@ public final class EngineRuntime {
                 metrics,
                 this::raiseAlert,
                 new StepRequests(Version.NUMBER, signingKey),
-                this::wakeDispatcher));
+                this::wakeDispatcher,
+                this::handOff));
     this.outbound = new OutboundParts(shared, ssrfGuard, this::wakeDispatcher);
     this.delivery =
         new PushDeliveryParts(shared, dbHealth, this::onDbFailure, workflows, outbound.delivery());
@@ -188,6 +190,10 @@ public final class EngineRuntime {
 
   private void wakeDispatcher() {
     dispatcher.wake();
+  }
+
+  private HandOff handOff() {
+    return dispatcher;
   }
 
   /** After the commit of an event's jobs: wakes the dispatcher and the queues' consumers. */

@@ -6,9 +6,9 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link GroupCommitter} whose writer thread starts with the first {@link #submit}: a writer that
- * may never be needed (the workflow transition writer of an engine whose store holds no runs) costs
- * no thread. Once started it is that committer; closed before any submit it starts nothing, and a
+ * A {@link GroupCommitter} whose writer thread starts with the first submit: a writer that may
+ * never be needed (the workflow transition writer of an engine whose store holds no runs) costs no
+ * thread. Once started it is that committer; closed before any submit it starts nothing, and a
  * later submit fails as a closed committer's does.
  */
 public final class LazyGroupCommitter<I, O> implements AutoCloseable {
@@ -30,14 +30,23 @@ public final class LazyGroupCommitter<I, O> implements AutoCloseable {
 
   /** See {@link GroupCommitter#submit}; the first call starts the writer. */
   public CompletableFuture<O> submit(I item) {
+    GroupCommitter<I, O> c = started();
+    return c == null ? closedFuture() : c.submit(item);
+  }
+
+  /** See {@link GroupCommitter#submitAll}; the first call starts the writer. */
+  public CompletableFuture<List<O>> submitAll(List<I> items) {
+    GroupCommitter<I, O> c = started();
+    return c == null ? closedFuture() : c.submitAll(items);
+  }
+
+  private @Nullable GroupCommitter<I, O> started() {
     GroupCommitter<I, O> c = committer;
-    if (c == null) {
-      c = start();
-    }
-    if (c == null) {
-      return CompletableFuture.failedFuture(new IllegalStateException(name + " is closed"));
-    }
-    return c.submit(item);
+    return c != null ? c : start();
+  }
+
+  private <T> CompletableFuture<T> closedFuture() {
+    return CompletableFuture.failedFuture(new IllegalStateException(name + " is closed"));
   }
 
   private synchronized @Nullable GroupCommitter<I, O> start() {

@@ -11,10 +11,11 @@ import dev.qhook.spi.NewJob;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** The jobs of an event leased at ingest, for the {@link HandOff} (docs/architecture.md). */
-final class LeasedJobs {
+public final class LeasedJobs {
   private LeasedJobs() {}
 
   /**
@@ -45,10 +46,18 @@ final class LeasedJobs {
     for (NewJob job : stored.jobs()) {
       Instant leaseUntil = job.leaseUntil();
       if (leaseUntil != null) {
-        claimed.add(new ClaimedJob(job(job, event, leaseUntil), event));
+        claimed.add(claimed(job, event));
       }
     }
     return claimed;
+  }
+
+  /**
+   * A job stored leased ({@link NewJob#leaseUntil} set) as a claim would return it: running at
+   * attempt 1, with the event it belongs to.
+   */
+  public static ClaimedJob claimed(NewJob job, Event event) {
+    return new ClaimedJob(job(job, event, Objects.requireNonNull(job.leaseUntil())), event);
   }
 
   private static Job job(NewJob job, Event event, Instant leaseUntil) {
@@ -67,6 +76,7 @@ final class LeasedJobs {
         event.createdAt(),
         null,
         leaseUntil,
-        job.orderingKey());
+        job.orderingKey(),
+        job.step());
   }
 }

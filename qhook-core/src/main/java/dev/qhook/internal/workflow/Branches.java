@@ -14,6 +14,7 @@ import dev.qhook.internal.workflow.flow.FailureDecisions;
 import dev.qhook.internal.workflow.flow.StepResults;
 import dev.qhook.internal.workflow.flow.WorkflowError;
 import dev.qhook.spi.AttemptRecord;
+import dev.qhook.spi.ClaimedJob;
 import dev.qhook.spi.Completion;
 import dev.qhook.spi.JobStatus;
 import dev.qhook.spi.NewStep;
@@ -22,6 +23,7 @@ import dev.qhook.spi.RunStep;
 import dev.qhook.spi.StepRef;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,8 +52,7 @@ final class Branches {
   /** The step's own job: fans out, or after the join collects the results. */
   RunAdvance.Builder step(StepContext c, FallibleStep step, boolean joined) {
     if (joined) {
-      JsonNode result = step instanceof MapStep ? itemResults(c) : branchResults(c);
-      return transitions.succeeded(c, step, DataFlow.output(step, c.input(), result), none(c));
+      return joined(c, step, completedResults(c));
     }
     List<NewStep> fan = new ArrayList<>();
     if (step instanceof ParallelStep p) {
@@ -176,32 +177,75 @@ final class Branches {
         c.now());
   }
 
-  private List<RunStep> completedBranches(StepContext c) {
-    String activation = c.job().id();
-    return parts.store().runs().runSteps(c.runId()).stream()
-        .filter(s -> activation.equals(s.activation()) && s.job().step().branch() != null)
-        .filter(s -> s.job().status() == JobStatus.COMPLETED)
-        .toList();
+  /**
+   * After the join: the step succeeds with its branches' or items' results ({@code results}: each
+   * result's JSON text by branch name or item index).
+   */
+  RunAdvance.Builder joined(StepContext c, FallibleStep step, Map<String, String> results) {
+    JsonNode result =
+        step instanceof ParallelStep p ? branchResults(p, results) : itemResults(results);
+    return transitions.succeeded(c, step, DataFlow.output(step, c.input(), result), none(c));
   }
 
-  private JsonNode branchResults(StepContext c) {
+  /**
+   * The join executed by the branch or item job {@code c} that completed it in this instance
+   * ({@link LocalJoins}): the step's own job as it waits, with every result; empty when that job
+   * does not wait (gone, cancelled).
+   */
+  Optional<InlineSteps.Executed> joinedInline(StepContext c, Map<String, String> results) {
+    String activation = c.record().activation();
+    return parts
+        .store()
+        .runs()
+        .stepState(activation)
+        .filter(own -> own.step().job().status() == JobStatus.WAITING)
+        .map(
+            own -> {
+              StepContext step =
+                  new StepContext(
+                      new ClaimedJob(own.step().job(), c.claimed().event()),
+                      c.run(),
+                      own.step(),
+                      c.workflow(),
+                      c.step(),
+                      StepResults.result(own.step().input()),
+                      c.now());
+              FallibleStep fallible = (FallibleStep) c.step();
+              return new InlineSteps.Executed(step, joined(step, fallible, results).build());
+            });
+  }
+
+  /** The results of the step job's completed branch or item jobs, by branch name or item index. */
+  private Map<String, String> completedResults(StepContext c) {
+    String activation = c.job().id();
+    Map<String, String> results = new HashMap<>();
+    for (RunStep s : parts.store().runs().runSteps(c.runId())) {
+      String branch = s.job().step().branch();
+      if (activation.equals(s.activation())
+          && branch != null
+          && s.job().status() == JobStatus.COMPLETED) {
+        results.putIfAbsent(branch, String.valueOf(s.output()));
+      }
+    }
+    return results;
+  }
+
+  private static JsonNode branchResults(ParallelStep p, Map<String, String> results) {
     ObjectNode result = JsonNodeFactory.instance.objectNode();
-    ParallelStep p = (ParallelStep) c.step();
-    List<RunStep> done = completedBranches(c);
     for (Branch b : p.branches()) {
-      done.stream()
-          .filter(s -> b.name().equals(s.job().step().branch()))
-          .findFirst()
-          .ifPresent(s -> result.set(b.name(), StepResults.result(String.valueOf(s.output()))));
+      String text = results.get(b.name());
+      if (text != null) {
+        result.set(b.name(), StepResults.result(text));
+      }
     }
     return result;
   }
 
-  private JsonNode itemResults(StepContext c) {
+  private static JsonNode itemResults(Map<String, String> results) {
     ArrayNode result = JsonNodeFactory.instance.arrayNode();
-    completedBranches(c).stream()
-        .sorted(Comparator.comparingInt(s -> Integer.parseInt(s.job().step().branch())))
-        .forEach(s -> result.add(StepResults.result(String.valueOf(s.output()))));
+    results.entrySet().stream()
+        .sorted(Comparator.comparingInt(e -> Integer.parseInt(e.getKey())))
+        .forEach(e -> result.add(StepResults.result(e.getValue())));
     return result;
   }
 

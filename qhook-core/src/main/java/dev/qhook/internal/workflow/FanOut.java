@@ -8,6 +8,8 @@ import dev.qhook.config.ParallelStep;
 import dev.qhook.config.SubWorkflowStep;
 import dev.qhook.internal.workflow.flow.StepResults;
 import dev.qhook.spi.RunAdvance;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Steps whose job waits to be woken: parallel branches and map items (a join), a callback, a child
@@ -22,6 +24,11 @@ final class FanOut {
     this.branches = branches;
     this.callbacks = callbacks;
     this.subRuns = subRuns;
+  }
+
+  /** See {@link Branches#joinedInline}. */
+  Optional<InlineSteps.Executed> joinedInline(StepContext c, Map<String, String> results) {
+    return branches.joinedInline(c, results);
   }
 
   RunAdvance.Builder execute(StepContext c) {

@@ -10,6 +10,7 @@ import dev.qhook.config.WaitStep;
 import dev.qhook.config.WorkflowConfig;
 import dev.qhook.internal.delivery.StepRequests;
 import dev.qhook.internal.engine.WorkerOutcome;
+import dev.qhook.internal.ingest.HandOff;
 import dev.qhook.internal.metrics.EngineMetrics;
 import dev.qhook.internal.workflow.flow.DataFlow;
 import dev.qhook.internal.workflow.flow.NextStep;
@@ -30,20 +31,23 @@ import dev.qhook.spi.Transport;
 import dev.qhook.spi.WorkflowRun;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Executes one claimed workflow step job (docs/reference/configuration.md, "Workflows") and hands
- * the run's transition (one {@link RunAdvance}, all or nothing) to the transition writer, which
- * commits the transitions of many workers together ({@link RunStore#advanceRuns}): it returns that
- * write under way, or a plain completion for a job whose step record is gone. Metrics, alerts and
- * the dispatcher's wake-up follow the commit. A step job of a run that is no longer running is
+ * the run's transition (one {@link RunAdvance}, all or nothing), followed by those of the call-less
+ * steps it leads to ({@link InlineSteps}), to the transition writer as one group, which commits the
+ * transitions of many workers together ({@link RunStore#advanceRuns}): it returns that write under
+ * way, or a plain completion for a job whose step record is gone. Metrics, alerts and the
+ * dispatcher's wake-up follow the commit. A step job of a run that is no longer running is
  * cancelled; a run past its deadline fails at once.
  */
 public final class StepExecutor implements Function<ClaimedJob, WorkerOutcome> {
@@ -60,17 +64,21 @@ public final class StepExecutor implements Function<ClaimedJob, WorkerOutcome> {
       EngineMetrics engineMetrics,
       WorkflowMetrics metrics,
       Consumer<Alert> alerts,
-      Function<RunAdvance, CompletableFuture<Boolean>> advances,
-      Runnable wake) {}
+      Function<List<RunAdvance>, CompletableFuture<List<Boolean>>> advances,
+      Runnable wake,
+      Supplier<HandOff> handOff) {}
 
   private final Parts parts;
   private final Transitions transitions;
   private final RunEnds ends;
   private final FanOut fanOut;
   private final StepCalls calls;
+  private final InlineSteps inline;
 
   StepExecutor(Parts parts, Transitions transitions, RunEnds ends, FanOut fanOut, StepCalls calls) {
     this.parts = parts;
+    this.inline =
+        new InlineSteps(this::execute, fanOut::joinedInline, () -> parts.handOff().get().lease());
     this.transitions = transitions;
     this.ends = ends;
     this.fanOut = fanOut;
@@ -91,7 +99,7 @@ public final class StepExecutor implements Function<ClaimedJob, WorkerOutcome> {
       Completion cancelled =
           new Completion.Dead(job.id(), job.attempt(), null, "run " + run.status().label());
       return WorkerOutcome.storing(
-          parts.advances().apply(RunAdvance.builder(run.id(), cancelled, now).build()));
+          parts.advances().apply(List.of(RunAdvance.builder(run.id(), cancelled, now).build())));
     }
     if (RunDeadlines.passed(run.deadline(), now)) {
       ends.timedOut(run);
@@ -101,11 +109,11 @@ public final class StepExecutor implements Function<ClaimedJob, WorkerOutcome> {
     Step step = workflow.steps().get(job.step().stepIndex());
     JsonNode input = StepResults.result(found.get().step().input());
     StepContext c = new StepContext(claimed, run, found.get().step(), workflow, step, input, now);
-    RunAdvance advance = execute(c).build();
+    List<InlineSteps.Executed> group = inline.follow(c, execute(c).build());
     return WorkerOutcome.storing(
         parts
             .advances()
-            .apply(advance)
+            .apply(group.stream().map(InlineSteps.Executed::advance).toList())
             .whenComplete(
                 (stored, failed) -> {
                   if (failed != null) {
@@ -115,8 +123,8 @@ public final class StepExecutor implements Function<ClaimedJob, WorkerOutcome> {
                         job.id(),
                         run.id(),
                         failed.getMessage());
-                  } else if (stored) {
-                    afterCommit(c, advance);
+                  } else if (stored.get(0)) {
+                    afterCommit(group, stored);
                   } else {
                     log.debug(
                         "the outcome of step job {} of run {} was ignored", job.id(), run.id());
@@ -124,17 +132,39 @@ public final class StepExecutor implements Function<ClaimedJob, WorkerOutcome> {
                 }));
   }
 
-  /** On the writer's thread, once the transition is stored: wakes the dispatcher, then reports. */
-  private void afterCommit(StepContext c, RunAdvance advance) {
-    if (!(advance.completion() instanceof Completion.Retry)) {
-      // New step jobs, a join, a child run's start or end, a wait already over: jobs may be due.
+  /**
+   * On the writer's thread, once the transitions are stored: wakes the dispatcher, then reports
+   * each that applied.
+   */
+  private void afterCommit(List<InlineSteps.Executed> group, List<Boolean> stored) {
+    if (group.stream().anyMatch(e -> mayMakeDue(e.advance()))) {
       parts.wake().run();
     }
-    try {
-      applied(c, advance);
-    } catch (RuntimeException e) {
-      log.warn("reporting the transition of step job {} failed", c.job().id(), e);
+    for (int i = 0; i < group.size(); i++) {
+      InlineSteps.Executed e = group.get(i);
+      try {
+        if (stored.get(i)) {
+          applied(e.context(), e.advance());
+        }
+      } catch (RuntimeException ex) {
+        log.warn("reporting the transition of step job {} failed", e.context().job().id(), ex);
+      }
     }
+  }
+
+  /**
+   * New step jobs to claim, a join, a child run's start or end, a wait already over: jobs may be
+   * due. Steps executed inline (their jobs leased, a join that leases) need no claim.
+   */
+  private static boolean mayMakeDue(RunAdvance a) {
+    if (a.completion() instanceof Completion.Retry) {
+      return false;
+    }
+    return a.next().stream().anyMatch(s -> s.job().leaseUntil() == null)
+        || (a.join() != null && a.join().leaseUntil() == null)
+        || a.childRun() != null
+        || a.end() != null
+        || a.waits();
   }
 
   private RunAdvance.Builder execute(StepContext c) {

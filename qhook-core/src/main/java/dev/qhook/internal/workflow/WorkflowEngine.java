@@ -8,6 +8,7 @@ import dev.qhook.internal.delivery.StepRequests;
 import dev.qhook.internal.engine.LazyGroupCommitter;
 import dev.qhook.internal.engine.WorkerOutcome;
 import dev.qhook.internal.ids.UlidGenerator;
+import dev.qhook.internal.ingest.HandOff;
 import dev.qhook.internal.metrics.EngineMetrics;
 import dev.qhook.internal.workflow.flow.WorkflowError;
 import dev.qhook.spi.ClaimedJob;
@@ -23,6 +24,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -52,7 +54,8 @@ public final class WorkflowEngine implements AutoCloseable {
       EngineMetrics engineMetrics,
       Consumer<Alert> alerts,
       StepRequests requests,
-      Runnable wake) {}
+      Runnable wake,
+      Supplier<HandOff> handOff) {}
 
   public WorkflowEngine(QHookConfig config, Wiring w) {
     WorkflowMetrics metrics = new WorkflowMetrics(w.engineMetrics().registry());
@@ -78,8 +81,9 @@ public final class WorkflowEngine implements AutoCloseable {
             w.engineMetrics(),
             metrics,
             w.alerts(),
-            advancer::submit,
-            w.wake());
+            advancer::submitAll,
+            w.wake(),
+            w.handOff());
     Transitions transitions = new Transitions(jobs, w.random());
     StepCalls calls = new StepCalls(parts);
     FanOut fanOut =

@@ -195,8 +195,7 @@ public final class RunWriter {
     if (used == 0) {
       return false;
     }
-    TransitionWriter.wake(
-        h, List.of(new TransitionWriter.Wake(pending.get().jobId(), resume, now)));
+    StepWakes.wake(h, List.of(new StepWakes.Wake(pending.get().jobId(), resume, now)));
     return true;
   }
 
@@ -222,7 +221,7 @@ public final class RunWriter {
               .bind("token", token)
               .execute();
       if (changed > 0) {
-        TransitionWriter.wake(h, List.of(new TransitionWriter.Wake(jobId, resume, now)));
+        StepWakes.wake(h, List.of(new StepWakes.Wake(jobId, resume, now)));
         n++;
       }
     }

@@ -61,12 +61,6 @@ public final class TransitionWriter {
   private static final String INVALIDATE_TOKENS =
       "UPDATE callback_tokens SET status = 'invalidated'"
           + " WHERE run_id = :id AND status = 'pending'";
-  private static final String SET_RESUME =
-      "UPDATE workflow_steps SET resume = :resume WHERE job_id = :id";
-  private static final String WAKE_JOB =
-      "UPDATE jobs SET status = 'available', scheduled_at = :now,"
-          + " attempt = CASE WHEN attempt > 0 THEN attempt - 1 ELSE 0 END"
-          + " WHERE id = :id AND status = 'waiting'";
 
   /** What a join writes into the step record of the step job it wakes. */
   static final String RESUME_JOINED = "{\"joined\":true}";
@@ -81,9 +75,6 @@ public final class TransitionWriter {
 
   /** A run that ends now, with the row locked for it. */
   record Ending(LockedRun run, RunAdvance.RunEnd end, Instant now) {}
-
-  /** What wakes a step job: the resume written into its step record. */
-  record Wake(String jobId, String resume, Instant now) {}
 
   private final Dialect dialect;
   private final JobCompleter completer;
@@ -286,14 +277,15 @@ public final class TransitionWriter {
             "activations", joins.stream().map(RunAdvance.Join::activation).distinct().toList())
         .map((rs, ctx) -> Map.entry(rs.getString("activation"), rs.getLong("n")))
         .forEach(e -> completed.put(e.getKey(), e.getValue()));
-    List<Wake> wakes = new ArrayList<>();
+    List<StepWakes.Wake> wakes = new ArrayList<>();
     for (int i = 0; i < joins.size(); i++) {
       RunAdvance.Join join = joins.get(i);
       if (completed.getOrDefault(join.activation(), 0L) >= join.total()) {
-        wakes.add(new Wake(join.stepJobId(), RESUME_JOINED, times.get(i)));
+        wakes.add(
+            new StepWakes.Wake(join.stepJobId(), RESUME_JOINED, times.get(i), join.leaseUntil()));
       }
     }
-    wake(h, wakes);
+    StepWakes.wake(h, wakes);
   }
 
   /**
@@ -354,30 +346,15 @@ public final class TransitionWriter {
       return;
     }
     Map<String, LockedRun> locked = lock(h, dialect, parents);
-    List<Wake> wakes = new ArrayList<>();
+    List<StepWakes.Wake> wakes = new ArrayList<>();
     for (Ending e : endings) {
       LockedRun parent = e.run().parentRunId() == null ? null : locked.get(e.run().parentRunId());
       String parentJobId = e.run().parentJobId();
       if (parent != null && parentJobId != null && parent.status() == RunStatus.RUNNING) {
-        wakes.add(new Wake(parentJobId, e.end().parentResume(), e.now()));
+        wakes.add(new StepWakes.Wake(parentJobId, e.end().parentResume(), e.now()));
       }
     }
-    wake(h, wakes);
-  }
-
-  /** Records what woke each step job and makes it due now if it waits (the wait is no attempt). */
-  static void wake(Handle h, List<Wake> wakes) {
-    if (wakes.isEmpty()) {
-      return;
-    }
-    PreparedBatch resumes = h.prepareBatch(SET_RESUME);
-    PreparedBatch jobs = h.prepareBatch(WAKE_JOB);
-    for (Wake w : wakes) {
-      resumes.bind("resume", w.resume()).bind("id", w.jobId()).add();
-      jobs.bind("now", Columns.millis(w.now())).bind("id", w.jobId()).add();
-    }
-    resumes.execute();
-    jobs.execute();
+    StepWakes.wake(h, wakes);
   }
 
   private static void execute(PreparedBatch batch) {

@@ -11,6 +11,7 @@ import dev.qhook.config.QHookConfig;
 import dev.qhook.jdbc.JdbcStore;
 import dev.qhook.spi.RunQuery;
 import dev.qhook.spi.RunStatus;
+import dev.qhook.spi.Store;
 import dev.qhook.spi.WorkflowRun;
 import dev.qhook.testkit.ManualClock;
 import dev.qhook.testkit.RecordingReceiver;
@@ -32,17 +33,13 @@ final class WorkflowFixture implements AutoCloseable {
   static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
 
   final RecordingReceiver receiver;
-  final JdbcStore store;
+  final Store store;
   final QHook qhook;
   final ManualClock clock;
   final List<Alert> alerts;
 
   private WorkflowFixture(
-      RecordingReceiver receiver,
-      JdbcStore store,
-      QHook qhook,
-      ManualClock clock,
-      List<Alert> alerts) {
+      RecordingReceiver receiver, Store store, QHook qhook, ManualClock clock, List<Alert> alerts) {
     this.alerts = alerts;
     this.receiver = receiver;
     this.store = store;
@@ -62,7 +59,7 @@ final class WorkflowFixture implements AutoCloseable {
 
   /** On {@code store} (closed with the fixture). */
   static WorkflowFixture start(
-      JdbcStore store, String yaml, RecordingReceiver receiver, ManualClock clock) {
+      Store store, String yaml, RecordingReceiver receiver, ManualClock clock) {
     QHookConfig config = QHookConfig.fromYaml(yaml.replace("RECEIVER", receiver.url("")));
     List<Alert> alerts = new CopyOnWriteArrayList<>();
     QHook qhook =
