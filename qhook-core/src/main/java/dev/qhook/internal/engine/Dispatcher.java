@@ -1,12 +1,5 @@
 package dev.qhook.internal.engine;
 
-import dev.qhook.config.FallibleStep;
-import dev.qhook.config.HandlerConfig;
-import dev.qhook.config.QHookConfig;
-import dev.qhook.config.SourceConfig;
-import dev.qhook.config.SourceType;
-import dev.qhook.config.Step;
-import dev.qhook.config.WorkflowConfig;
 import dev.qhook.internal.ingest.HandOff;
 import dev.qhook.spi.ClaimRequest;
 import dev.qhook.spi.ClaimedJob;
@@ -17,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,53 +60,9 @@ public final class Dispatcher implements HandOff, AutoCloseable {
   /** Outcomes waiting to be stored hold back claims only beyond this many batches of them. */
   static final int UNSTORED_ALLOWANCE_BATCHES = 4;
 
-  /** How the dispatcher is tuned. */
-  public record Settings(
-      int maxConcurrency,
-      int batchSize,
-      Duration pollInterval,
-      Duration lease,
-      Map<String, Integer> concurrencyLimits) {
-
-    /**
-     * From the config: {@code worker.*}, a lease of the longest request timeout (handlers' and
-     * outbound sources') plus {@code leaseMargin}, and every handler's {@code max_concurrency}.
-     */
-    public static Settings of(QHookConfig config, Duration pollInterval, Duration leaseMargin) {
-      Duration longest = config.delivery().timeout();
-      Map<String, Integer> limits = new HashMap<>();
-      for (SourceConfig s : config.sources().values()) {
-        if (s.type() == SourceType.OUTBOUND && s.timeout().compareTo(longest) > 0) {
-          longest = s.timeout(); // outbound deliveries use their source's timeout
-        }
-      }
-      for (HandlerConfig h : config.handlers().values()) {
-        if (h.timeout().compareTo(longest) > 0) {
-          longest = h.timeout();
-        }
-        if (h.maxConcurrency() != null) {
-          limits.put(h.name(), h.maxConcurrency());
-        }
-      }
-      for (WorkflowConfig w : config.workflows().values()) {
-        for (Step step : w.steps()) {
-          if (step instanceof FallibleStep f && f.failure().timeout().compareTo(longest) > 0) {
-            longest = f.failure().timeout();
-          }
-        }
-      }
-      return new Settings(
-          config.worker().maxConcurrency(),
-          config.worker().batchSize(),
-          pollInterval,
-          longest.plus(leaseMargin),
-          limits);
-    }
-  }
-
   private final Store store;
   private final Clock clock;
-  private final Settings settings;
+  private final DispatchSettings settings;
   private final ExecutorService workers;
   private final Function<ClaimedJob, WorkerOutcome> worker;
   private final Function<Completion, CompletableFuture<?>> completions;
@@ -150,7 +98,7 @@ public final class Dispatcher implements HandOff, AutoCloseable {
   public Dispatcher(
       Store store,
       Clock clock,
-      Settings settings,
+      DispatchSettings settings,
       ExecutorService workers,
       Function<ClaimedJob, WorkerOutcome> worker,
       Function<Completion, CompletableFuture<?>> completions,

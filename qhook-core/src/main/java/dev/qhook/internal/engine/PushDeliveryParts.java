@@ -96,7 +96,7 @@ final class PushDeliveryParts {
         new Dispatcher(
             this.store,
             clock,
-            Dispatcher.Settings.of(config, EngineRuntime.POLL_INTERVAL, EngineRuntime.LEASE_MARGIN),
+            DispatchSettings.of(config, EngineRuntime.POLL_INTERVAL, EngineRuntime.LEASE_MARGIN),
             workers,
             claimed ->
                 switch (claimed.job().kind()) {

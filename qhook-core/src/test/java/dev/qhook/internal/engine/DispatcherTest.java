@@ -66,7 +66,7 @@ class DispatcherTest {
         new Dispatcher(
             store,
             Clock.systemUTC(),
-            new Dispatcher.Settings(2, 4, Duration.ofMillis(50), Duration.ofSeconds(30), Map.of()),
+            new DispatchSettings(2, 4, Duration.ofMillis(50), Duration.ofSeconds(30), Map.of()),
             workers,
             c -> WorkerOutcome.complete(worker.apply(c)),
             completions,
@@ -138,7 +138,7 @@ class DispatcherTest {
         new Dispatcher(
             store,
             Clock.systemUTC(),
-            new Dispatcher.Settings(2, 4, Duration.ofMillis(50), Duration.ofSeconds(30), Map.of()),
+            new DispatchSettings(2, 4, Duration.ofMillis(50), Duration.ofSeconds(30), Map.of()),
             workers,
             c -> {
               ran.add(c.job().id());
@@ -235,7 +235,7 @@ class DispatcherTest {
             store,
             clock,
             // One worker, batches of 2: J2 waits while J1 runs. A lease far beyond the test.
-            new Dispatcher.Settings(1, 2, Duration.ofMillis(50), Duration.ofHours(1), Map.of()),
+            new DispatchSettings(1, 2, Duration.ofMillis(50), Duration.ofHours(1), Map.of()),
             workers,
             c -> {
               started.add(c.job().id());
