@@ -26,7 +26,6 @@ import dev.qhook.internal.delivery.StepRequests;
 import dev.qhook.internal.ids.UlidGenerator;
 import dev.qhook.internal.inbound.InboundReceiver;
 import dev.qhook.internal.inbound.SourceGates;
-import dev.qhook.internal.ingest.HandOff;
 import dev.qhook.internal.ingest.Ingestor;
 import dev.qhook.internal.ingest.Replayer;
 import dev.qhook.internal.ingest.Submission;
@@ -146,9 +145,9 @@ public final class EngineRuntime {
                 metrics,
                 this::raiseAlert,
                 new StepRequests(Version.NUMBER, signingKey),
-                this::wakeDispatcher,
-                this::handOff));
-    this.outbound = new OutboundParts(shared, ssrfGuard, this::wakeDispatcher);
+                this::pollNow,
+                DispatchSettings.of(config, POLL_INTERVAL, LEASE_MARGIN).lease()));
+    this.outbound = new OutboundParts(shared, ssrfGuard, this::pollNow);
     this.delivery =
         new PushDeliveryParts(shared, dbHealth, this::onDbFailure, workflows, outbound.delivery());
     this.dispatcher = delivery.dispatcher();
@@ -186,14 +185,6 @@ public final class EngineRuntime {
                   metrics.jobsCreated(replayed.size());
                   onStored(replayed);
                 }));
-  }
-
-  private void wakeDispatcher() {
-    dispatcher.wake();
-  }
-
-  private HandOff handOff() {
-    return dispatcher;
   }
 
   /** After the commit of an event's jobs: wakes the dispatcher and the queues' consumers. */

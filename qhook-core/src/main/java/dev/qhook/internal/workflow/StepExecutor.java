@@ -10,7 +10,6 @@ import dev.qhook.config.WaitStep;
 import dev.qhook.config.WorkflowConfig;
 import dev.qhook.internal.delivery.StepRequests;
 import dev.qhook.internal.engine.WorkerOutcome;
-import dev.qhook.internal.ingest.HandOff;
 import dev.qhook.internal.metrics.EngineMetrics;
 import dev.qhook.internal.workflow.flow.DataFlow;
 import dev.qhook.internal.workflow.flow.NextStep;
@@ -30,6 +29,7 @@ import dev.qhook.spi.Store;
 import dev.qhook.spi.Transport;
 import dev.qhook.spi.WorkflowRun;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +37,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +65,7 @@ public final class StepExecutor implements Function<ClaimedJob, WorkerOutcome> {
       Consumer<Alert> alerts,
       Function<List<RunAdvance>, CompletableFuture<List<Boolean>>> advances,
       Runnable wake,
-      Supplier<HandOff> handOff) {}
+      Duration stepLease) {}
 
   private final Parts parts;
   private final Transitions transitions;
@@ -77,8 +76,7 @@ public final class StepExecutor implements Function<ClaimedJob, WorkerOutcome> {
 
   StepExecutor(Parts parts, Transitions transitions, RunEnds ends, FanOut fanOut, StepCalls calls) {
     this.parts = parts;
-    this.inline =
-        new InlineSteps(this::execute, fanOut::joinedInline, () -> parts.handOff().get().lease());
+    this.inline = new InlineSteps(this::execute, fanOut::joinedInline, parts::stepLease);
     this.transitions = transitions;
     this.ends = ends;
     this.fanOut = fanOut;

@@ -8,7 +8,6 @@ import dev.qhook.internal.delivery.StepRequests;
 import dev.qhook.internal.engine.LazyGroupCommitter;
 import dev.qhook.internal.engine.WorkerOutcome;
 import dev.qhook.internal.ids.UlidGenerator;
-import dev.qhook.internal.ingest.HandOff;
 import dev.qhook.internal.metrics.EngineMetrics;
 import dev.qhook.internal.workflow.flow.WorkflowError;
 import dev.qhook.spi.ClaimedJob;
@@ -21,10 +20,10 @@ import dev.qhook.spi.StepRef;
 import dev.qhook.spi.Store;
 import dev.qhook.spi.Transport;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -55,7 +54,7 @@ public final class WorkflowEngine implements AutoCloseable {
       Consumer<Alert> alerts,
       StepRequests requests,
       Runnable wake,
-      Supplier<HandOff> handOff) {}
+      Duration stepLease) {}
 
   public WorkflowEngine(QHookConfig config, Wiring w) {
     WorkflowMetrics metrics = new WorkflowMetrics(w.engineMetrics().registry());
@@ -83,7 +82,7 @@ public final class WorkflowEngine implements AutoCloseable {
             w.alerts(),
             advancer::submitAll,
             w.wake(),
-            w.handOff());
+            w.stepLease());
     Transitions transitions = new Transitions(jobs, w.random());
     StepCalls calls = new StepCalls(parts);
     FanOut fanOut =
